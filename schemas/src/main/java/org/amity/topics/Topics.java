@@ -1,0 +1,69 @@
+package org.amity.topics;
+
+import static org.amity.topics.TopicSpec.Cleanup.COMPACT;
+import static org.amity.topics.TopicSpec.Cleanup.DELETE;
+import static org.amity.topics.TopicSpec.FOREVER;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.amity.events.AgreementSigned;
+import org.amity.events.DelegationVisited;
+import org.amity.events.EventRetracted;
+import org.amity.events.ExchangeProgramme;
+import org.amity.events.ExhibitionHeld;
+import org.amity.events.ForumHeld;
+import org.amity.events.ProjectMilestone;
+import org.amity.events.VideoMeeting;
+import org.amity.partners.Office;
+import org.amity.partners.Relationship;
+
+/**
+ * Every topic Amity uses, declared once. Event topics keep their records forever: scores are rebuilt by
+ * replaying them. Master data is compacted: the newest record per key is the truth.
+ */
+public final class Topics {
+  private static final String RELATIONSHIP_ID = "relationship id (office/partner)";
+
+  public static final TopicSpec OFFICES = new TopicSpec("amity.offices", "office id",
+      Office.class.getName(), COMPACT, FOREVER, false, "the offices that keep partnerships");
+  public static final TopicSpec RELATIONSHIPS = new TopicSpec("amity.relationships", RELATIONSHIP_ID,
+      Relationship.class.getName(), COMPACT, FOREVER, true, "relationship master data");
+
+  public static final TopicSpec DELEGATION_VISITED = events("delegation-visited", DelegationVisited.class, "delegations in and out");
+  public static final TopicSpec AGREEMENT_SIGNED = events("agreement-signed", AgreementSigned.class, "agreements, memoranda, letters of intent, renewals");
+  public static final TopicSpec EXHIBITION_HELD = events("exhibition-held", ExhibitionHeld.class, "exhibitions and promotions");
+  public static final TopicSpec FORUM_HELD = events("forum-held", ForumHeld.class, "forums, festivals, tournaments, commemorations; often multilateral");
+  public static final TopicSpec PROJECT_MILESTONE = events("project-milestone", ProjectMilestone.class, "joint projects launched and completed");
+  public static final TopicSpec EXCHANGE_PROGRAMME = events("exchange-programme", ExchangeProgramme.class, "student, youth, training, sport and culture exchanges");
+  public static final TopicSpec VIDEO_MEETING = events("video-meeting", VideoMeeting.class, "video meetings (cloud exchange)");
+  public static final TopicSpec EVENT_RETRACTED = events("event-retracted", EventRetracted.class, "withdrawals of earlier events");
+
+  public static final TopicSpec DEAD_LETTER = new TopicSpec("amity.dead-letter", "the bad record's key, as it came",
+      "the bad record's bytes, as they came; headers name topic, partition, offset and reason",
+      DELETE, Duration.ofDays(30).toMillis(), false, "records that could not be processed");
+
+  /** The event topics, one per event type. */
+  public static final List<TopicSpec> EVENTS = List.of(DELEGATION_VISITED, AGREEMENT_SIGNED, EXHIBITION_HELD,
+      FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
+
+  /** The whole catalog, in the order the README lists it. */
+  public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(DEAD_LETTER));
+
+  private Topics() {}
+
+  /** The event topic that carries records of this generated class. */
+  public static Optional<TopicSpec> forEventType(Class<?> eventType) {
+    return EVENTS.stream().filter(t -> t.value().equals(eventType.getName())).findFirst();
+  }
+
+  private static TopicSpec events(String name, Class<?> type, String purpose) {
+    return new TopicSpec("amity.events." + name, RELATIONSHIP_ID + ", the first of the envelope's",
+        type.getName(), DELETE, FOREVER, true, purpose);
+  }
+
+  @SafeVarargs
+  private static List<TopicSpec> concat(List<TopicSpec>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
+}
