@@ -1,0 +1,227 @@
+package org.amity.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STARTUP_BUDGET = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+
+    private final int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
+
+    @Test
+    void producesAndConsumesRecordsOnAFreshBroker() throws Exception {
+        try (EmbeddedKafka kafka = newKafka()) {
+            startWithinBudget(kafka);
+
+            assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + ports[0]);
+            assertThat(dataDir.resolve("meta.properties")).exists();
+            createTopic(kafka, "orders");
+            produce(kafka, "orders", List.of("one", "two", "three"));
+
+            assertThat(readValues(kafka, "orders", 3, "read_uncommitted"))
+                    .containsExactly("one", "two", "three");
+        }
+    }
+
+    @Test
+    void keepsClusterTopicsAndRecordsAcrossARestartOnTheSameDirectory() throws Exception {
+        String firstClusterId;
+        try (EmbeddedKafka kafka = newKafka()) {
+            kafka.start();
+            firstClusterId = kafka.clusterId();
+            createTopic(kafka, "payments");
+            produce(kafka, "payments", List.of("a", "b"));
+        }
+
+        try (EmbeddedKafka restarted = newKafka()) {
+            startWithinBudget(restarted);
+
+            assertThat(restarted.clusterId()).isNotBlank().isEqualTo(firstClusterId);
+            assertThat(listTopics(restarted)).contains("payments");
+            assertThat(readValues(restarted, "payments", 2, "read_uncommitted"))
+                    .containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void commitsTransactionsAndHidesAbortedOnesOnASingleNode() throws Exception {
+        try (EmbeddedKafka kafka = newKafka()) {
+            kafka.start();
+            createTopic(kafka, "ledger");
+
+            try (KafkaProducer<String, String> producer = transactionalProducer(kafka)) {
+                producer.initTransactions();
+                sendInTransaction(producer, "ledger", "committed-1");
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("ledger", "aborted"));
+                producer.abortTransaction();
+                sendInTransaction(producer, "ledger", "committed-2");
+            }
+
+            assertThat(readValues(kafka, "ledger", 2, "read_committed"))
+                    .containsExactly("committed-1", "committed-2");
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndTheBrokerIsGoneAfterwards() {
+        EmbeddedKafka kafka = newKafka();
+        kafka.start();
+
+        kafka.close();
+        kafka.close();
+
+        assertThat(portIsFree(ports[0])).as("broker port released").isTrue();
+        assertThat(portIsFree(ports[1])).as("controller port released").isTrue();
+    }
+
+    @Test
+    void startFailsWithAClearErrorWhenTheBrokerPortIsTaken() throws IOException {
+        try (ServerSocket squatter = new ServerSocket(ports[0], 1, InetAddress.getLoopbackAddress());
+             EmbeddedKafka kafka = newKafka()) {
+            assertThatThrownBy(kafka::start)
+                    .isInstanceOf(EmbeddedKafkaException.class)
+                    .hasMessageContaining(kafka.bootstrapServers());
+        }
+        assertThat(portIsFree(ports[1])).as("controller port released after the failed start").isTrue();
+    }
+
+    @Test
+    void refusesToBindOutsideLoopback() {
+        assertThatThrownBy(() -> EmbeddedKafka.builder(dataDir).host("0.0.0.0").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void freeLoopbackPortsAreDistinctAndFree() {
+        int[] picked = EmbeddedKafka.freeLoopbackPorts(5);
+
+        assertThat(picked).hasSize(5).doesNotHaveDuplicates();
+        for (int port : picked) {
+            assertThat(portIsFree(port)).as("port %d is free", port).isTrue();
+        }
+    }
+
+    private EmbeddedKafka newKafka() {
+        return EmbeddedKafka.builder(dataDir)
+                .brokerPort(ports[0])
+                .controllerPort(ports[1])
+                .build();
+    }
+
+    private static void startWithinBudget(EmbeddedKafka kafka) {
+        long start = System.nanoTime();
+        kafka.start();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(STARTUP_BUDGET);
+    }
+
+    private static void createTopic(EmbeddedKafka kafka, String topic) throws Exception {
+        try (Admin admin = admin(kafka)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+    }
+
+    private static Set<String> listTopics(EmbeddedKafka kafka) throws Exception {
+        try (Admin admin = admin(kafka)) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    private static Admin admin(EmbeddedKafka kafka) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    private static void produce(EmbeddedKafka kafka, String topic, List<String> values) throws Exception {
+        Map<String, Object> config = producerConfig(kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value)).get();
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer(EmbeddedKafka kafka) {
+        Map<String, Object> config = producerConfig(kafka);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-kafka-test");
+        return new KafkaProducer<>(config);
+    }
+
+    private static void sendInTransaction(KafkaProducer<String, String> producer, String topic, String value) {
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(topic, value));
+        producer.commitTransaction();
+    }
+
+    private static Map<String, Object> producerConfig(EmbeddedKafka kafka) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return config;
+    }
+
+    /** Reads the topic from the beginning with a consumer group until {@code expected} records arrived. */
+    private static List<String> readValues(EmbeddedKafka kafka, String topic, int expected, String isolationLevel) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+            // one more short poll so that an unexpected extra record would show up too
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+        }
+        return values;
+    }
+
+    private static boolean portIsFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
