@@ -1,0 +1,44 @@
+package org.amity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class AmityCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = AmityCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void platformHelpExplainsEveryOption() {
+    assertThat(run("platform", "--help")).isZero();
+    assertThat(out.toString()).contains("--data-dir", "--kafka-port", "--controller-port", "--registry-port", "--host");
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsRefusedByName() {
+    assertThat(run("platform", "--kafka-port", "ninety")).isEqualTo(2);
+    assertThat(err.toString()).contains("--kafka-port", "ninety");
+  }
+
+  @Test
+  void anUnknownCommandIsRefusedByName() {
+    assertThat(run("teleport")).isEqualTo(2);
+    assertThat(err.toString()).contains("teleport");
+  }
+
+  @Test
+  void noCommandAsksForOne() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("amity platform");
+  }
+}
