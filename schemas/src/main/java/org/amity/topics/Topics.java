@@ -39,6 +39,10 @@ public final class Topics {
   public static final TopicSpec VIDEO_MEETING = events("video-meeting", VideoMeeting.class, "video meetings (cloud exchange)");
   public static final TopicSpec EVENT_RETRACTED = events("event-retracted", EventRetracted.class, "withdrawals of earlier events");
 
+  public static final TopicSpec EVENT_IDS = new TopicSpec("amity.event-ids", "eventId",
+      "fingerprint of the event's content (SHA-256, hex), written in the same transaction as the event",
+      COMPACT, FOREVER, false, "every eventId accepted, so that a second send of the same event writes nothing");
+
   public static final TopicSpec DEAD_LETTER = new TopicSpec("amity.dead-letter", "the bad record's key, as it came",
       "the bad record's bytes, as they came; headers name topic, partition, offset and reason",
       DELETE, Duration.ofDays(30).toMillis(), false, "records that could not be processed");
@@ -48,7 +52,7 @@ public final class Topics {
       FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
 
   /** The whole catalog, in the order the README lists it. */
-  public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(DEAD_LETTER));
+  public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS, DEAD_LETTER));
 
   private Topics() {}
 

@@ -1,0 +1,242 @@
+package org.amity.producers.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.Schema.Field;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Reads JSON into Avro records of the generated classes, field by field as the schema says: dates as
+ * "2024-07-10", times as ISO-8601 with an offset, enums by symbol (any case). Every problem is collected
+ * with its path instead of stopping at the first.
+ */
+public final class AvroJson {
+  private static final String RECORDED_AT = "recordedAt";
+
+  private AvroJson() {}
+
+  /** A record of the schema read from a JSON object; fields the schema does not have are refused. */
+  public static SpecificRecord read(JsonNode json, Schema schema, List<Problem> problems) {
+    if (json == null || !json.isObject()) {
+      problems.add(new Problem("(body)", "must be a JSON object with fields " + fieldNames(schema)));
+      return null;
+    }
+    refuseUnknownFields(json, "", schema, problems);
+    return record(json, "", schema, problems, null);
+  }
+
+  /** The record as JSON in the same shape {@link #read} takes. */
+  public static ObjectNode write(IndexedRecord record) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    for (Field field : record.getSchema().getFields()) {
+      json.set(field.name(), toJson(record.get(field.pos())));
+    }
+    return json;
+  }
+
+  static JsonNode toJson(Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (value == null) {
+      return nodes.nullNode();
+    }
+    if (value instanceof IndexedRecord record) {
+      return write(record);
+    }
+    if (value instanceof List<?> list) {
+      var array = nodes.arrayNode();
+      list.forEach(item -> array.add(toJson(item)));
+      return array;
+    }
+    if (value instanceof Integer i) {
+      return nodes.numberNode(i);
+    }
+    if (value instanceof Long l) {
+      return nodes.numberNode(l);
+    }
+    if (value instanceof Double d) {
+      return nodes.numberNode(d);
+    }
+    if (value instanceof Boolean b) {
+      return nodes.booleanNode(b);
+    }
+    return nodes.textNode(value.toString());
+  }
+
+  static void refuseUnknownFields(JsonNode json, String path, Schema schema, List<Problem> problems) {
+    List<String> known = fieldNames(schema);
+    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        problems.add(new Problem(join(path, name), "unknown field for " + schema.getName() + "; known fields: " + known));
+      }
+    }
+  }
+
+  static SpecificRecord record(JsonNode json, String path, Schema schema, List<Problem> problems, Instant recordedAt) {
+    SpecificRecord record = newRecord(schema);
+    for (Field field : schema.getFields()) {
+      if (field.name().equals(RECORDED_AT) && recordedAt != null && json.get(RECORDED_AT) == null) {
+        record.put(field.pos(), recordedAt);
+      } else {
+        record.put(field.pos(), field(json, path, field, problems));
+      }
+    }
+    return record;
+  }
+
+  static Object field(JsonNode json, String path, Field field, List<Problem> problems) {
+    JsonNode value = json.get(field.name());
+    String at = join(path, field.name());
+    if (value == null || value.isNull()) {
+      if (isNullable(field.schema())) {
+        return null;
+      }
+      if (field.hasDefaultValue()) {
+        return SpecificData.get().deepCopy(field.schema(), SpecificData.get().getDefaultValue(field));
+      }
+      problems.add(new Problem(at, "is required"));
+      return null;
+    }
+    return value(value, at, field.schema(), problems);
+  }
+
+  private static Object value(JsonNode value, String at, Schema schema, List<Problem> problems) {
+    switch (schema.getType()) {
+      case UNION:
+        return value(value, at, nonNull(schema), problems);
+      case STRING:
+        if (!value.isTextual()) {
+          return problem(problems, at, "must be a string");
+        }
+        return value.asText();
+      case INT:
+        if (schema.getLogicalType() instanceof LogicalTypes.Date) {
+          return date(value, at, problems);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+          return problem(problems, at, "must be a whole number");
+        }
+        return value.intValue();
+      case LONG:
+        if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
+          return instant(value, at, problems);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+          return problem(problems, at, "must be a whole number");
+        }
+        return value.longValue();
+      case BOOLEAN:
+        if (!value.isBoolean()) {
+          return problem(problems, at, "must be true or false");
+        }
+        return value.booleanValue();
+      case DOUBLE:
+        if (!value.isNumber()) {
+          return problem(problems, at, "must be a number");
+        }
+        return value.doubleValue();
+      case ENUM:
+        return symbol(value, at, schema, problems);
+      case ARRAY:
+        return array(value, at, schema, problems);
+      case RECORD:
+        if (!value.isObject()) {
+          return problem(problems, at, "must be an object with fields " + fieldNames(schema));
+        }
+        refuseUnknownFields(value, at, schema, problems);
+        return record(value, at, schema, problems, null);
+      default:
+        return problem(problems, at, "has an unsupported type " + schema.getType());
+    }
+  }
+
+  private static Object symbol(JsonNode value, String at, Schema schema, List<Problem> problems) {
+    String symbol = value.isTextual() ? value.asText().trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_') : null;
+    if (symbol == null || !schema.getEnumSymbols().contains(symbol)) {
+      return problem(problems, at, "must be one of " + schema.getEnumSymbols() + ", not " + value);
+    }
+    return SpecificData.get().createEnum(symbol, schema);
+  }
+
+  private static Object array(JsonNode value, String at, Schema schema, List<Problem> problems) {
+    if (!value.isArray()) {
+      return problem(problems, at, "must be a JSON array");
+    }
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      items.add(value(value.get(i), at + "[" + i + "]", schema.getElementType(), problems));
+    }
+    return items;
+  }
+
+  private static Object date(JsonNode value, String at, List<Problem> problems) {
+    try {
+      if (value.isTextual()) {
+        return LocalDate.parse(value.asText().trim());
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    return problem(problems, at, "must be a date like \"2024-07-10\", not " + value);
+  }
+
+  private static Object instant(JsonNode value, String at, List<Problem> problems) {
+    if (value.isTextual()) {
+      String text = value.asText().trim();
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException e) {
+        try {
+          return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notADate) {
+          // reported below
+        }
+      }
+    }
+    return problem(problems, at, "must be a time like \"2024-07-10T09:30:00+08:00\" or a date like \"2024-07-10\", not " + value);
+  }
+
+  private static Object problem(List<Problem> problems, String at, String reason) {
+    problems.add(new Problem(at, reason));
+    return null;
+  }
+
+  static SpecificRecord newRecord(Schema schema) {
+    return (SpecificRecord) SpecificData.get().newRecord(null, schema);
+  }
+
+  private static boolean isNullable(Schema schema) {
+    return schema.getType() == Schema.Type.UNION
+        && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+  }
+
+  private static Schema nonNull(Schema union) {
+    return union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+  }
+
+  private static List<String> fieldNames(Schema record) {
+    return record.getFields().stream().map(Field::name).toList();
+  }
+
+  private static String join(String path, String name) {
+    return path == null || path.isEmpty() ? name : path + "." + name;
+  }
+
+  static String pathOr(String path) {
+    return path == null || path.isEmpty() ? "(body)" : path;
+  }
+}

@@ -1,0 +1,164 @@
+package org.amity.producers.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.amity.events.Envelope;
+import org.amity.events.Money;
+import org.apache.avro.Schema;
+import org.apache.avro.Schema.Field;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The checks every event passes before it is written, whichever way it came in: required text present,
+ * counts positive, dates in range and in order, relationships known and kept by the recording office.
+ * Events record exchanges that happened, so their dates may not lie in the future (an agreement's
+ * {@code validUntil} may).
+ */
+public final class EventValidator {
+  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final Duration CLOCK_SKEW = Duration.ofDays(1);
+  private static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
+  private static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Set<String> FUTURE_ALLOWED = Set.of("validUntil");
+  private static final Set<String> NOT_BLANK = Set.of("eventId", "office", "source", "title", "projectId",
+      "projectName", "retractedEventId", "reason", "currency");
+  private static final Set<String> AT_LEAST_ONE = Set.of("headcount", "participants", "partnerCount");
+
+  private final Predicate<String> relationshipExists;
+  private final Clock clock;
+
+  public EventValidator(Predicate<String> relationshipExists, Clock clock) {
+    this.relationshipExists = relationshipExists;
+    this.clock = clock;
+  }
+
+  public EventValidator(Predicate<String> relationshipExists) {
+    this(relationshipExists, Clock.systemUTC());
+  }
+
+  /** Every problem of the event; empty when it may be written. Paths start with {@code path}. */
+  public List<Problem> problems(SpecificRecord event, String path) {
+    List<Problem> problems = new ArrayList<>();
+    Envelope envelope = EventTypes.envelopeOf(event);
+    checkFields(event, path, problems);
+    checkEnvelope(envelope, path, problems);
+    checkDateOrder(event, path, problems);
+    return problems;
+  }
+
+  /** Throws {@link InvalidInputException} unless the event may be written. */
+  public void validate(SpecificRecord event, String path) {
+    List<Problem> problems = problems(event, path);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private void checkFields(SpecificRecord record, String path, List<Problem> problems) {
+    for (Field field : record.getSchema().getFields()) {
+      Object value = record.get(field.pos());
+      String at = join(path, field.name());
+      if (value instanceof Envelope envelope) {
+        checkFields(envelope, path, problems);
+      } else if (value instanceof Money money) {
+        checkMoney(money, at, problems);
+      } else if (value instanceof CharSequence text && NOT_BLANK.contains(field.name()) && text.toString().isBlank()) {
+        problems.add(new Problem(at, "must not be blank"));
+      } else if (value instanceof Number number && AT_LEAST_ONE.contains(field.name()) && number.longValue() < 1) {
+        problems.add(new Problem(at, "must be at least 1, not " + number));
+      } else if (value instanceof Number number && number.longValue() < 0) {
+        problems.add(new Problem(at, "must not be negative, not " + number));
+      } else if (value instanceof LocalDate date) {
+        checkDate(date, at, FUTURE_ALLOWED.contains(field.name()), problems);
+      }
+    }
+  }
+
+  private void checkEnvelope(Envelope envelope, String path, List<Problem> problems) {
+    if (!EVENT_ID.matcher(envelope.getEventId()).matches()) {
+      problems.add(new Problem(join(path, "eventId"),
+          "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
+    }
+    checkInstant(envelope.getOccurredAt(), join(path, "occurredAt"), problems);
+    checkRelationships(envelope, path, problems);
+    if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
+      problems.add(new Problem(join(path, "domains"), "names a domain twice"));
+    }
+  }
+
+  private void checkRelationships(Envelope envelope, String path, List<Problem> problems) {
+    List<String> ids = envelope.getRelationshipIds();
+    if (ids.isEmpty()) {
+      problems.add(new Problem(join(path, "relationshipIds"), "must name at least one relationship"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      String at = join(path, "relationshipIds") + "[" + i + "]";
+      if (!seen.add(id)) {
+        problems.add(new Problem(at, "names " + id + " twice"));
+      } else if (!RELATIONSHIP_ID.matcher(id).matches()) {
+        problems.add(new Problem(at, "must be \"office/partner\" in lower case, e.g. \"shanghai/nl-rotterdam\", not \"" + id + "\""));
+      } else if (!id.startsWith(envelope.getOffice() + "/")) {
+        problems.add(new Problem(at, id + " is not a relationship of office " + envelope.getOffice()));
+      } else if (!relationshipExists.test(id)) {
+        problems.add(new Problem(at, "unknown relationship " + id + "; register it first"));
+      }
+    }
+  }
+
+  private void checkDateOrder(SpecificRecord event, String path, List<Problem> problems) {
+    Schema schema = event.getSchema();
+    before(event, schema, "startDate", "endDate", path, problems);
+    before(event, schema, "signedOn", "validUntil", path, problems);
+  }
+
+  private static void before(SpecificRecord event, Schema schema, String first, String second, String path, List<Problem> problems) {
+    if (schema.getField(first) == null || schema.getField(second) == null) {
+      return;
+    }
+    Object from = event.get(schema.getField(first).pos());
+    Object to = event.get(schema.getField(second).pos());
+    if (from instanceof LocalDate a && to instanceof LocalDate b && b.isBefore(a)) {
+      problems.add(new Problem(join(path, second), "must not be before " + first + " (" + a + "), not " + b));
+    }
+  }
+
+  private void checkDate(LocalDate date, String at, boolean futureAllowed, List<Problem> problems) {
+    LocalDate latest = futureAllowed ? LocalDate.of(2200, 1, 1) : LocalDate.now(clock).plusDays(1);
+    if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
+      problems.add(new Problem(at, "must be between " + EARLIEST + " and " + latest
+          + (futureAllowed ? "" : " (events record exchanges that happened)") + ", not " + date));
+    }
+  }
+
+  private void checkInstant(Instant instant, String at, List<Problem> problems) {
+    Instant latest = clock.instant().plus(CLOCK_SKEW);
+    if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC)) || instant.isAfter(latest)) {
+      problems.add(new Problem(at, "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
+    }
+  }
+
+  private static void checkMoney(Money money, String at, List<Problem> problems) {
+    if (money.getAmountMinor() < 0) {
+      problems.add(new Problem(join(at, "amountMinor"), "must not be negative, not " + money.getAmountMinor()));
+    }
+    if (!CURRENCY.matcher(money.getCurrency()).matches()) {
+      problems.add(new Problem(join(at, "currency"), "must be an ISO 4217 code such as USD or CNY, not \"" + money.getCurrency() + "\""));
+    }
+  }
+
+  private static String join(String path, String name) {
+    return path == null || path.isEmpty() ? name : path + "." + name;
+  }
+}

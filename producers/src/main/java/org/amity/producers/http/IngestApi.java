@@ -1,0 +1,303 @@
+package org.amity.producers.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.amity.events.Envelope;
+import org.amity.partners.Relationship;
+import org.amity.producers.events.AvroJson;
+import org.amity.producers.events.EventJson;
+import org.amity.producers.events.EventTypes;
+import org.amity.producers.events.InvalidInputException;
+import org.amity.producers.events.Problem;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.producers.publish.AmityPublisher;
+import org.amity.producers.publish.EventIdConflictException;
+import org.amity.producers.publish.Published;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP ingest API: offices POST events as JSON, one or a batch, and manage their relationships.
+ * A success is answered only after Kafka acknowledged the write; any other answer means nothing was written.
+ * Statuses: 401 no or unknown token, 415 not JSON, 413 body or batch too large, 400 broken JSON,
+ * 403 another office's relationship, 422 invalid fields or unknown relationship, 409 an eventId reused for
+ * other content, 503 Kafka unavailable.
+ */
+public final class IngestApi implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long WRITE_TIMEOUT_SECONDS = 30;
+
+  private final IngestSettings settings;
+  private final OfficeTokens tokens;
+  private final AmityPublisher publisher;
+  private final PartnerRegistry partners;
+  private final Clock clock;
+  private Javalin server;
+
+  public IngestApi(IngestSettings settings, OfficeTokens tokens, AmityPublisher publisher, PartnerRegistry partners, Clock clock) {
+    this.settings = settings;
+    this.tokens = tokens;
+    this.publisher = publisher;
+    this.partners = partners;
+    this.clock = clock;
+  }
+
+  public IngestApi start() {
+    server = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxBodyBytes() + 1L;
+    });
+    server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")));
+    server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
+    server.post("/api/v1/events", this::postEvents);
+    server.get("/api/v1/relationships", this::listRelationships);
+    server.get("/api/v1/relationships/{partnerId}", this::getRelationship);
+    server.put("/api/v1/relationships/{partnerId}", this::putRelationship);
+    server.exception(ApiError.class, (e, ctx) -> answerError(ctx, e));
+    server.exception(Exception.class, (e, ctx) -> {
+      log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      answerError(ctx, new ApiError(500, "Internal error: " + e.getClass().getSimpleName()));
+    });
+    server.error(404, ctx -> {
+      if (ctx.result() == null) {
+        answerError(ctx, new ApiError(404, "No such endpoint: " + ctx.method() + " " + ctx.path()));
+      }
+    });
+    server.start(settings.host(), settings.port());
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String url() {
+    return "http://" + settings.host() + ":" + port();
+  }
+
+  private void postEvents(Context ctx) {
+    String office = authenticate(ctx);
+    JsonNode body = jsonBody(ctx);
+    boolean batch = body.isArray() || body.has("events");
+    List<JsonNode> items = items(body);
+    List<SpecificRecord> events = readEvents(items, batch, office);
+    checkOwnership(events, batch, office);
+    List<Published> published = write(events);
+    ctx.status(202).json(answer(published));
+  }
+
+  private List<JsonNode> items(JsonNode body) {
+    JsonNode events = body.isArray() ? body : body.has("events") ? body.get("events") : null;
+    if (events == null) {
+      return List.of(body);
+    }
+    if (!events.isArray()) {
+      throw new ApiError(400, "\"events\" must be a JSON array", List.of(new Problem("events", "must be a JSON array")));
+    }
+    if (events.isEmpty()) {
+      throw new ApiError(422, "The batch holds no events", List.of(new Problem("events", "must hold at least one event")));
+    }
+    if (events.size() > settings.maxBatchEvents()) {
+      throw new ApiError(413, "A batch may hold at most " + settings.maxBatchEvents() + " events, not " + events.size());
+    }
+    List<JsonNode> items = new ArrayList<>();
+    events.forEach(items::add);
+    return items;
+  }
+
+  private List<SpecificRecord> readEvents(List<JsonNode> items, boolean batch, String office) {
+    Instant now = clock.instant();
+    List<SpecificRecord> events = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      if (item.isObject() && !item.has("office")) {
+        ((ObjectNode) item).put("office", office);
+      }
+      try {
+        events.add(EventJson.read(item, batch ? "events[" + i + "]" : "", now));
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiError(422, "The request holds invalid events; nothing was written", problems);
+    }
+    return events;
+  }
+
+  private static void checkOwnership(List<SpecificRecord> events, boolean batch, String office) {
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      Envelope envelope = EventTypes.envelopeOf(events.get(i));
+      String path = batch ? "events[" + i + "]." : "";
+      if (!envelope.getOffice().equals(office)) {
+        problems.add(new Problem(path + "office", "your token is office " + office + "'s; it may not write for " + envelope.getOffice()));
+      }
+      for (int r = 0; r < envelope.getRelationshipIds().size(); r++) {
+        String id = envelope.getRelationshipIds().get(r);
+        if (id.contains("/") && !id.startsWith(office + "/")) {
+          problems.add(new Problem(path + "relationshipIds[" + r + "]", id + " is not a relationship of office " + office));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiError(403, "An office may write only events of its own relationships; nothing was written", problems);
+    }
+  }
+
+  private List<Published> write(List<SpecificRecord> events) {
+    try {
+      return publisher.publishAll(events).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof InvalidInputException invalid) {
+        throw new ApiError(422, "The request holds invalid events; nothing was written", invalid.problems());
+      }
+      if (e.getCause() instanceof EventIdConflictException conflict) {
+        throw new ApiError(409, conflict.getMessage(), List.of(new Problem("eventId", conflict.getMessage())));
+      }
+      log.warn("Write failed: {}", e.getCause().toString());
+      throw new ApiError(503, "Kafka did not acknowledge the write; nothing was written, send it again: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new ApiError(503, "Kafka did not acknowledge the write within " + WRITE_TIMEOUT_SECONDS + " s; send it again (it will not be doubled)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "Interrupted");
+    }
+  }
+
+  private static ObjectNode answer(List<Published> published) {
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("accepted", published.stream().filter(p -> !p.duplicate()).count());
+    answer.put("duplicates", published.stream().filter(Published::duplicate).count());
+    ArrayNode events = answer.putArray("events");
+    for (Published p : published) {
+      ObjectNode event = events.addObject().put("eventId", p.eventId()).put("duplicate", p.duplicate()).put("topic", p.topic());
+      if (p.offset() >= 0) {
+        event.put("partition", p.partition()).put("offset", p.offset());
+      }
+    }
+    return answer;
+  }
+
+  private void listRelationships(Context ctx) {
+    String office = authenticate(ctx);
+    ArrayNode list = JSON.createArrayNode();
+    publisher.relationships().list(office).forEach(r -> list.add(AvroJson.write(r)));
+    ctx.json(list);
+  }
+
+  private void getRelationship(Context ctx) {
+    String office = authenticate(ctx);
+    String id = office + "/" + ctx.pathParam("partnerId");
+    Relationship relationship = publisher.relationships().get(id)
+        .orElseThrow(() -> new ApiError(404, "Office " + office + " has no relationship " + id));
+    ctx.json(AvroJson.write(relationship));
+  }
+
+  private void putRelationship(Context ctx) {
+    String office = authenticate(ctx);
+    JsonNode body = jsonBody(ctx);
+    if (!body.isObject()) {
+      throw new ApiError(400, "The body must be a JSON object", List.of(new Problem("(body)", "must be a JSON object")));
+    }
+    ObjectNode fields = (ObjectNode) body;
+    String partnerId = ctx.pathParam("partnerId");
+    fields.put("officeId", office).put("partnerId", partnerId).put("relationshipId", office + "/" + partnerId)
+        .put("updatedAt", clock.instant().toString());
+    List<Problem> problems = new ArrayList<>();
+    Relationship relationship = (Relationship) AvroJson.read(fields, Relationship.getClassSchema(), problems);
+    if (problems.isEmpty()) {
+      problems.addAll(partners.problems(relationship));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiError(422, "The relationship is invalid; nothing was written", problems);
+    }
+    partners.put(relationship);
+    ctx.status(200).json(AvroJson.write(relationship));
+  }
+
+  private String authenticate(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new ApiError(401, "An office API token is required: Authorization: Bearer <token>");
+    }
+    return tokens.officeOf(header.substring(7).trim()).orElseThrow(() -> {
+      ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      return new ApiError(401, "The API token is not valid");
+    });
+  }
+
+  private JsonNode jsonBody(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiError(415, "The body must be application/json, not " + (type == null ? "unspecified" : type));
+    }
+    byte[] body = boundedBody(ctx);
+    try {
+      JsonNode json = JSON.readTree(body);
+      if (json == null || json.isMissingNode()) {
+        throw new ApiError(400, "The body is empty", List.of(new Problem("(body)", "must be a JSON object or array")));
+      }
+      return json;
+    } catch (JsonProcessingException e) {
+      String reason = "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw new ApiError(400, "The body " + reason, List.of(new Problem("(body)", reason)));
+    } catch (IOException e) {
+      throw new ApiError(400, "The body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private byte[] boundedBody(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > settings.maxBodyBytes()) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
+      if (body.length > settings.maxBodyBytes()) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new ApiError(400, "The body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private ApiError tooLarge() {
+    return new ApiError(413, "The body is larger than the limit of " + settings.maxBodyBytes() + " bytes; send smaller batches");
+  }
+
+  private static void answerError(Context ctx, ApiError error) {
+    ObjectNode body = JSON.createObjectNode().put("status", error.status()).put("error", error.getMessage());
+    ArrayNode problems = body.putArray("problems");
+    error.problems().forEach(p -> problems.addObject().put("path", p.path()).put("reason", p.reason()));
+    ctx.status(error.status()).json(body);
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.amity.producers.partners;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.amity.partners.Office;
+import org.amity.partners.Relationship;
+import org.amity.producers.events.InvalidInputException;
+import org.amity.producers.events.Problem;
+import org.amity.serde.AvroSerializer;
+import org.amity.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes master data (offices and relationships) to their compacted topics, after checking it. */
+public final class PartnerRegistry implements AutoCloseable {
+  private static final Pattern OFFICE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern PARTNER_ID = Pattern.compile("[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaProducer<String, Object> producer;
+  private final RelationshipDirectory directory;
+  private final Clock clock;
+
+  public PartnerRegistry(Map<String, Object> clientConfig, RelationshipDirectory directory, Clock clock) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    AvroSerializer<Object> values = new AvroSerializer<>();
+    values.configure(config, false);
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), values);
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /** Every problem of the relationship; empty when it may be written. */
+  public List<Problem> problems(Relationship r) {
+    List<Problem> problems = new ArrayList<>();
+    require(OFFICE_ID, r.getOfficeId(), "officeId", "lower-case words joined by '-', e.g. shanghai-changning", problems);
+    require(PARTNER_ID, r.getPartnerId(), "partnerId", "country code, '-', the place, e.g. nl-rotterdam", problems);
+    require(COUNTRY, r.getCountry(), "country", "an ISO 3166 two-letter code such as NL", problems);
+    String expectedId = r.getOfficeId() + "/" + r.getPartnerId();
+    if (!expectedId.equals(r.getRelationshipId())) {
+      problems.add(new Problem("relationshipId", "must be officeId/partnerId, i.e. " + expectedId + ", not " + r.getRelationshipId()));
+    }
+    if (r.getPartnerNameEn().isBlank()) {
+      problems.add(new Problem("partnerNameEn", "must not be blank"));
+    }
+    LocalDate established = r.getEstablishedOn();
+    if (established != null && (established.isAfter(LocalDate.now(clock)) || established.getYear() < 1900)) {
+      problems.add(new Problem("establishedOn", "must be between 1900-01-01 and today, not " + established));
+    }
+    return problems;
+  }
+
+  public void put(Relationship relationship) {
+    List<Problem> problems = problems(relationship);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    write(Topics.RELATIONSHIPS.name(), relationship.getRelationshipId(), relationship);
+    directory.remember(relationship);
+  }
+
+  public void put(Office office) {
+    List<Problem> problems = new ArrayList<>();
+    require(OFFICE_ID, office.getOfficeId(), "officeId", "lower-case words joined by '-', e.g. shanghai-changning", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    write(Topics.OFFICES.name(), office.getOfficeId(), office);
+  }
+
+  private void write(String topic, String key, Object value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted writing " + key, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaException("Cannot write " + key + " to " + topic + ": " + e, e);
+    }
+  }
+
+  private static void require(Pattern pattern, String value, String field, String expected, List<Problem> problems) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      problems.add(new Problem(field, "must be " + expected + ", not \"" + value + "\""));
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}

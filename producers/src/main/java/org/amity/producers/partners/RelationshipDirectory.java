@@ -1,0 +1,56 @@
+package org.amity.producers.partners;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.amity.partners.Relationship;
+import org.amity.producers.kafka.CompactedTopicView;
+import org.amity.serde.AvroDeserializer;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.topics.Topics;
+import java.util.HashMap;
+
+/** The relationships known to Amity, read from the compacted {@code amity.relationships} topic and kept current. */
+public final class RelationshipDirectory implements AutoCloseable {
+  private final CompactedTopicView<Relationship> view;
+
+  private RelationshipDirectory(CompactedTopicView<Relationship> view) {
+    this.view = view;
+  }
+
+  public static RelationshipDirectory start(Map<String, Object> clientConfig, Duration timeout) throws TimeoutException {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
+    AvroDeserializer<Relationship> values = new AvroDeserializer<>();
+    values.configure(config, false);
+    return new RelationshipDirectory(new CompactedTopicView<>(Topics.RELATIONSHIPS.name(), config, values).start(timeout));
+  }
+
+  public boolean exists(String relationshipId) {
+    return view.contains(relationshipId);
+  }
+
+  public Optional<Relationship> get(String relationshipId) {
+    return view.get(relationshipId);
+  }
+
+  /** The relationships of one office, or of every office when office is null, by id. */
+  public List<Relationship> list(String office) {
+    return view.all().values().stream()
+        .filter(r -> office == null || r.getOfficeId().equals(office))
+        .sorted(Comparator.comparing(Relationship::getRelationshipId))
+        .toList();
+  }
+
+  void remember(Relationship relationship) {
+    view.remember(relationship.getRelationshipId(), relationship);
+  }
+
+  @Override
+  public void close() {
+    view.close();
+  }
+}

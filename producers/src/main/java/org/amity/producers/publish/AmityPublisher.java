@@ -1,0 +1,306 @@
+package org.amity.producers.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
+import org.amity.producers.events.EventFingerprint;
+import org.amity.producers.events.EventTypes;
+import org.amity.producers.events.EventValidator;
+import org.amity.producers.events.InvalidInputException;
+import org.amity.producers.events.Problem;
+import org.amity.producers.partners.RelationshipDirectory;
+import org.amity.serde.AvroSerializer;
+import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The typed way for an office system to publish events. Each event is validated first (required text,
+ * counts, dates, and that its relationships exist and belong to the office); a batch is written
+ * all-or-nothing in one Kafka transaction, acknowledged by every in-sync replica, together with its
+ * eventIds, so that sending the same event again writes nothing and answers where it landed the first time.
+ * Concurrent batches share transactions (group commit): one sender thread owns the producer.
+ */
+public final class AmityPublisher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AmityPublisher.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final int MAX_BATCHES_PER_TRANSACTION = 500;
+
+  private final Map<String, Object> producerConfig;
+  private final RelationshipDirectory relationships;
+  private final EventIdIndex index;
+  private final EventValidator validator;
+  private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+  private final Thread sender;
+  private KafkaProducer<String, Object> producer;
+  private volatile boolean open = true;
+
+  /** Events to write together; {@code fresh[i]} when this batch reserved event i's id and must write it. */
+  private record Batch(List<SpecificRecord> events, List<String> fingerprints, boolean[] fresh,
+                       CompletableFuture<List<Published>> done) {}
+
+  private AmityPublisher(Map<String, Object> clientConfig, RelationshipDirectory relationships, EventIdIndex index) {
+    this.producerConfig = producerConfig(clientConfig);
+    this.relationships = relationships;
+    this.index = index;
+    this.validator = new EventValidator(relationships::exists);
+    this.producer = newProducer();
+    this.sender = new Thread(this::sendLoop, "amity-publisher");
+    this.sender.start();
+  }
+
+  /** Connects to Kafka and the registry named in the config (Kafka client and serde properties). */
+  public static AmityPublisher start(Map<String, Object> clientConfig) {
+    RelationshipDirectory relationships = null;
+    try {
+      relationships = RelationshipDirectory.start(clientConfig, START_TIMEOUT);
+      return new AmityPublisher(clientConfig, relationships, new EventIdIndex(clientConfig, START_TIMEOUT));
+    } catch (TimeoutException e) {
+      if (relationships != null) {
+        relationships.close();
+      }
+      throw new KafkaException("Cannot read Amity's topics from " + clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+          + ": " + e.getMessage() + " (are the broker and the topics there?)", e);
+    }
+  }
+
+  public RelationshipDirectory relationships() {
+    return relationships;
+  }
+
+  /** Validates and writes one event; the future tells where it landed. */
+  public CompletableFuture<Published> publish(SpecificRecord event) {
+    return publishAll(List.of(event)).thenApply(list -> list.get(0));
+  }
+
+  /**
+   * Validates every event, then writes those not written before, all or none. Invalid input fails the
+   * future with an {@link InvalidInputException} listing every problem (paths {@code [i].field}); an
+   * eventId already used for another content fails it with an {@link EventIdConflictException}.
+   */
+  public CompletableFuture<List<Published>> publishAll(List<SpecificRecord> events) {
+    if (!open) {
+      return CompletableFuture.failedFuture(new IllegalStateException("publisher is closed"));
+    }
+    try {
+      validate(events);
+    } catch (InvalidInputException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    List<String> fingerprints = events.stream().map(EventFingerprint::of).toList();
+    Batch batch = new Batch(events, fingerprints, new boolean[events.size()], new CompletableFuture<>());
+    reserveOrAnswer(batch);
+    return batch.done();
+  }
+
+  private void validate(List<SpecificRecord> events) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < events.size(); i++) {
+      String path = events.size() == 1 ? "" : "[" + i + "]";
+      problems.addAll(validator.problems(events.get(i), path));
+      String eventId = EventTypes.envelopeOf(events.get(i)).getEventId();
+      if (!ids.add(eventId)) {
+        problems.add(new Problem(path.isEmpty() ? "eventId" : path + ".eventId", "eventId " + eventId + " appears twice in the batch"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** Reserves the new eventIds and queues the batch, or answers at once when nothing in it is new. */
+  private void reserveOrAnswer(Batch batch) {
+    List<String> reserved = new ArrayList<>();
+    boolean anyNew = false;
+    for (int i = 0; i < batch.events().size(); i++) {
+      String eventId = EventTypes.envelopeOf(batch.events().get(i)).getEventId();
+      switch (index.reserve(eventId, batch.fingerprints().get(i))) {
+        case NEW -> {
+          reserved.add(eventId);
+          batch.fresh()[i] = true;
+          anyNew = true;
+        }
+        case CONFLICT -> {
+          reserved.forEach(index::release);
+          batch.done().completeExceptionally(new EventIdConflictException(eventId));
+          return;
+        }
+        case DUPLICATE -> { }
+      }
+    }
+    if (anyNew) {
+      queue.add(batch);
+    } else {
+      batch.done().complete(answers(batch));
+    }
+  }
+
+  private void sendLoop() {
+    while (open || !queue.isEmpty()) {
+      List<Batch> group = new ArrayList<>();
+      try {
+        Batch first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, MAX_BATCHES_PER_TRANSACTION - 1);
+        writeInOneTransaction(group);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail(group, e);
+        return;
+      } catch (RuntimeException e) {
+        fail(group, e);
+      }
+    }
+  }
+
+  private void writeInOneTransaction(List<Batch> group) {
+    Map<String, Future<RecordMetadata>> sent = new HashMap<>();
+    try {
+      producer.beginTransaction();
+      for (Batch batch : group) {
+        for (int i = 0; i < batch.events().size(); i++) {
+          SpecificRecord event = batch.events().get(i);
+          if (batch.fresh()[i]) {
+            sent.put(eventIdOf(event), producer.send(new ProducerRecord<>(EventTypes.topicOf(event).name(), EventTypes.keyOf(event), event)));
+          }
+        }
+      }
+      producer.flush();
+      Map<String, EventIdIndex.Entry> written = writtenEntries(group, sent);
+      written.forEach((id, entry) -> producer.send(new ProducerRecord<>(Topics.EVENT_IDS.name(), id, entry.encode())));
+      producer.commitTransaction();
+      written.forEach(index::written);
+      for (Batch batch : group) {
+        batch.done().complete(answers(batch));
+      }
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      renewProducer();
+      throw e;
+    } catch (KafkaException | java.util.concurrent.ExecutionException e) {
+      abort();
+      throw e instanceof KafkaException k ? k : new KafkaException(e.getCause());
+    }
+  }
+
+  private Map<String, EventIdIndex.Entry> writtenEntries(List<Batch> group, Map<String, Future<RecordMetadata>> sent)
+      throws java.util.concurrent.ExecutionException {
+    Map<String, EventIdIndex.Entry> written = new HashMap<>();
+    for (Batch batch : group) {
+      for (int i = 0; i < batch.events().size(); i++) {
+        Future<RecordMetadata> future = sent.get(eventIdOf(batch.events().get(i)));
+        if (batch.fresh()[i]) {
+          RecordMetadata where = getNow(future);
+          written.put(eventIdOf(batch.events().get(i)),
+              new EventIdIndex.Entry(batch.fingerprints().get(i), where.topic(), where.partition(), where.offset()));
+        }
+      }
+    }
+    return written;
+  }
+
+  /** Where each event of the batch is: written now by this batch, or (a duplicate) written before. */
+  private List<Published> answers(Batch batch) {
+    List<Published> answers = new ArrayList<>();
+    for (int i = 0; i < batch.events().size(); i++) {
+      SpecificRecord event = batch.events().get(i);
+      String eventId = eventIdOf(event);
+      boolean duplicate = !batch.fresh()[i];
+      answers.add(index.entry(eventId)
+          .map(e -> new Published(eventId, e.topic(), e.partition(), e.offset(), duplicate))
+          .orElse(new Published(eventId, EventTypes.topicOf(event).name(), -1, -1, duplicate)));
+    }
+    return answers;
+  }
+
+  private void fail(List<Batch> group, Exception e) {
+    for (Batch batch : group) {
+      for (int i = 0; i < batch.events().size(); i++) {
+        if (batch.fresh()[i]) {
+          index.release(eventIdOf(batch.events().get(i)));
+        }
+      }
+      batch.done().completeExceptionally(e);
+    }
+  }
+
+  private void abort() {
+    try {
+      producer.abortTransaction();
+    } catch (KafkaException e) {
+      log.warn("Abort failed ({}); starting a new producer", e.toString());
+      renewProducer();
+    }
+  }
+
+  private void renewProducer() {
+    producer.close(Duration.ZERO);
+    producer = newProducer();
+  }
+
+  private KafkaProducer<String, Object> newProducer() {
+    AvroSerializer<Object> values = new AvroSerializer<>();
+    values.configure(producerConfig, false);
+    KafkaProducer<String, Object> created = new KafkaProducer<>(producerConfig, new StringSerializer(), values);
+    created.initTransactions();
+    return created;
+  }
+
+  private static Map<String, Object> producerConfig(Map<String, Object> clientConfig) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "amity-publisher-" + UUID.randomUUID());
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+    return config;
+  }
+
+  private static String eventIdOf(SpecificRecord event) {
+    return EventTypes.envelopeOf(event).getEventId();
+  }
+
+  private static RecordMetadata getNow(Future<RecordMetadata> future) throws java.util.concurrent.ExecutionException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    try {
+      sender.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(10));
+    index.close();
+    relationships.close();
+  }
+}

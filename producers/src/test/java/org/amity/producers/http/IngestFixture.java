@@ -1,0 +1,114 @@
+package org.amity.producers.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.amity.partners.PartnerLevel;
+import org.amity.partners.Relationship;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
+import org.amity.platform.Platform;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.producers.publish.AmityPublisher;
+import org.amity.topics.TopicSpec;
+import org.amity.topics.Topics;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** An ingest API on the embedded platform with two offices, each with its token and relationships. */
+final class IngestFixture implements AutoCloseable {
+  static final String OFFICE_A = "ingest-a";
+  static final String OFFICE_B = "ingest-b";
+  static final String TOKEN_A = "token-of-office-a-0123456789";
+  static final String TOKEN_B = "token-of-office-b-0123456789";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final Map<String, Object> clientConfig = new HashMap<>();
+  final AmityPublisher publisher;
+  final PartnerRegistry partners;
+  final IngestApi api;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  IngestFixture(Platform platform) {
+    clientConfig.put("bootstrap.servers", platform.bootstrapServers());
+    clientConfig.put("schema.registry.url", platform.registryUrl());
+    publisher = AmityPublisher.start(clientConfig);
+    partners = new PartnerRegistry(clientConfig, publisher.relationships(), Clock.systemUTC());
+    for (String partner : List.of("nl-rotterdam", "es-barcelona", "za-johannesburg", "fr-paris", "nz-dunedin")) {
+      partners.put(relationship(OFFICE_A, partner));
+    }
+    partners.put(relationship(OFFICE_B, "jp-hirakata"));
+    OfficeTokens tokens = new OfficeTokens(Map.of(OFFICE_A, OfficeTokens.hash(TOKEN_A), OFFICE_B, OfficeTokens.hash(TOKEN_B)));
+    api = new IngestApi(IngestSettings.defaults("127.0.0.1", 0), tokens, publisher, partners, Clock.systemUTC()).start();
+  }
+
+  static Relationship relationship(String office, String partner) {
+    return Relationship.newBuilder()
+        .setRelationshipId(office + "/" + partner).setOfficeId(office).setPartnerId(partner)
+        .setPartnerNameEn(partner.substring(3)).setCountry(partner.substring(0, 2).toUpperCase())
+        .setKind(RelationshipKind.SISTER_CITY).setPartnerLevel(PartnerLevel.CITY)
+        .setEstablishedOn(LocalDate.of(1994, 1, 1)).setStatus(RelationshipStatus.FORMAL)
+        .setUpdatedAt(Instant.now()).build();
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postEvents(String body) throws Exception {
+    return post("/api/v1/events", TOKEN_A, "application/json", body);
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+
+  /** The total end offset of every event topic and the eventId index: it grows with every write. */
+  long recordsOnEventTopics() {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.remove("schema.registry.url");
+    List<String> topics = new ArrayList<>(Topics.EVENTS.stream().map(TopicSpec::name).toList());
+    topics.add(Topics.EVENT_IDS.name());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : topics) {
+        consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    partners.close();
+    publisher.close();
+  }
+}
