@@ -99,7 +99,7 @@ public final class IngestApi implements AutoCloseable {
     List<JsonNode> items = items(body);
     List<SpecificRecord> events = readEvents(items, batch, office);
     checkOwnership(events, batch, office);
-    List<Published> published = write(events);
+    List<Published> published = write(events, batch);
     ctx.status(202).json(answer(published));
   }
 
@@ -163,12 +163,15 @@ public final class IngestApi implements AutoCloseable {
     }
   }
 
-  private List<Published> write(List<SpecificRecord> events) {
+  private List<Published> write(List<SpecificRecord> events, boolean batch) {
     try {
       return publisher.publishAll(events).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof InvalidInputException invalid) {
-        throw new ApiError(422, "The request holds invalid events; nothing was written", invalid.problems());
+        List<Problem> problems = invalid.problems().stream()
+            .map(p -> batch && p.path().startsWith("[") ? new Problem("events" + p.path(), p.reason()) : p)
+            .toList();
+        throw new ApiError(422, "The request holds invalid events; nothing was written", problems);
       }
       if (e.getCause() instanceof EventIdConflictException conflict) {
         throw new ApiError(409, conflict.getMessage(), List.of(new Problem("eventId", conflict.getMessage())));
