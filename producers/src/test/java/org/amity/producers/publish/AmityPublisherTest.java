@@ -1,0 +1,113 @@
+package org.amity.producers.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.amity.events.DelegationVisited;
+import org.amity.events.Envelope;
+import org.amity.events.SampleEvents;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.platform.Platform;
+import org.amity.producers.events.InvalidInputException;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.topics.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Java client an office system embeds. */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class AmityPublisherTest {
+  private static final String OFFICE = "publisher-test";
+  private static AmityPublisher publisher;
+
+  @BeforeAll
+  static void start() {
+    Platform platform = EmbeddedPlatformExtension.platform();
+    Map<String, Object> config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
+    publisher = AmityPublisher.start(config);
+    try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
+      var relationship = SampleEvents.relationship();
+      relationship.setOfficeId(OFFICE);
+      relationship.setRelationshipId(OFFICE + "/nl-rotterdam");
+      partners.put(relationship);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    publisher.close();
+  }
+
+  private static DelegationVisited visit() {
+    DelegationVisited visit = SampleEvents.delegationVisited();
+    Envelope envelope = visit.getEnvelope();
+    envelope.setEventId("pub-" + UUID.randomUUID());
+    envelope.setOffice(OFFICE);
+    envelope.setRelationshipIds(List.of(OFFICE + "/nl-rotterdam"));
+    return visit;
+  }
+
+  @Test
+  void answersWhereTheEventLandedKeyedByItsRelationship() throws Exception {
+    Published published = publisher.publish(visit()).get();
+    assertThat(published.topic()).isEqualTo(Topics.DELEGATION_VISITED.name());
+    assertThat(published.offset()).isNotNegative();
+    assertThat(published.duplicate()).isFalse();
+  }
+
+  @Test
+  void aSecondSendOfTheSameEventWritesNothingAndPointsAtTheFirst() throws Exception {
+    DelegationVisited visit = visit();
+    Published first = publisher.publish(visit).get();
+    visit.getEnvelope().setRecordedAt(visit.getEnvelope().getRecordedAt().plusSeconds(3600));
+    Published second = publisher.publish(visit).get();
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.offset()).isEqualTo(first.offset());
+  }
+
+  @Test
+  void concurrentSendsOfOneEventWriteItOnce() throws Exception {
+    DelegationVisited visit = visit();
+    List<CompletableFuture<Published>> sends = List.of(publisher.publish(visit), publisher.publish(visit), publisher.publish(visit));
+    List<Published> answers = sends.stream().map(CompletableFuture::join).toList();
+    assertThat(answers).filteredOn(p -> !p.duplicate()).hasSize(1);
+  }
+
+  @Test
+  void validatesBeforeSending() {
+    DelegationVisited visit = visit();
+    visit.setHeadcount(-2);
+    visit.getEnvelope().setRelationshipIds(List.of(OFFICE + "/xx-unknown"));
+    assertThatThrownBy(() -> publisher.publish(visit).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.path()).containsExactlyInAnyOrder("headcount", "relationshipIds[0]"));
+  }
+
+  @Test
+  void anEventIdReusedForOtherContentIsRefused() throws Exception {
+    DelegationVisited visit = visit();
+    publisher.publish(visit).get();
+    visit.setHeadcount(99);
+    assertThatThrownBy(() -> publisher.publish(visit).get()).cause().isInstanceOf(EventIdConflictException.class);
+  }
+
+  @Test
+  void aBatchWithOneBadEventWritesNone() {
+    DelegationVisited good = visit();
+    DelegationVisited bad = visit();
+    bad.setEndDate(bad.getStartDate().minusDays(3));
+    assertThatThrownBy(() -> publisher.publishAll(List.of(good, bad)).get())
+        .cause().isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.problems()).extracting(p -> p.path()).containsExactly("[1].endDate"));
+    assertThat(publisher.publish(good).join().duplicate()).as("the good event was not written before").isFalse();
+  }
+}
