@@ -2,7 +2,6 @@ package org.amity.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.amity.platform.Platform;
 import org.amity.platform.PlatformSettings;
 import picocli.CommandLine.Command;
@@ -41,16 +40,11 @@ final class PlatformCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PlatformSettings settings = new PlatformSettings(dataDir, host, kafkaPort, controllerPort, registryPort);
     Platform platform = Platform.start(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      platform.close();
-      stopped.countDown();
-    }, "amity-platform-shutdown"));
     System.out.println("Kafka:           " + platform.bootstrapServers());
     System.out.println("Schema registry: " + platform.registryUrl());
     System.out.println("Data:            " + dataDir.toAbsolutePath());
     System.out.println("Press Ctrl-C to stop.");
-    stopped.await();
+    UntilStopped.run(platform);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.amity.producers.publish;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,8 @@ public final class AmityPublisher implements AutoCloseable {
   private final EventValidator validator;
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
   private final Thread sender;
-  private KafkaProducer<String, Object> producer;
+  private final AvroSerializer<Object> eventSerializer = new AvroSerializer<>();
+  private KafkaProducer<String, byte[]> producer;
   private volatile boolean open = true;
 
   /** Events to write together; {@code fresh[i]} when this batch reserved event i's id and must write it. */
@@ -61,6 +64,7 @@ public final class AmityPublisher implements AutoCloseable {
 
   private AmityPublisher(Map<String, Object> clientConfig, RelationshipDirectory relationships, EventIdIndex index) {
     this.producerConfig = producerConfig(clientConfig);
+    this.eventSerializer.configure(producerConfig, false);
     this.relationships = relationships;
     this.index = index;
     this.validator = new EventValidator(relationships::exists);
@@ -185,13 +189,16 @@ public final class AmityPublisher implements AutoCloseable {
         for (int i = 0; i < batch.events().size(); i++) {
           SpecificRecord event = batch.events().get(i);
           if (batch.fresh()[i]) {
-            sent.put(eventIdOf(event), producer.send(new ProducerRecord<>(EventTypes.topicOf(event).name(), EventTypes.keyOf(event), event)));
+            String topic = EventTypes.topicOf(event).name();
+            byte[] value = eventSerializer.serialize(topic, event);
+            sent.put(eventIdOf(event), producer.send(new ProducerRecord<>(topic, EventTypes.keyOf(event), value)));
           }
         }
       }
       producer.flush();
       Map<String, EventIdIndex.Entry> written = writtenEntries(group, sent);
-      written.forEach((id, entry) -> producer.send(new ProducerRecord<>(Topics.EVENT_IDS.name(), id, entry.encode())));
+      written.forEach((id, entry) -> producer.send(new ProducerRecord<>(Topics.EVENT_IDS.name(), id,
+          entry.encode().getBytes(StandardCharsets.UTF_8))));
       producer.commitTransaction();
       written.forEach(index::written);
       for (Batch batch : group) {
@@ -261,10 +268,8 @@ public final class AmityPublisher implements AutoCloseable {
     producer = newProducer();
   }
 
-  private KafkaProducer<String, Object> newProducer() {
-    AvroSerializer<Object> values = new AvroSerializer<>();
-    values.configure(producerConfig, false);
-    KafkaProducer<String, Object> created = new KafkaProducer<>(producerConfig, new StringSerializer(), values);
+  private KafkaProducer<String, byte[]> newProducer() {
+    KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     created.initTransactions();
     return created;
   }
@@ -300,6 +305,7 @@ public final class AmityPublisher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(10));
+    eventSerializer.close();
     index.close();
     relationships.close();
   }

@@ -84,7 +84,13 @@ class IngestApiTest {
   @Test
   void theSameEventSentTwiceIsWrittenOnceAndTheAnswerSaysSo() throws Exception {
     SpecificRecord event = eventsOfOfficeA().get(0);
-    String body = EventJson.write(event).toString();
+    ObjectNode json = EventJson.write(event);
+    json.remove("recordedAt");
+    json.remove("office");
+    json.remove("summary");
+    json.remove("corrects");
+    json.remove("headcount");
+    String body = json.toString();
     JsonNode first = json(fixture.postEvents(body));
     HttpResponse<String> second = fixture.postEvents(body);
     assertThat(second.statusCode()).isEqualTo(202);

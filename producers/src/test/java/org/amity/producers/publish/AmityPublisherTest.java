@@ -27,11 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AmityPublisherTest {
   private static final String OFFICE = "publisher-test";
   private static AmityPublisher publisher;
+  private static Map<String, Object> config;
 
   @BeforeAll
   static void start() {
     Platform platform = EmbeddedPlatformExtension.platform();
-    Map<String, Object> config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
+    config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
     publisher = AmityPublisher.start(config);
     try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
       var relationship = SampleEvents.relationship();
@@ -71,6 +72,17 @@ class AmityPublisherTest {
     Published second = publisher.publish(visit).get();
     assertThat(second.duplicate()).isTrue();
     assertThat(second.offset()).isEqualTo(first.offset());
+  }
+
+  @Test
+  void aRestartedPublisherStillKnowsWhatWasWritten() throws Exception {
+    DelegationVisited visit = visit();
+    Published first = publisher.publish(visit).get();
+    try (AmityPublisher restarted = AmityPublisher.start(config)) {
+      Published again = restarted.publish(visit).get();
+      assertThat(again.duplicate()).isTrue();
+      assertThat(again.offset()).isEqualTo(first.offset());
+    }
   }
 
   @Test

@@ -1,0 +1,106 @@
+package org.amity.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.amity.producers.http.IngestApi;
+import org.amity.producers.http.IngestSettings;
+import org.amity.producers.http.OfficeTokens;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.producers.publish.AmityPublisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amity ingest}: the HTTP ingest API, until Ctrl-C. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serves the HTTP ingest API: offices POST events as JSON to /api/v1/events and manage their",
+        "relationships under /api/v1/relationships. OpenAPI document: /api/v1/openapi.json.",
+        "Each office authenticates with its API token; only SHA-256 hashes of the tokens are configured",
+        "('amity token OFFICE' makes a token and its hash)."})
+final class IngestCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--token-hash", paramLabel = "OFFICE=SHA256HEX",
+      description = "An office's token hash. Repeatable. Also read from env AMITY_INGEST_TOKENS (OFFICE=HASH,...).")
+  Map<String, String> tokenHashes = new HashMap<>();
+
+  @Option(names = "--tokens-file", paramLabel = "FILE",
+      description = "A properties file of OFFICE=SHA256HEX lines.")
+  Path tokensFile;
+
+  @Option(names = "--max-body-bytes", defaultValue = "1048576",
+      description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes;
+
+  @Option(names = "--max-batch-events", defaultValue = "1000",
+      description = "Most events in one batch; more get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBatchEvents;
+
+  @Override
+  public Integer call() throws Exception {
+    OfficeTokens tokens = tokens();
+    Map<String, Object> config = connection.clientConfig();
+    AmityPublisher publisher = AmityPublisher.start(config);
+    PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
+    IngestApi api = new IngestApi(new IngestSettings(host, port, maxBodyBytes, maxBatchEvents), tokens, publisher,
+        partners, Clock.systemUTC()).start();
+    System.out.println("Ingest API: " + api.url() + "/api/v1/events  (OpenAPI: " + api.url() + "/api/v1/openapi.json)");
+    UntilStopped.run(api, partners, publisher);
+    return 0;
+  }
+
+  private OfficeTokens tokens() throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    String fromEnv = System.getenv("AMITY_INGEST_TOKENS");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      for (String pair : fromEnv.split(",")) {
+        String[] parts = pair.split("=", 2);
+        if (parts.length != 2) {
+          throw new ParameterException(spec.commandLine(), "AMITY_INGEST_TOKENS must be OFFICE=HASH pairs separated by commas");
+        }
+        hashes.put(parts[0].trim(), parts[1].trim());
+      }
+    }
+    if (tokensFile != null) {
+      Properties file = new Properties();
+      try (Reader reader = Files.newBufferedReader(tokensFile)) {
+        file.load(reader);
+      }
+      file.forEach((office, hash) -> hashes.put(office.toString(), hash.toString()));
+    }
+    hashes.putAll(tokenHashes);
+    if (hashes.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "No office tokens: give --token-hash OFFICE=HASH, --tokens-file or AMITY_INGEST_TOKENS ('amity token OFFICE' makes one)");
+    }
+    try {
+      return new OfficeTokens(hashes);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

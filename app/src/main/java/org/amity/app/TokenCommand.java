@@ -1,0 +1,24 @@
+package org.amity.app;
+
+import java.util.concurrent.Callable;
+import org.amity.producers.http.OfficeTokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code amity token OFFICE}: a new API token for an office, and the hash to configure. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = {"Makes a new random API token for an office and prints it with the line to configure",
+        "for 'amity ingest' (only the hash is configured; give the token to the office)."})
+final class TokenCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "OFFICE", description = "The office id, e.g. shanghai.")
+  String office;
+
+  @Override
+  public Integer call() {
+    String token = OfficeTokens.newToken();
+    System.out.println("token for " + office + ": " + token);
+    System.out.println("configure:  --token-hash " + office + "=" + OfficeTokens.hash(token));
+    return 0;
+  }
+}
