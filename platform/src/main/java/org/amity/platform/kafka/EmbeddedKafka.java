@@ -177,6 +177,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
+        // a single node needs few internal partitions; Kafka's 50 make the first group or transaction slow
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.num.partitions", "4");
+        props.put("share.coordinator.state.topic.num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "1");

@@ -92,6 +92,11 @@ public final class AmityPublisher implements AutoCloseable {
     return relationships;
   }
 
+  /** Whether an event with this id has been written (by this or any other publisher). */
+  public boolean hasWritten(String eventId) {
+    return index.entry(eventId).isPresent();
+  }
+
   /** Validates and writes one event; the future tells where it landed. */
   public CompletableFuture<Published> publish(SpecificRecord event) {
     return publishAll(List.of(event)).thenApply(list -> list.get(0));
