@@ -16,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What an event says, as a SHA-256 hex string: equal for two sends of the same event, whenever they were
- * recorded. Tells a repeated send (same eventId, same content) from a clash (same eventId, other content).
+ * recorded and through whichever system or file they came ({@code recordedAt} and {@code source} are left out).
+ * Tells a repeated send (same eventId, same content) from a clash (same eventId, other content).
  */
 public final class EventFingerprint {
   private EventFingerprint() {}
@@ -25,6 +26,7 @@ public final class EventFingerprint {
     SpecificRecord copy = SpecificData.get().deepCopy(event.getSchema(), event);
     Envelope envelope = EventTypes.envelopeOf(copy);
     envelope.setRecordedAt(Instant.EPOCH);
+    envelope.setSource("");
     return HexFormat.of().formatHex(sha256(avroBytes(copy)));
   }
 

@@ -20,6 +20,14 @@ class EventFingerprintTest {
   }
 
   @Test
+  void theSameEventFromAnotherSourceHasTheSameFingerprint() throws Exception {
+    var mapper = new ObjectMapper();
+    String first = EventFingerprint.of(EventJson.read(mapper.readTree(VISIT), "", Instant.EPOCH));
+    String renamed = EventFingerprint.of(EventJson.read(mapper.readTree(VISIT.replace("\"test\"", "\"import:visits (1).csv\"")), "", Instant.EPOCH));
+    assertThat(renamed).isEqualTo(first);
+  }
+
+  @Test
   void anotherContentHasAnotherFingerprint() throws Exception {
     var mapper = new ObjectMapper();
     String first = EventFingerprint.of(EventJson.read(mapper.readTree(VISIT), "", Instant.EPOCH));

@@ -1,0 +1,123 @@
+package org.amity.producers.sheet;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The columns an exchange log may have, each with its English and Simplified Chinese header. A header is
+ * matched ignoring case and surrounding spaces; spaces and hyphens count as underscores ("End Date" is
+ * end_date). Every column but {@code type} is optional; which ones a row needs depends on its type.
+ */
+public enum Column {
+  TYPE("type", "类型", null, "event type, e.g. delegation / 代表团, agreement / 协议"),
+  DATE("date", "日期", null, "day the exchange happened: first day of a visit, exhibition, forum or programme; signing day; milestone day"),
+  END_DATE("end_date", "结束日期", Types.WITH_END, "last day, when it lasted several days"),
+  OFFICE("office", "办公室", null, "the recording office, e.g. shanghai; else --office, else the office part of partner"),
+  PARTNER("partner", "伙伴", null, "relationship id shanghai/nl-rotterdam or partner id nl-rotterdam (completed with the office)"),
+  PARTNERS("partners", "多方伙伴", null, "further partners of a multilateral event, separated by ;"),
+  DIRECTION("direction", "方向", Types.of("DelegationVisited", "ExchangeProgramme"), "in / out (inbound, outbound, 来访, 出访)"),
+  LEVEL("level", "级别", Types.of("DelegationVisited", "VideoMeeting"), "rank of the delegation's leader or the highest participant"),
+  HEADCOUNT("headcount", "人数", Types.of("DelegationVisited"), "people in the delegation, at least 1"),
+  LEADER("leader", "团长", Types.of("DelegationVisited"), "who led the delegation"),
+  TITLE("title", "标题", Types.of("AgreementSigned", "ExhibitionHeld", "ForumHeld", "ProjectMilestone", "ExchangeProgramme", "VideoMeeting"),
+      "title of the document, exhibition, forum, programme; project name; topic of a video meeting"),
+  KIND("kind", "类别", Types.of("AgreementSigned", "ForumHeld", "ProjectMilestone", "ExchangeProgramme"),
+      "agreement kind, gathering kind, project milestone or programme kind"),
+  PROJECT_ID("project_id", "项目编号", Types.of("ProjectMilestone"), "stable id of the project across its milestones; the title when empty"),
+  VENUE("venue", "地点", Types.of("ExhibitionHeld", "ForumHeld"), "home / partner / elsewhere (本市, 对方城市, 其他)"),
+  VENUE_NAME("venue_name", "场馆", Types.of("ExhibitionHeld"), "hall or institution, e.g. West Bund Museum"),
+  HELD_IN("held_in", "举办城市", Types.of("ExhibitionHeld", "ForumHeld"), "city where it was held"),
+  VISITORS("visitors", "观众人数", Types.of("ExhibitionHeld"), "visitors counted"),
+  PARTICIPANTS("participants", "参与人数", Types.of("ForumHeld", "ExchangeProgramme", "VideoMeeting"), "people taking part, at least 1"),
+  PARTNER_COUNT("partner_count", "伙伴城市数", Types.of("ForumHeld"), "partner cities taking part, at least 1"),
+  VALUE("value", "金额", Types.of("AgreementSigned", "ProjectMilestone"), "amount in the currency's main unit, e.g. 63000000 or 1,234.50"),
+  CURRENCY("currency", "币种", Types.of("AgreementSigned", "ProjectMilestone"), "ISO 4217 code (USD, CNY, EUR) or 美元, 人民币, 欧元"),
+  VALID_UNTIL("valid_until", "有效期至", Types.of("AgreementSigned"), "last day the agreement is valid"),
+  DOMAINS("domains", "领域", null, "fields of exchange, separated by ;"),
+  SUMMARY("summary", "摘要", null, "free text in any language"),
+  CORRECTS("corrects", "更正事件", null, "the event id of an earlier event this row corrects and replaces"),
+  EVENT_ID("event_id", "事件编号", null, "your own unique id of the event; derived from the row's content when empty");
+
+  private static final Map<String, Column> BY_HEADER = new HashMap<>();
+
+  static {
+    for (Column column : values()) {
+      BY_HEADER.put(normalise(column.english), column);
+      BY_HEADER.put(normalise(column.chinese), column);
+    }
+  }
+
+  private final String english;
+  private final String chinese;
+  private final Set<String> types;
+  private final String meaning;
+
+  Column(String english, String chinese, Set<String> types, String meaning) {
+    this.english = english;
+    this.chinese = chinese;
+    this.types = types;
+    this.meaning = meaning;
+  }
+
+  /** The English header, e.g. "end_date". */
+  public String english() {
+    return english;
+  }
+
+  /** The Simplified Chinese header, e.g. "结束日期". */
+  public String chinese() {
+    return chinese;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Whether rows of this event type (Avro name, e.g. "DelegationVisited") may fill the column. */
+  public boolean usedBy(String type) {
+    return types == null || types.contains(type);
+  }
+
+  /** The event types that use the column, by Avro name; empty when every type does. */
+  public Set<String> types() {
+    return types == null ? Set.of() : types;
+  }
+
+  /** The column a header names, in English or Chinese, any case, surrounding spaces ignored. */
+  public static Optional<Column> forHeader(String header) {
+    return Optional.ofNullable(BY_HEADER.get(normalise(header)));
+  }
+
+  /** The columns rows of this type may fill. */
+  public static List<Column> usedBy(String type, Set<Column> among) {
+    EnumSet<Column> used = EnumSet.noneOf(Column.class);
+    for (Column column : among) {
+      if (column.usedBy(type)) {
+        used.add(column);
+      }
+    }
+    return List.copyOf(used);
+  }
+
+  private static String normalise(String header) {
+    return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+  }
+
+  @Override
+  public String toString() {
+    return english + "/" + chinese;
+  }
+
+  private static final class Types {
+    static final Set<String> WITH_END = of("DelegationVisited", "ExhibitionHeld", "ForumHeld", "ExchangeProgramme");
+
+    static Set<String> of(String... names) {
+      return Set.of(names);
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package org.amity.producers.sheet;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.amity.events.Domain;
+import org.amity.producers.events.EventJson;
+import org.amity.producers.events.Problem;
+
+/**
+ * Turns one row of an exchange log into the flat JSON {@link EventJson} reads: {@code type}, the envelope's
+ * fields ({@code occurredAt} from the date, {@code office}, {@code relationshipIds}, {@code domains},
+ * {@code source} = "import:" + the file name) and the type's own fields ({@code startDate}, {@code signedOn}
+ * or {@code reachedOn} from the date, ...). {@code recordedAt} is left to the reader (the import time).
+ *
+ * <p>Cells are normalised on the way: dates in any of the accepted forms become "2024-07-10", words become
+ * the schema's symbols (来访 is INBOUND), numbers lose thousands separators, ids are lower case, domains are
+ * sorted. When the row has no event_id, its eventId is "import:" followed by the first 32 hex digits of the
+ * SHA-256 of those normalised values (one "column=value" line per non-empty column, sorted; the
+ * partners as their full relationship ids under "partner") — the same row gives the same id in every
+ * import, whatever the file is called, where the row sits, or which header language or date form it uses.
+ */
+public final class RowMapper {
+  public static final String DERIVED_ID_PREFIX = "import:";
+  private static final Pattern DATE = Pattern.compile(
+      "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、\\n]");
+  private static final Pattern THOUSANDS = Pattern.compile("[,，\\s]");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ColumnLayout layout;
+  private final String office;
+  private final String source;
+
+  /**
+   * @param office the office the import is for (--office), or null to take it from each row
+   * @param fileName the file's name, for the events' source ("import:visits-2024.xlsx")
+   */
+  public RowMapper(ColumnLayout layout, String office, String fileName) {
+    this.layout = layout;
+    this.office = office == null || office.isBlank() ? null : office.strip().toLowerCase(Locale.ROOT);
+    this.source = "import:" + fileName;
+  }
+
+  public MappedRow map(Sheet.Row row) {
+    return new Mapping(row).map();
+  }
+
+  /** "import:" and the first 32 hex digits of the SHA-256 of the lines, joined by "\n". */
+  static String derivedId(List<String> lines) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+      return DERIVED_ID_PREFIX + HexFormat.of().formatHex(digest).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A date in one of the accepted forms: 2024-07-10, 2024/7/10, 2024.7.10, 2024年7月10日 (a time after it is ignored). */
+  static Optional<LocalDate> parseDate(String text) {
+    Matcher m = DATE.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The work on one row. */
+  private final class Mapping {
+    private final Sheet.Row row;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<Column, String> normalised = new EnumMap<>(Column.class);
+    private final List<Column> relationshipColumns = new ArrayList<>();
+    private final ObjectNode json = NODES.objectNode();
+    private String type;
+
+    Mapping(Sheet.Row row) {
+      this.row = row;
+    }
+
+    MappedRow map() {
+      String typeText = text(Column.TYPE);
+      if (typeText.isEmpty()) {
+        problem(Column.TYPE, "is required: " + Vocabulary.TYPES.unknown("").replaceFirst("^unknown type \"\"; ", ""));
+        return done(null);
+      }
+      Optional<String> known = Vocabulary.TYPES.symbol(typeText);
+      if (known.isEmpty()) {
+        problem(Column.TYPE, Vocabulary.TYPES.unknown(typeText));
+        return done(null);
+      }
+      type = known.get();
+      normalised.put(Column.TYPE, type);
+      json.put(EventJson.TYPE, type);
+      refuseUnusedColumns();
+      envelope();
+      switch (type) {
+        case "DelegationVisited" -> {
+          word("direction", Column.DIRECTION, Vocabulary.DIRECTION);
+          word("level", Column.LEVEL, Vocabulary.LEVEL);
+          whole("headcount", Column.HEADCOUNT);
+          text("leader", Column.LEADER);
+          sameDay("startDate");
+          date("endDate", Column.END_DATE);
+        }
+        case "AgreementSigned" -> {
+          word("kind", Column.KIND, Vocabulary.AGREEMENT_KIND);
+          text("title", Column.TITLE);
+          sameDay("signedOn");
+          date("validUntil", Column.VALID_UNTIL);
+          money();
+        }
+        case "ExhibitionHeld" -> {
+          text("title", Column.TITLE);
+          text("venueName", Column.VENUE_NAME);
+          text("heldIn", Column.HELD_IN);
+          word("venue", Column.VENUE, Vocabulary.VENUE);
+          whole("visitors", Column.VISITORS);
+          sameDay("startDate");
+          date("endDate", Column.END_DATE);
+        }
+        case "ForumHeld" -> {
+          word("kind", Column.KIND, Vocabulary.GATHERING_KIND);
+          text("title", Column.TITLE);
+          word("venue", Column.VENUE, Vocabulary.VENUE);
+          text("heldIn", Column.HELD_IN);
+          whole("partnerCount", Column.PARTNER_COUNT);
+          whole("participants", Column.PARTICIPANTS);
+          sameDay("startDate");
+          date("endDate", Column.END_DATE);
+        }
+        case "ProjectMilestone" -> {
+          text("projectName", Column.TITLE);
+          text("projectId", Column.PROJECT_ID);
+          if (!json.has("projectId") && json.has("projectName")) {
+            json.put("projectId", json.get("projectName").asText());
+          }
+          word("milestone", Column.KIND, Vocabulary.MILESTONE);
+          money();
+          sameDay("reachedOn");
+        }
+        case "ExchangeProgramme" -> {
+          word("kind", Column.KIND, Vocabulary.PROGRAMME_KIND);
+          text("title", Column.TITLE);
+          word("direction", Column.DIRECTION, Vocabulary.DIRECTION);
+          whole("participants", Column.PARTICIPANTS);
+          sameDay("startDate");
+          date("endDate", Column.END_DATE);
+        }
+        case "VideoMeeting" -> {
+          text("topic", Column.TITLE);
+          word("level", Column.LEVEL, Vocabulary.LEVEL);
+          whole("participants", Column.PARTICIPANTS);
+        }
+        default -> throw new IllegalStateException("no mapping for " + type);
+      }
+      String eventId = text(Column.EVENT_ID);
+      if (eventId.isEmpty()) {
+        eventId = derivedId(normalised.entrySet().stream().map(e -> e.getKey().english() + "=" + e.getValue()).sorted().toList());
+      }
+      json.put("eventId", eventId);
+      return done(eventId);
+    }
+
+    private MappedRow done(String eventId) {
+      return new MappedRow(row, type, type == null ? null : json, eventId, problems, layout, relationshipColumns);
+    }
+
+    private void refuseUnusedColumns() {
+      for (Column column : layout.columns()) {
+        if (!column.usedBy(type) && !text(column).isEmpty()) {
+          problem(column, "is not used for " + type + "; leave it empty (" + type + " rows use "
+              + Column.usedBy(type, java.util.EnumSet.allOf(Column.class)).stream()
+                  .filter(c -> !c.types().isEmpty()).map(Column::english).collect(Collectors.joining(", ")) + ")");
+        }
+      }
+    }
+
+    private void envelope() {
+      date("occurredAt", Column.DATE);
+      String rowOffice = resolveOffice();
+      relationships(rowOffice);
+      domains();
+      json.put("source", source);
+      text("summary", Column.SUMMARY);
+      text("corrects", Column.CORRECTS);
+    }
+
+    private String resolveOffice() {
+      String cell = text(Column.OFFICE).toLowerCase(Locale.ROOT);
+      String resolved = null;
+      if (!cell.isEmpty()) {
+        if (office != null && !office.equals(cell)) {
+          problem(Column.OFFICE, "is \"" + cell + "\" but this import is for office \"" + office + "\" (--office)");
+        }
+        resolved = cell;
+      } else if (office != null) {
+        resolved = office;
+      } else {
+        for (String partner : partners(Column.PARTNER)) {
+          if (partner.contains("/")) {
+            resolved = partner.substring(0, partner.indexOf('/'));
+            break;
+          }
+        }
+      }
+      if (resolved != null) {
+        json.put("office", resolved);
+        normalised.put(Column.OFFICE, resolved);
+      }
+      return resolved;
+    }
+
+    private void relationships(String rowOffice) {
+      Map<String, Column> ids = new LinkedHashMap<>();
+      boolean missingOffice = false;
+      for (Column column : List.of(Column.PARTNER, Column.PARTNERS)) {
+        for (String partner : partners(column)) {
+          if (partner.contains("/")) {
+            ids.putIfAbsent(partner, column);
+          } else if (rowOffice != null) {
+            ids.putIfAbsent(rowOffice + "/" + partner, column);
+          } else if (!missingOffice) {
+            missingOffice = true;
+            problem(column, "\"" + partner + "\" names no office: give a relationship id such as shanghai/" + partner
+                + ", an office/办公室 column, or --office");
+          }
+        }
+      }
+      if (ids.isEmpty() && !missingOffice) {
+        problem(Column.PARTNER, "is required: a relationship id such as shanghai/nl-rotterdam, or a partner id such as nl-rotterdam");
+      }
+      ArrayNode array = json.putArray("relationshipIds");
+      ids.forEach((id, column) -> {
+        array.add(id);
+        relationshipColumns.add(column);
+      });
+      if (!ids.isEmpty()) {
+        normalised.put(Column.PARTNER, String.join(";", ids.keySet()));
+      }
+    }
+
+    private List<String> partners(Column column) {
+      return split(text(column)).stream().map(p -> p.toLowerCase(Locale.ROOT).replaceAll("\\s*/\\s*", "/")).toList();
+    }
+
+    private void domains() {
+      List<Domain> domains = new ArrayList<>();
+      for (String word : split(text(Column.DOMAINS))) {
+        Optional<String> symbol = Vocabulary.DOMAIN.symbol(word);
+        if (symbol.isEmpty()) {
+          problem(Column.DOMAINS, Vocabulary.DOMAIN.unknown(word));
+        } else if (!domains.contains(Domain.valueOf(symbol.get()))) {
+          domains.add(Domain.valueOf(symbol.get()));
+        }
+      }
+      domains.sort(null);
+      ArrayNode array = json.putArray("domains");
+      domains.forEach(d -> array.add(d.name()));
+      if (!domains.isEmpty()) {
+        normalised.put(Column.DOMAINS, domains.stream().map(Domain::name).collect(Collectors.joining(";")));
+      }
+    }
+
+    private void text(String field, Column column) {
+      String text = text(column);
+      if (!text.isEmpty()) {
+        json.put(field, text);
+        normalised.put(column, text);
+      }
+    }
+
+    private void word(String field, Column column, Vocabulary vocabulary) {
+      String text = text(column);
+      if (text.isEmpty()) {
+        return;
+      }
+      Optional<String> symbol = vocabulary.symbol(text);
+      if (symbol.isEmpty()) {
+        problem(column, vocabulary.unknown(text));
+        return;
+      }
+      json.put(field, symbol.get());
+      normalised.put(column, symbol.get());
+    }
+
+    /** The type's own day field: the date column, as occurredAt has it (its problems are reported once, there). */
+    private void sameDay(String field) {
+      if (json.has("occurredAt")) {
+        json.put(field, json.get("occurredAt").asText());
+      }
+    }
+
+    private LocalDate date(String field, Column column) {
+      String text = text(column);
+      if (text.isEmpty()) {
+        return null;
+      }
+      Optional<LocalDate> date = parseDate(text);
+      if (date.isEmpty()) {
+        problem(column, "must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"" + text + "\"");
+        return null;
+      }
+      json.put(field, date.get().toString());
+      normalised.put(column, date.get().toString());
+      return date.get();
+    }
+
+    private void whole(String field, Column column) {
+      String text = text(column);
+      if (text.isEmpty()) {
+        return;
+      }
+      BigDecimal number = number(text);
+      if (number == null || number.stripTrailingZeros().scale() > 0) {
+        problem(column, "must be a whole number, not \"" + text + "\"");
+        return;
+      }
+      try {
+        long value = number.longValueExact();
+        json.put(field, value);
+        normalised.put(column, Long.toString(value));
+      } catch (ArithmeticException e) {
+        problem(column, "is too large: " + text);
+      }
+    }
+
+    private void money() {
+      String amountText = text(Column.VALUE);
+      String currencyText = text(Column.CURRENCY);
+      if (amountText.isEmpty()) {
+        if (!currencyText.isEmpty()) {
+          problem(Column.CURRENCY, "is given without a value/金额");
+        }
+        return;
+      }
+      BigDecimal amount = number(amountText);
+      if (amount == null) {
+        problem(Column.VALUE, "must be an amount like 63000000 or 1,234.50, not \"" + amountText + "\"");
+      }
+      String code = currency(currencyText);
+      if (amount == null || code == null) {
+        return;
+      }
+      int digits = Math.max(0, Currency.getInstance(code).getDefaultFractionDigits());
+      BigDecimal minor = amount.movePointRight(digits);
+      if (minor.stripTrailingZeros().scale() > 0) {
+        problem(Column.VALUE, "has more decimals than " + code + " has (" + digits + "): " + amountText);
+        return;
+      }
+      try {
+        long amountMinor = minor.longValueExact();
+        json.putObject("value").put("amountMinor", amountMinor).put("currency", code);
+        normalised.put(Column.VALUE, amount.stripTrailingZeros().toPlainString());
+        normalised.put(Column.CURRENCY, code);
+      } catch (ArithmeticException e) {
+        problem(Column.VALUE, "is too large: " + amountText);
+      }
+    }
+
+    private String currency(String text) {
+      if (text.isEmpty()) {
+        problem(Column.CURRENCY, "is required with a value/金额: an ISO 4217 code such as USD or CNY");
+        return null;
+      }
+      String code = Vocabulary.CURRENCY.symbol(text).orElse(text.toUpperCase(Locale.ROOT));
+      try {
+        if (code.matches("[A-Z]{3}")) {
+          return Currency.getInstance(code).getCurrencyCode();
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+      problem(Column.CURRENCY, "unknown currency \"" + text + "\"; an ISO 4217 code such as USD, CNY, EUR (or 美元, 人民币, 欧元)");
+      return null;
+    }
+
+    private BigDecimal number(String text) {
+      try {
+        return new BigDecimal(THOUSANDS.matcher(text).replaceAll(""));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    private String text(Column column) {
+      return layout.text(row, column).replace("\r\n", "\n");
+    }
+
+    private void problem(Column column, String reason) {
+      problems.add(new Problem(layout.label(column), reason));
+    }
+  }
+
+  private static List<String> split(String text) {
+    return LIST_SEPARATOR.splitAsStream(text).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,175 @@
+package org.amity.producers.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads a CSV file (UTF-8, with or without a byte-order mark) or the first sheet of an XLSX workbook as text.
+ * Row 1 is the header. XLSX date cells read as "2024-07-10", numbers as "12" or "1.5" (not "12.0"), formulas as
+ * their last computed value. Anything that cannot be read raises a {@link SheetException} saying why.
+ */
+public final class SheetReader {
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+
+  private SheetReader() {}
+
+  public static Sheet read(Path file) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!Files.isRegularFile(file)) {
+      throw new SheetException(file + ": no such file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new SheetException(file + ": cannot be read (permission denied)");
+    }
+    if (lower.endsWith(".csv")) {
+      return csv(file, name);
+    }
+    if (lower.endsWith(".xlsx")) {
+      return xlsx(file, name);
+    }
+    if (lower.endsWith(".xls") || lower.endsWith(".et") || lower.endsWith(".ods") || lower.endsWith(".numbers")) {
+      throw new SheetException(file + ": this spreadsheet format is not supported; save it as .xlsx (Excel workbook) or .csv (CSV UTF-8)");
+    }
+    throw new SheetException(file + ": not a CSV or XLSX file (the name must end in .csv or .xlsx)");
+  }
+
+  private static Sheet csv(Path file, String name) {
+    byte[] bytes = bytes(file);
+    if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+      throw new SheetException(file + ": this is an Excel workbook (XLSX), not CSV text; name it .xlsx");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new SheetException(file + ": not UTF-8 text (perhaps saved as GBK/ANSI); save it as \"CSV UTF-8\"");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<String> headers = null;
+    List<Sheet.Row> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(text, CSV)) {
+      for (CSVRecord record : parser) {
+        List<String> cells = new ArrayList<>(record.size());
+        record.forEach(cells::add);
+        if (headers == null) {
+          headers = cells;
+        } else if (!allBlank(cells)) {
+          rows.add(new Sheet.Row((int) record.getRecordNumber(), cells));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new SheetException(file + ": not valid CSV: " + message(e), e);
+    }
+    return sheet(file, name, headers, rows);
+  }
+
+  private static Sheet xlsx(Path file, String name) {
+    List<String> headers = null;
+    List<Sheet.Row> rows = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      if (workbook.getNumberOfSheets() == 0) {
+        throw new SheetException(file + ": the workbook has no sheet");
+      }
+      XSSFSheet sheet = workbook.getSheetAt(0);
+      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+        var row = sheet.getRow(r);
+        List<String> cells = new ArrayList<>();
+        if (row != null) {
+          for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+            cells.add(text(row.getCell(c)));
+          }
+        }
+        if (r == 0) {
+          headers = cells;
+        } else if (!allBlank(cells)) {
+          rows.add(new Sheet.Row(r + 1, cells));
+        }
+      }
+    } catch (SheetException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new SheetException(file + ": cannot be read as an XLSX workbook: " + message(e), e);
+    }
+    return sheet(file, name, headers, rows);
+  }
+
+  private static Sheet sheet(Path file, String name, List<String> headers, List<Sheet.Row> rows) {
+    if (headers == null || allBlank(headers)) {
+      throw new SheetException(file + ": row 1 is empty; the first row must be the header naming the columns (type/类型, date/日期, ...)");
+    }
+    List<String> trimmed = new ArrayList<>(headers.stream().map(String::strip).toList());
+    while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {
+      trimmed.remove(trimmed.size() - 1);
+    }
+    return new Sheet(name, trimmed, rows);
+  }
+
+  /** The cell as text: dates ISO, whole numbers without ".0", formulas as their cached value. */
+  static String text(Cell cell) {
+    if (cell == null) {
+      return "";
+    }
+    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    return switch (type) {
+      case STRING -> cell.getStringCellValue();
+      case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+          ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+          : number(cell.getNumericCellValue());
+      case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+      case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+      default -> "";
+    };
+  }
+
+  private static String number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static boolean allBlank(List<String> cells) {
+    return cells.stream().allMatch(String::isBlank);
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SheetException(file + ": cannot be read: " + message(e), e);
+    }
+  }
+
+  private static String message(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,153 @@
+package org.amity.producers.sheet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.amity.events.AgreementKind;
+import org.amity.events.DelegationLevel;
+import org.amity.events.Domain;
+import org.amity.events.GatheringKind;
+import org.amity.events.Milestone;
+import org.amity.events.ProgrammeKind;
+import org.amity.events.Venue;
+import org.apache.avro.Schema;
+
+/**
+ * The words a spreadsheet may use for the schema's symbols: each symbol itself (any case, spaces or hyphens
+ * for underscores) and a few English and Chinese words, e.g. 来访 for INBOUND, 意向书 for LETTER_OF_INTENT.
+ */
+final class Vocabulary {
+  /** Event types: the Avro names and short words. */
+  static final Vocabulary TYPES = new Vocabulary("type", List.of(
+      "DelegationVisited", "AgreementSigned", "ExhibitionHeld", "ForumHeld", "ProjectMilestone", "ExchangeProgramme", "VideoMeeting"))
+      .words("DelegationVisited", "delegation", "visit", "代表团", "访问")
+      .words("AgreementSigned", "agreement", "协议", "签约")
+      .words("ExhibitionHeld", "exhibition", "展览", "展会")
+      .words("ForumHeld", "forum", "论坛")
+      .words("ProjectMilestone", "project", "项目")
+      .words("ExchangeProgramme", "programme", "program", "exchange", "交流项目", "交流")
+      .words("VideoMeeting", "video", "video meeting", "视频会议", "云交流");
+
+  static final Vocabulary DIRECTION = new Vocabulary("direction", List.of("INBOUND", "OUTBOUND"))
+      .words("INBOUND", "in", "来访", "来", "来华")
+      .words("OUTBOUND", "out", "出访", "去", "出");
+
+  static final Vocabulary LEVEL = of("level", DelegationLevel.SCHEMA$)
+      .words("HEAD_OF_GOVERNMENT", "head", "mayor", "governor", "政府首脑", "市长", "省长", "州长")
+      .words("SENIOR_OFFICIAL", "senior", "高级官员", "副市长", "官员")
+      .words("DEPARTMENT", "部门", "局", "委办局")
+      .words("BUSINESS", "企业", "商界", "商务")
+      .words("ACADEMIC", "学术", "高校", "大学")
+      .words("CIVIL_SOCIETY", "民间", "社会团体")
+      .words("YOUTH", "青年", "青少年", "学生");
+
+  static final Vocabulary AGREEMENT_KIND = of("agreement kind", AgreementKind.SCHEMA$)
+      .words("LETTER_OF_INTENT", "loi", "意向书")
+      .words("SISTER_CITY_ESTABLISHMENT", "sister city", "友好城市", "缔结友好城市", "友城")
+      .words("FRIENDLY_COOPERATION_ESTABLISHMENT", "friendly cooperation", "友好合作城市", "友好交流城市")
+      .words("MEMORANDUM", "mou", "备忘录", "谅解备忘录")
+      .words("COOPERATION_AGREEMENT", "agreement", "合作协议", "协议")
+      .words("RENEWAL", "续签")
+      .words("PROJECT_CONTRACT", "contract", "项目合同", "合同");
+
+  static final Vocabulary GATHERING_KIND = of("gathering kind", GatheringKind.SCHEMA$)
+      .words("FORUM", "论坛")
+      .words("CONFERENCE", "会议", "大会")
+      .words("FESTIVAL", "节", "艺术节", "音乐节", "节庆")
+      .words("TOURNAMENT", "比赛", "锦标赛", "赛事")
+      .words("COMMEMORATION", "纪念", "纪念活动", "周年")
+      .words("PROMOTION", "推介", "推介会")
+      .words("OTHER", "其他");
+
+  static final Vocabulary MILESTONE = of("milestone", Milestone.SCHEMA$)
+      .words("LAUNCHED", "launch", "启动", "签约启动")
+      .words("PHASE_COMPLETED", "phase", "阶段完成")
+      .words("COMPLETED", "done", "完成", "竣工")
+      .words("CANCELLED", "canceled", "取消", "终止");
+
+  static final Vocabulary PROGRAMME_KIND = of("programme kind", ProgrammeKind.SCHEMA$)
+      .words("STUDENTS", "student", "学生")
+      .words("YOUTH", "青年", "青少年")
+      .words("TRAINING", "培训", "研修")
+      .words("SPORT", "体育")
+      .words("CULTURE", "文化")
+      .words("PROFESSIONAL", "专业", "专业人员");
+
+  static final Vocabulary VENUE = of("venue", Venue.SCHEMA$)
+      .words("HOME", "本市", "主场", "本地")
+      .words("PARTNER", "对方", "对方城市", "伙伴城市")
+      .words("ELSEWHERE", "online", "其他", "第三地", "线上");
+
+  static final Vocabulary DOMAIN = of("domain", Domain.SCHEMA$)
+      .words("ECONOMY_AND_TRADE", "economy", "trade", "经贸", "经济", "贸易")
+      .words("CULTURE", "文化")
+      .words("EDUCATION_AND_YOUTH", "education", "youth", "教育", "青年", "教育青年")
+      .words("HEALTH", "卫生", "医疗", "健康")
+      .words("SCIENCE_AND_TECHNOLOGY", "science", "technology", "科技")
+      .words("URBAN_DEVELOPMENT", "urban", "城市发展", "城市规划", "城建")
+      .words("PORTS_AND_LOGISTICS", "ports", "port", "logistics", "港口", "航运", "物流")
+      .words("ENVIRONMENT", "环境", "环保", "生态")
+      .words("TOURISM", "旅游")
+      .words("SPORT", "体育")
+      .words("GOVERNANCE", "治理", "政务")
+      .words("SOCIAL_AFFAIRS", "social", "社会", "民政", "社会事务")
+      .words("OTHER", "其他");
+
+  static final Vocabulary CURRENCY = new Vocabulary("currency", List.of())
+      .words("CNY", "人民币", "rmb")
+      .words("USD", "美元", "us$")
+      .words("EUR", "欧元")
+      .words("JPY", "日元")
+      .words("GBP", "英镑")
+      .words("HKD", "港元", "港币");
+
+  private final String what;
+  private final List<String> symbols;
+  private final Map<String, String> words = new LinkedHashMap<>();
+  private final Map<String, List<String>> synonyms = new LinkedHashMap<>();
+
+  private Vocabulary(String what, List<String> symbols) {
+    this.what = what;
+    this.symbols = symbols;
+    for (String symbol : symbols) {
+      words.put(key(symbol), symbol);
+    }
+  }
+
+  private static Vocabulary of(String what, Schema enumSchema) {
+    return new Vocabulary(what, enumSchema.getEnumSymbols());
+  }
+
+  private Vocabulary words(String symbol, String... synonyms) {
+    for (String word : synonyms) {
+      words.put(key(word), symbol);
+    }
+    this.synonyms.computeIfAbsent(symbol, s -> new ArrayList<>()).addAll(List.of(synonyms));
+    return this;
+  }
+
+  /** The symbol a word stands for. */
+  Optional<String> symbol(String word) {
+    return Optional.ofNullable(words.get(key(word)));
+  }
+
+  /** What a problem says about a word that stands for nothing. */
+  String unknown(String word) {
+    StringBuilder accepted = new StringBuilder();
+    for (String symbol : symbols.isEmpty() ? List.copyOf(this.synonyms.keySet()) : symbols) {
+      List<String> synonyms = this.synonyms.getOrDefault(symbol, List.of());
+      accepted.append(accepted.isEmpty() ? "" : ", ").append(symbol);
+      if (!synonyms.isEmpty()) {
+        accepted.append(" (").append(String.join(", ", synonyms)).append(")");
+      }
+    }
+    return "unknown " + what + " \"" + word + "\"; one of " + accepted;
+  }
+
+  private static String key(String word) {
+    return word.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+  }
+}
