@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.events.EventTypes;
@@ -169,7 +171,7 @@ public final class AmityPublisher implements AutoCloseable {
     while (open || !queue.isEmpty()) {
       List<Batch> group = new ArrayList<>();
       try {
-        Batch first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Batch first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -212,14 +214,14 @@ public final class AmityPublisher implements AutoCloseable {
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       renewProducer();
       throw e;
-    } catch (KafkaException | java.util.concurrent.ExecutionException e) {
+    } catch (KafkaException | ExecutionException e) {
       abort();
       throw e instanceof KafkaException k ? k : new KafkaException(e.getCause());
     }
   }
 
   private Map<String, EventIdIndex.Entry> writtenEntries(List<Batch> group, Map<String, Future<RecordMetadata>> sent)
-      throws java.util.concurrent.ExecutionException {
+      throws ExecutionException {
     Map<String, EventIdIndex.Entry> written = new HashMap<>();
     for (Batch batch : group) {
       for (int i = 0; i < batch.events().size(); i++) {
@@ -292,7 +294,7 @@ public final class AmityPublisher implements AutoCloseable {
     return EventTypes.envelopeOf(event).getEventId();
   }
 
-  private static RecordMetadata getNow(Future<RecordMetadata> future) throws java.util.concurrent.ExecutionException {
+  private static RecordMetadata getNow(Future<RecordMetadata> future) throws ExecutionException {
     try {
       return future.get();
     } catch (InterruptedException e) {
