@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AmityCommand.Version.class,
     description = "Amity keeps a city's international partnerships alive: exchange events in, vitality and dormancy alerts out.",
-    subcommands = {PlatformCommand.class, IngestCommand.class, ImportCommand.class, PartnersCommand.class, TokenCommand.class,
+    subcommands = {PlatformCommand.class, IngestCommand.class, ImportCommand.class, PartnersCommand.class, GenerateCommand.class,
+        TokenCommand.class,
         CommandLine.HelpCommand.class})
 public final class AmityCommand implements Runnable {
 
