@@ -24,6 +24,20 @@ class AmityCommandTest {
     assertThat(out.toString()).contains("--data-dir", "--kafka-port", "--controller-port", "--registry-port", "--host");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "ingest, --token-hash, --bootstrap-servers",
+      "import, --skip-bad-rows, --schema-registry-url",
+      "generate, --quiet-share, --truth",
+      "partners add, --established, --kafka-property",
+      "partners list, --office, --bootstrap-servers",
+      "token, OFFICE, --help"})
+  void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
+    String[] args = (command + " --help").split(" ");
+    assertThat(run(args)).isZero();
+    assertThat(out.toString()).contains(option, connectionOption);
+  }
+
   @Test
   void aPortThatIsNotANumberIsRefusedByName() {
     assertThat(run("platform", "--kafka-port", "ninety")).isEqualTo(2);
