@@ -1,0 +1,212 @@
+package org.amity.streams.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amity.events.AgreementKind;
+import org.amity.events.DelegationLevel;
+import org.amity.events.Milestone;
+
+/**
+ * Every constant of the vitality model (shared/DESIGN.md, "The model"), with its default in {@link #defaults()}.
+ *
+ * @param modelVersion names the model and its settings in every result, e.g. "vitality-1"
+ * @param points what each kind of event is worth, and which kinds are substantive
+ * @param halfLifeDays momentum: an exchange's points halve every this many days (180)
+ * @param momentumScale momentum: {@code m = 1 − e^(−M / momentumScale)} (15)
+ * @param breadthWindowDays breadth counts the domains of this many last days (365)
+ * @param breadthDomains breadth is full with this many distinct domains (4)
+ * @param reciprocityWindowDays reciprocity counts the delegations of this many last days (730)
+ * @param substanceWindowDays substance counts the substantive points of this many last days (730)
+ * @param substancePoints substance is full with this many substantive points (20)
+ * @param weights how much each component weighs in vitality
+ * @param bands the thresholds of the bands
+ * @param trendLookbackDays the trend compares vitality now with vitality this many days earlier (90)
+ * @param forecastHorizonDays how many days ahead the forecast of dormancy looks (366: a relationship with any
+ *     exchange is dormant 365 quiet days after it at the latest)
+ * @param activityWindowDays the rolling windows of the activity figures (30, 90, 365)
+ * @param zone where calendar dates are read: the day a relationship was established, the forecast date (UTC)
+ */
+public record ModelSettings(
+    String modelVersion,
+    PointTable points,
+    double halfLifeDays,
+    double momentumScale,
+    int breadthWindowDays,
+    int breadthDomains,
+    int reciprocityWindowDays,
+    int substanceWindowDays,
+    double substancePoints,
+    Weights weights,
+    Bands bands,
+    int trendLookbackDays,
+    int forecastHorizonDays,
+    List<Integer> activityWindowDays,
+    ZoneId zone) {
+
+  public ModelSettings {
+    requireNonNull(modelVersion, "modelVersion");
+    requireNonNull(points, "points");
+    requireNonNull(weights, "weights");
+    requireNonNull(bands, "bands");
+    requireNonNull(zone, "zone");
+    activityWindowDays = List.copyOf(activityWindowDays);
+    requirePositive("halfLifeDays", halfLifeDays);
+    requirePositive("momentumScale", momentumScale);
+    requirePositive("breadthWindowDays", breadthWindowDays);
+    requirePositive("breadthDomains", breadthDomains);
+    requirePositive("reciprocityWindowDays", reciprocityWindowDays);
+    requirePositive("substanceWindowDays", substanceWindowDays);
+    requirePositive("substancePoints", substancePoints);
+    requirePositive("trendLookbackDays", trendLookbackDays);
+    requirePositive("forecastHorizonDays", forecastHorizonDays);
+    activityWindowDays.forEach(days -> requirePositive("activityWindowDays", days));
+  }
+
+  /** The defaults of DESIGN.md; where it names no figure, the choice is documented in {@link PointTable#defaults()}. */
+  public static ModelSettings defaults() {
+    return new ModelSettings("vitality-1", PointTable.defaults(), 180, 15, 365, 4, 730, 730, 20,
+        Weights.defaults(), Bands.defaults(), 90, 366, List.of(30, 90, 365), ZoneOffset.UTC);
+  }
+
+  /** These settings with calendar dates read in another zone. */
+  public ModelSettings withZone(ZoneId otherZone) {
+    return new ModelSettings(modelVersion, points, halfLifeDays, momentumScale, breadthWindowDays, breadthDomains,
+        reciprocityWindowDays, substanceWindowDays, substancePoints, weights, bands, trendLookbackDays,
+        forecastHorizonDays, activityWindowDays, otherZone);
+  }
+
+  /**
+   * What each kind of event is worth. An event worth 0 points does not count for vitality at all.
+   *
+   * @param delegation a delegation visit, by the level of its leader
+   * @param agreement an agreement signed, by its kind
+   * @param projectMilestone a project milestone, by the milestone
+   * @param exhibition an exhibition held
+   * @param forum taking part in a forum, festival, tournament or commemoration
+   * @param exchangeProgramme an exchange programme run
+   * @param videoMeeting a video meeting
+   * @param substantiveTypes the Avro record names of the substantive event types
+   */
+  public record PointTable(
+      Map<DelegationLevel, Integer> delegation,
+      Map<AgreementKind, Integer> agreement,
+      Map<Milestone, Integer> projectMilestone,
+      int exhibition,
+      int forum,
+      int exchangeProgramme,
+      int videoMeeting,
+      Set<String> substantiveTypes) {
+
+    public PointTable {
+      delegation = complete("delegation", delegation, DelegationLevel.class);
+      agreement = complete("agreement", agreement, AgreementKind.class);
+      projectMilestone = complete("projectMilestone", projectMilestone, Milestone.class);
+      requireNotNegative("exhibition", exhibition);
+      requireNotNegative("forum", forum);
+      requireNotNegative("exchangeProgramme", exchangeProgramme);
+      requireNotNegative("videoMeeting", videoMeeting);
+      substantiveTypes = Set.copyOf(substantiveTypes);
+    }
+
+    /**
+     * DESIGN.md's points. Where it names none: civil-society and youth delegations 3 (like business and academic
+     * ones); a friendly-cooperation establishment 12 (lighter than a sister city's 15, more than an ordinary
+     * agreement's 10); a cooperation agreement and a project contract 10 (agreements); a project phase completed 6
+     * (less than a launch); a project cancelled 0 (not counted).
+     */
+    public static PointTable defaults() {
+      Map<DelegationLevel, Integer> delegation = new EnumMap<>(DelegationLevel.class);
+      delegation.put(DelegationLevel.HEAD_OF_GOVERNMENT, 10);
+      delegation.put(DelegationLevel.SENIOR_OFFICIAL, 6);
+      delegation.put(DelegationLevel.DEPARTMENT, 4);
+      delegation.put(DelegationLevel.BUSINESS, 3);
+      delegation.put(DelegationLevel.ACADEMIC, 3);
+      delegation.put(DelegationLevel.CIVIL_SOCIETY, 3);
+      delegation.put(DelegationLevel.YOUTH, 3);
+      Map<AgreementKind, Integer> agreement = new EnumMap<>(AgreementKind.class);
+      agreement.put(AgreementKind.SISTER_CITY_ESTABLISHMENT, 15);
+      agreement.put(AgreementKind.FRIENDLY_COOPERATION_ESTABLISHMENT, 12);
+      agreement.put(AgreementKind.COOPERATION_AGREEMENT, 10);
+      agreement.put(AgreementKind.MEMORANDUM, 10);
+      agreement.put(AgreementKind.PROJECT_CONTRACT, 10);
+      agreement.put(AgreementKind.RENEWAL, 8);
+      agreement.put(AgreementKind.LETTER_OF_INTENT, 8);
+      Map<Milestone, Integer> milestone = new EnumMap<>(Milestone.class);
+      milestone.put(Milestone.LAUNCHED, 8);
+      milestone.put(Milestone.PHASE_COMPLETED, 6);
+      milestone.put(Milestone.COMPLETED, 10);
+      milestone.put(Milestone.CANCELLED, 0);
+      return new PointTable(delegation, agreement, milestone, 5, 4, 4, 2,
+          Set.of("AgreementSigned", "ProjectMilestone", "ExchangeProgramme"));
+    }
+
+    private static <K extends Enum<K>> Map<K, Integer> complete(String name, Map<K, Integer> points, Class<K> keys) {
+      Map<K, Integer> copy = new EnumMap<>(keys);
+      copy.putAll(requireNonNull(points, name));
+      for (K key : keys.getEnumConstants()) {
+        Integer value = copy.get(key);
+        if (value == null) {
+          throw new IllegalArgumentException(name + " has no points for " + key);
+        }
+        requireNotNegative(name + "." + key, value);
+      }
+      return java.util.Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /** The weights of the four components in vitality (0.55, 0.15, 0.10, 0.20). */
+  public record Weights(double momentum, double breadth, double reciprocity, double substance) {
+    public Weights {
+      requireNotNegative("weights.momentum", momentum);
+      requireNotNegative("weights.breadth", breadth);
+      requireNotNegative("weights.reciprocity", reciprocity);
+      requireNotNegative("weights.substance", substance);
+    }
+
+    public static Weights defaults() {
+      return new Weights(0.55, 0.15, 0.10, 0.20);
+    }
+  }
+
+  /**
+   * The thresholds of the {@link Band bands}.
+   *
+   * @param dormantSilenceDays DORMANT after this many days without an exchange (365)
+   * @param dormantBelow DORMANT when vitality is below this (10)
+   * @param coolingSilenceDays COOLING after this many days without an exchange (180)
+   * @param coolingBelow COOLING when vitality is below this (25)
+   * @param thrivingFrom THRIVING when vitality is at least this (60)
+   * @param newRelationshipDays NEW while a relationship without exchanges is younger than this many days (365)
+   */
+  public record Bands(int dormantSilenceDays, int dormantBelow, int coolingSilenceDays, int coolingBelow,
+      int thrivingFrom, int newRelationshipDays) {
+
+    public Bands {
+      requirePositive("bands.dormantSilenceDays", dormantSilenceDays);
+      requirePositive("bands.coolingSilenceDays", coolingSilenceDays);
+      requireNotNegative("bands.newRelationshipDays", newRelationshipDays);
+    }
+
+    public static Bands defaults() {
+      return new Bands(365, 10, 180, 25, 60, 365);
+    }
+  }
+
+  private static void requirePositive(String name, double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException(name + " must be positive, not " + value);
+    }
+  }
+
+  private static void requireNotNegative(String name, double value) {
+    if (!(value >= 0)) {
+      throw new IllegalArgumentException(name + " must not be negative, not " + value);
+    }
+  }
+}

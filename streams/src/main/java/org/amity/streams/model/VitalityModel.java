@@ -1,0 +1,220 @@
+package org.amity.streams.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.streams.model.ModelSettings.Bands;
+import org.amity.streams.model.ModelSettings.Weights;
+
+/**
+ * Scores one relationship from its exchanges: the formula of shared/DESIGN.md, pure and stateless.
+ *
+ * <p>Only exchanges worth points that happened at or before the moment scored count; the order of the list does not
+ * matter. Domain {@link Domain#OTHER} does not count for breadth: "other" is no field of its own.
+ */
+public final class VitalityModel {
+  /** How many exchanges {@link Vitality#topContributors()} names at most. */
+  public static final int TOP_CONTRIBUTORS = 3;
+
+  private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+  private static final Comparator<Exchange> CHRONOLOGICAL = Comparator.comparing(Exchange::occurredAt)
+      .thenComparing(Exchange::eventId).thenComparingInt(Exchange::points).thenComparing(Exchange::type);
+  private static final Comparator<Vitality.Contributor> MOST_FIRST =
+      Comparator.comparingDouble(Vitality.Contributor::pointsToday).reversed()
+          .thenComparing(Vitality.Contributor::occurredAt, Comparator.reverseOrder())
+          .thenComparing(Vitality.Contributor::eventId);
+
+  private final ModelSettings settings;
+
+  public VitalityModel(ModelSettings settings) {
+    this.settings = settings;
+  }
+
+  public static VitalityModel withDefaults() {
+    return new VitalityModel(ModelSettings.defaults());
+  }
+
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The vitality of a relationship at {@code at}.
+   *
+   * @param exchanges the relationship's exchanges, in any order; those after {@code at} are ignored
+   * @param establishedOn the day the relationship was established, if known (only for NEW)
+   */
+  public Vitality score(List<Exchange> exchanges, Instant at, LocalDate establishedOn) {
+    List<Exchange> past = countedUpTo(exchanges, at);
+    double rawMomentum = rawMomentum(past, at);
+    Snapshot now = snapshot(past, at, rawMomentum);
+    Components parts = now.components();
+    Integer daysSinceLast = daysSince(now.lastExchange(), at);
+    Band band = band(parts.score(), daysSinceLast, establishedOn, at);
+    int earlierScore = scoreAt(past, at.minus(Duration.ofDays(settings.trendLookbackDays())));
+    LocalDate forecast = band == Band.DORMANT ? null : forecastDormantOn(past, rawMomentum, at, establishedOn);
+    return new Vitality(at, parts.score(), parts.rawMomentum(), parts.momentum(), parts.breadth(),
+        parts.reciprocity(), parts.substance(), band, daysSinceLast, daysSince(now.lastSubstantive(), at),
+        parts.score() - earlierScore, earlierScore, forecast, topContributors(past, at), settings.modelVersion());
+  }
+
+  /**
+   * The formula: the components and the score from what the windows hold.
+   *
+   * @param rawMomentum M, the decayed points of every exchange
+   * @param domains distinct domains of the breadth window
+   * @param inbound delegations that came, in the reciprocity window
+   * @param outbound delegations that went, in the reciprocity window
+   * @param substantivePoints points of substantive exchanges in the substance window
+   */
+  public Components components(double rawMomentum, int domains, int inbound, int outbound, double substantivePoints) {
+    double m = 1 - Math.exp(-rawMomentum / settings.momentumScale());
+    double b = Math.min(1, domains / (double) settings.breadthDomains());
+    double r = inbound == 0 || outbound == 0 ? 0 : Math.min(inbound, outbound) / (double) Math.max(inbound, outbound);
+    double s = Math.min(1, substantivePoints / settings.substancePoints());
+    Weights w = settings.weights();
+    double weighted = w.momentum() * m + w.breadth() * b + w.reciprocity() * r + w.substance() * s;
+    int score = (int) Math.max(0, Math.min(100, Math.round(100 * weighted)));
+    return new Components(rawMomentum, m, b, r, s, score);
+  }
+
+  /**
+   * The band, in DESIGN.md's order: NEW, DORMANT, COOLING, THRIVING, ACTIVE.
+   *
+   * @param daysSinceLastExchange whole days since the last exchange, null when there was none
+   * @param establishedOn the day the relationship was established, if known
+   */
+  public Band band(int score, Integer daysSinceLastExchange, LocalDate establishedOn, Instant at) {
+    Bands bands = settings.bands();
+    if (daysSinceLastExchange == null && isYoung(establishedOn, at)) {
+      return Band.NEW;
+    }
+    if (daysSinceLastExchange == null || daysSinceLastExchange >= bands.dormantSilenceDays()
+        || score < bands.dormantBelow()) {
+      return Band.DORMANT;
+    }
+    if (daysSinceLastExchange >= bands.coolingSilenceDays() || score < bands.coolingBelow()) {
+      return Band.COOLING;
+    }
+    return score >= bands.thrivingFrom() ? Band.THRIVING : Band.ACTIVE;
+  }
+
+  /** The momentum an exchange contributes at {@code at}: its points, halved for every half-life since. */
+  public double pointsAt(Exchange exchange, Instant at) {
+    return exchange.points() * decay(ageMillis(exchange, at));
+  }
+
+  private List<Exchange> countedUpTo(List<Exchange> exchanges, Instant at) {
+    return exchanges.stream()
+        .filter(exchange -> exchange.counts() && !exchange.occurredAt().isAfter(at))
+        .sorted(CHRONOLOGICAL)
+        .toList();
+  }
+
+  private int scoreAt(List<Exchange> past, Instant at) {
+    List<Exchange> then = countedUpTo(past, at);
+    return snapshot(then, at, rawMomentum(then, at)).components().score();
+  }
+
+  private double rawMomentum(List<Exchange> past, Instant at) {
+    double sum = 0;
+    for (Exchange exchange : past) {
+      sum += pointsAt(exchange, at);
+    }
+    return sum;
+  }
+
+  /** The components at {@code at}, from exchanges none of which is later than {@code at}. */
+  private Snapshot snapshot(List<Exchange> past, Instant at, double rawMomentum) {
+    Set<Domain> domains = EnumSet.noneOf(Domain.class);
+    int inbound = 0;
+    int outbound = 0;
+    double substantivePoints = 0;
+    Instant lastExchange = null;
+    Instant lastSubstantive = null;
+    for (Exchange exchange : past) {
+      long age = ageMillis(exchange, at);
+      if (age < days(settings.breadthWindowDays())) {
+        domains.addAll(exchange.domains());
+      }
+      if (age < days(settings.reciprocityWindowDays()) && exchange.direction() != null) {
+        if (exchange.direction() == Direction.INBOUND) {
+          inbound++;
+        } else {
+          outbound++;
+        }
+      }
+      if (age < days(settings.substanceWindowDays()) && exchange.substantive()) {
+        substantivePoints += exchange.points();
+      }
+      lastExchange = latest(lastExchange, exchange.occurredAt());
+      lastSubstantive = exchange.substantive() ? latest(lastSubstantive, exchange.occurredAt()) : lastSubstantive;
+    }
+    domains.remove(Domain.OTHER);
+    Components parts = components(rawMomentum, domains.size(), inbound, outbound, substantivePoints);
+    return new Snapshot(parts, lastExchange, lastSubstantive);
+  }
+
+  /**
+   * The first day whose end finds the band DORMANT if no exchange happens after {@code at}, looking ahead at most
+   * the forecast horizon. Momentum only decays meanwhile, so it is the momentum now, halved per half-life.
+   */
+  private LocalDate forecastDormantOn(List<Exchange> past, double rawMomentumNow, Instant at,
+      LocalDate establishedOn) {
+    LocalDate today = LocalDate.ofInstant(at, settings.zone());
+    for (int day = 0; day <= settings.forecastHorizonDays(); day++) {
+      LocalDate date = today.plusDays(day);
+      Instant endOfDay = latest(at, date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1));
+      double rawMomentum = rawMomentumNow * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
+      Snapshot then = snapshot(past, endOfDay, rawMomentum);
+      Band band = band(then.components().score(), daysSince(then.lastExchange(), endOfDay), establishedOn, endOfDay);
+      if (band == Band.DORMANT) {
+        return date;
+      }
+    }
+    return null;
+  }
+
+  private List<Vitality.Contributor> topContributors(List<Exchange> past, Instant at) {
+    return past.stream()
+        .map(exchange -> new Vitality.Contributor(exchange.eventId(), exchange.type(), exchange.occurredAt(),
+            pointsAt(exchange, at)))
+        .sorted(MOST_FIRST)
+        .limit(TOP_CONTRIBUTORS)
+        .toList();
+  }
+
+  private boolean isYoung(LocalDate establishedOn, Instant at) {
+    return establishedOn != null && ChronoUnit.DAYS.between(establishedOn, LocalDate.ofInstant(at, settings.zone()))
+        < settings.bands().newRelationshipDays();
+  }
+
+  private double decay(long ageMillis) {
+    return Math.pow(2, -(ageMillis / (double) MILLIS_PER_DAY) / settings.halfLifeDays());
+  }
+
+  private static long ageMillis(Exchange exchange, Instant at) {
+    return at.toEpochMilli() - exchange.occurredAt().toEpochMilli();
+  }
+
+  private static long days(int days) {
+    return days * MILLIS_PER_DAY;
+  }
+
+  private static Integer daysSince(Instant last, Instant at) {
+    return last == null ? null : (int) ((at.toEpochMilli() - last.toEpochMilli()) / MILLIS_PER_DAY);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  private record Snapshot(Components components, Instant lastExchange, Instant lastSubstantive) {}
+}
