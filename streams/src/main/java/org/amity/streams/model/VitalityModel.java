@@ -59,7 +59,7 @@ public final class VitalityModel {
     Integer daysSinceLast = daysSince(now.lastExchange(), at);
     Band band = band(parts.score(), daysSinceLast, establishedOn, at);
     int earlierScore = scoreAt(past, at.minus(Duration.ofDays(settings.trendLookbackDays())));
-    LocalDate forecast = band == Band.DORMANT ? null : forecastDormantOn(past, rawMomentum, at, establishedOn);
+    LocalDate forecast = band == Band.DORMANT ? null : forecastDormantOn(past, now, at, establishedOn);
     return new Vitality(at, parts.score(), parts.rawMomentum(), parts.momentum(), parts.breadth(),
         parts.reciprocity(), parts.substance(), band, daysSinceLast, daysSince(now.lastSubstantive(), at),
         parts.score() - earlierScore, earlierScore, forecast, topContributors(past, at), settings.modelVersion());
@@ -164,22 +164,30 @@ public final class VitalityModel {
 
   /**
    * The first day whose end finds the band DORMANT if no exchange happens after {@code at}, looking ahead at most
-   * the forecast horizon. Momentum only decays meanwhile, so it is the momentum now, halved per half-life.
+   * the forecast horizon. Meanwhile momentum only decays (it is the momentum now, halved per half-life), the windows
+   * only lose exchanges, and the last exchange stays the last.
    */
-  private LocalDate forecastDormantOn(List<Exchange> past, double rawMomentumNow, Instant at,
-      LocalDate establishedOn) {
+  private LocalDate forecastDormantOn(List<Exchange> past, Snapshot now, Instant at, LocalDate establishedOn) {
+    List<Exchange> inWindows = withinWindows(past, at);
     LocalDate today = LocalDate.ofInstant(at, settings.zone());
     for (int day = 0; day <= settings.forecastHorizonDays(); day++) {
       LocalDate date = today.plusDays(day);
       Instant endOfDay = latest(at, date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1));
-      double rawMomentum = rawMomentumNow * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
-      Snapshot then = snapshot(past, endOfDay, rawMomentum);
-      Band band = band(then.components().score(), daysSince(then.lastExchange(), endOfDay), establishedOn, endOfDay);
+      double rawMomentum = now.components().rawMomentum() * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
+      int score = snapshot(inWindows, endOfDay, rawMomentum).components().score();
+      Band band = band(score, daysSince(now.lastExchange(), endOfDay), establishedOn, endOfDay);
       if (band == Band.DORMANT) {
         return date;
       }
     }
     return null;
+  }
+
+  /** The exchanges still inside one of the windows (breadth, reciprocity, substance) at {@code at}. */
+  private List<Exchange> withinWindows(List<Exchange> past, Instant at) {
+    long widest = days(Math.max(settings.breadthWindowDays(),
+        Math.max(settings.reciprocityWindowDays(), settings.substanceWindowDays())));
+    return past.stream().filter(exchange -> ageMillis(exchange, at) < widest).toList();
   }
 
   private List<Vitality.Contributor> topContributors(List<Exchange> past, Instant at) {
