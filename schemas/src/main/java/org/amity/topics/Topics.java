@@ -7,6 +7,10 @@ import static org.amity.topics.TopicSpec.FOREVER;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipActivity;
+import org.amity.aggregates.RelationshipVitality;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationVisited;
 import org.amity.events.EventRetracted;
@@ -47,12 +51,22 @@ public final class Topics {
       "the bad record's bytes, as they came; headers name topic, partition, offset and reason",
       DELETE, Duration.ofDays(30).toMillis(), false, "records that could not be processed");
 
+  public static final TopicSpec VITALITY = new TopicSpec("amity.vitality", RELATIONSHIP_ID,
+      RelationshipVitality.class.getName(), COMPACT, FOREVER, true, "each relationship's vitality score, band and why");
+  public static final TopicSpec ACTIVITY = new TopicSpec("amity.activity", RELATIONSHIP_ID,
+      RelationshipActivity.class.getName(), COMPACT, FOREVER, true, "each relationship's exchanges over 30, 90 and 365 days");
+  public static final TopicSpec OFFICE_ROLLUPS = new TopicSpec("amity.office-rollups", "office id",
+      OfficeRollup.class.getName(), COMPACT, FOREVER, false, "per office: relationships by band, activity, ranking");
+  public static final TopicSpec ALERTS = new TopicSpec("amity.alerts", RELATIONSHIP_ID,
+      Alert.class.getName(), DELETE, FOREVER, true, "band changes, anniversaries, expiring agreements; each once");
+
   /** The event topics, one per event type. */
   public static final List<TopicSpec> EVENTS = List.of(DELEGATION_VISITED, AGREEMENT_SIGNED, EXHIBITION_HELD,
       FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
 
   /** The whole catalog, in the order the README lists it. */
-  public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS, DEAD_LETTER));
+  public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
+      List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, DEAD_LETTER));
 
   private Topics() {}
 

@@ -1,7 +1,9 @@
 package org.amity.streams.model;
 
+import java.nio.charset.StandardCharsets;
 import org.amity.events.Envelope;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Small helpers over the generated event classes. */
@@ -19,5 +21,13 @@ public final class Events {
       throw new IllegalArgumentException(event.getSchema().getName() + " carries no envelope");
     }
     return envelope;
+  }
+
+  /**
+   * A 64-bit hash of the whole event (Avro's CRC-64 of its text form): the same event always gives the same key.
+   * It decides, without regard to arrival order, between two different events sent with the same eventId.
+   */
+  public static long contentKey(SpecificRecord event) {
+    return SchemaNormalization.fingerprint64(event.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

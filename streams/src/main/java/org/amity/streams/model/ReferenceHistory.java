@@ -20,23 +20,25 @@ import org.apache.avro.specific.SpecificRecord;
  * The whole reference in one function: raw events in, in any order, the vitality and activity of every relationship
  * out, as if the history had always been recorded right. The Kafka Streams topology must give the same answers.
  *
- * <p>How the raw events become a history:
+ * <p>How the raw events become each relationship's history:
  * <ul>
+ *   <li><b>Multilateral events</b>: an event naming several relationships counts, whole, for each of them. Every
+ *       rule below applies within one relationship, to the events that name it.</li>
  *   <li><b>Duplicates</b>: events with the same eventId are one event. (The publisher refuses an eventId again with
- *       other content; should such a pair arrive anyway, the one recorded first counts, then the one whose content
- *       sorts first, so that the answer never depends on the order of arrival.)</li>
+ *       other content; should such a pair arrive anyway, the one recorded first counts, then the one with the
+ *       smaller {@link Events#contentKey content key}, so that the answer never depends on the order of arrival.)</li>
  *   <li><b>Retractions</b>: an {@code EventRetracted} removes the event whose eventId it names, whether it arrives
- *       before or after that event. A retracted event has no effect at all: a retracted correction no longer
- *       replaces what it corrected. Retractions themselves are final.</li>
+ *       before or after that event, from the relationships the retraction names (its envelope names those of the
+ *       retracted event). A retracted event has no effect at all: a retracted correction no longer replaces what it
+ *       corrected. Retractions themselves are final.</li>
  *   <li><b>Corrections</b>: an event whose envelope names an earlier eventId in {@code corrects} replaces that event;
  *       chains work (C corrects B corrects A: only C counts).</li>
- *   <li><b>Multilateral events</b>: an event naming several relationships counts, whole, for each of them.</li>
  * </ul>
  */
 public final class ReferenceHistory {
   private static final Comparator<SpecificRecord> FIRST_RECORDED =
       Comparator.comparing((SpecificRecord event) -> Events.envelopeOf(event).getRecordedAt())
-          .thenComparing(SpecificRecord::toString);
+          .thenComparingLong(Events::contentKey);
   private static final Comparator<SpecificRecord> CHRONOLOGICAL =
       Comparator.comparing((SpecificRecord event) -> Events.envelopeOf(event).getOccurredAt())
           .thenComparing(event -> Events.envelopeOf(event).getEventId());
@@ -57,7 +59,9 @@ public final class ReferenceHistory {
    */
   public static Map<String, RelationshipFigures> of(Collection<? extends SpecificRecord> events, Instant at,
       Map<String, LocalDate> establishedOn, ModelSettings settings) {
-    Map<String, List<Exchange>> byRelationship = exchangesByRelationship(liveEvents(events), settings);
+    Map<String, List<Exchange>> byRelationship = new HashMap<>();
+    eventsByRelationship(events).forEach((id, named) -> byRelationship.put(id,
+        liveEvents(named).stream().map(event -> Exchange.of(event, settings)).toList()));
     establishedOn.keySet().forEach(id -> byRelationship.putIfAbsent(id, List.of()));
     VitalityModel model = new VitalityModel(settings);
     Map<String, RelationshipFigures> figures = new TreeMap<>();
@@ -104,13 +108,12 @@ public final class ReferenceHistory {
     return byId.values();
   }
 
-  private static Map<String, List<Exchange>> exchangesByRelationship(List<SpecificRecord> live,
-      ModelSettings settings) {
-    Map<String, List<Exchange>> byRelationship = new HashMap<>();
-    for (SpecificRecord event : live) {
-      Exchange exchange = Exchange.of(event, settings);
+  /** The events that name each relationship, each once per relationship however often it names it. */
+  public static Map<String, List<SpecificRecord>> eventsByRelationship(Collection<? extends SpecificRecord> events) {
+    Map<String, List<SpecificRecord>> byRelationship = new HashMap<>();
+    for (SpecificRecord event : events) {
       for (String relationshipId : new LinkedHashSet<>(Events.envelopeOf(event).getRelationshipIds())) {
-        byRelationship.computeIfAbsent(relationshipId, id -> new ArrayList<>()).add(exchange);
+        byRelationship.computeIfAbsent(relationshipId, id -> new ArrayList<>()).add(event);
       }
     }
     return byRelationship;

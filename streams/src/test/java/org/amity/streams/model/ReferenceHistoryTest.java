@@ -112,8 +112,13 @@ class ReferenceHistoryTest {
   }
 
   @Test
-  void aRelationshipWhoseOnlyEventIsRetractedHasNoFigures() {
-    assertThat(figures(List.of(retraction("retract-mayor", "mayor", NOW, ROTTERDAM), MAYOR))).isEmpty();
+  void aRelationshipWhoseOnlyEventIsRetractedScoresAsNeverHavingHadOne() {
+    RelationshipFigures figures = figures(List.of(retraction("retract-mayor", "mayor", NOW, ROTTERDAM), MAYOR))
+        .get(ROTTERDAM);
+
+    assertThat(figures.vitality().score()).isZero();
+    assertThat(figures.vitality().daysSinceLastExchange()).isNull();
+    assertThat(figures.activity().window(365).total()).isEqualTo(Activity.Tally.ZERO);
   }
 
   @Test

@@ -25,35 +25,35 @@ import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
 
 /** Events and exchanges for the model's tests, relative to a fixed moment {@link #NOW}. */
-final class TestEvents {
-  static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
-  static final String ROTTERDAM = "shanghai/nl-rotterdam";
-  static final String HIRAKATA = "shanghai/jp-hirakata";
-  static final String DUNEDIN = "shanghai/nz-dunedin";
+public final class TestEvents {
+  public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+  public static final String ROTTERDAM = "shanghai/nl-rotterdam";
+  public static final String HIRAKATA = "shanghai/jp-hirakata";
+  public static final String DUNEDIN = "shanghai/nz-dunedin";
 
   private TestEvents() {}
 
-  static Instant daysAgo(double days) {
+  public static Instant daysAgo(double days) {
     return NOW.minus(Duration.ofMillis(Math.round(days * 86_400_000d)));
   }
 
   // ---- exchanges, for the model alone
 
-  static Exchange visit(String id, Instant when, int points, Direction direction, Domain... domains) {
+  public static Exchange visit(String id, Instant when, int points, Direction direction, Domain... domains) {
     return new Exchange(id, when, points, false, Set.of(domains), direction, "DelegationVisited");
   }
 
-  static Exchange plain(String id, Instant when, int points, Domain... domains) {
+  public static Exchange plain(String id, Instant when, int points, Domain... domains) {
     return new Exchange(id, when, points, false, Set.of(domains), null, "ExhibitionHeld");
   }
 
-  static Exchange substantive(String id, Instant when, int points, Domain... domains) {
+  public static Exchange substantive(String id, Instant when, int points, Domain... domains) {
     return new Exchange(id, when, points, true, Set.of(domains), null, "AgreementSigned");
   }
 
   // ---- raw events
 
-  static Envelope.Builder envelope(String eventId, Instant occurredAt, List<String> relationshipIds,
+  public static Envelope.Builder envelope(String eventId, Instant occurredAt, List<String> relationshipIds,
       Domain... domains) {
     return Envelope.newBuilder()
         .setEventId(eventId)
@@ -65,51 +65,51 @@ final class TestEvents {
         .setSource("test");
   }
 
-  static Envelope envelope(String eventId, Instant occurredAt, String relationshipId, Domain... domains) {
+  public static Envelope envelope(String eventId, Instant occurredAt, String relationshipId, Domain... domains) {
     return envelope(eventId, occurredAt, List.of(relationshipId), domains).build();
   }
 
-  static DelegationVisited delegation(Envelope envelope, Direction direction, DelegationLevel level) {
+  public static DelegationVisited delegation(Envelope envelope, Direction direction, DelegationLevel level) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return DelegationVisited.newBuilder().setEnvelope(envelope).setDirection(direction).setLevel(level)
         .setStartDate(day).build();
   }
 
-  static AgreementSigned agreement(Envelope envelope, AgreementKind kind) {
+  public static AgreementSigned agreement(Envelope envelope, AgreementKind kind) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return AgreementSigned.newBuilder().setEnvelope(envelope).setKind(kind).setTitle("agreement")
         .setSignedOn(day).build();
   }
 
-  static ProjectMilestone project(Envelope envelope, Milestone milestone) {
+  public static ProjectMilestone project(Envelope envelope, Milestone milestone) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return ProjectMilestone.newBuilder().setEnvelope(envelope).setProjectId("p1").setProjectName("project")
         .setMilestone(milestone).setReachedOn(day).build();
   }
 
-  static ExhibitionHeld exhibition(Envelope envelope) {
+  public static ExhibitionHeld exhibition(Envelope envelope) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return ExhibitionHeld.newBuilder().setEnvelope(envelope).setTitle("exhibition").setVenue(Venue.HOME)
         .setStartDate(day).build();
   }
 
-  static ForumHeld forum(Envelope envelope) {
+  public static ForumHeld forum(Envelope envelope) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return ForumHeld.newBuilder().setEnvelope(envelope).setKind(GatheringKind.FORUM).setTitle("forum")
         .setVenue(Venue.HOME).setStartDate(day).build();
   }
 
-  static ExchangeProgramme programme(Envelope envelope, Direction direction) {
+  public static ExchangeProgramme programme(Envelope envelope, Direction direction) {
     LocalDate day = LocalDate.ofInstant(envelope.getOccurredAt(), java.time.ZoneOffset.UTC);
     return ExchangeProgramme.newBuilder().setEnvelope(envelope).setKind(ProgrammeKind.STUDENTS)
         .setTitle("programme").setDirection(direction).setStartDate(day).build();
   }
 
-  static VideoMeeting video(Envelope envelope) {
+  public static VideoMeeting video(Envelope envelope) {
     return VideoMeeting.newBuilder().setEnvelope(envelope).setLevel(DelegationLevel.DEPARTMENT).build();
   }
 
-  static EventRetracted retraction(String eventId, String retractedEventId, Instant recordedAt,
+  public static EventRetracted retraction(String eventId, String retractedEventId, Instant recordedAt,
       String relationshipId) {
     Envelope envelope = envelope(eventId, recordedAt, List.of(relationshipId)).setRecordedAt(recordedAt).build();
     return EventRetracted.newBuilder().setEnvelope(envelope).setRetractedEventId(retractedEventId)

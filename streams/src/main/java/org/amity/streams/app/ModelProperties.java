@@ -1,0 +1,140 @@
+package org.amity.streams.app;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.amity.events.AgreementKind;
+import org.amity.events.DelegationLevel;
+import org.amity.events.Milestone;
+import org.amity.streams.model.ModelSettings;
+import org.amity.streams.model.ModelSettings.Bands;
+import org.amity.streams.model.ModelSettings.PointTable;
+import org.amity.streams.model.ModelSettings.Weights;
+
+/**
+ * The vitality model's constants from {@code amity.model.*} properties, each defaulting to DESIGN.md's figure:
+ * {@code amity.model.half-life-days=180}, {@code amity.model.points.delegation.HEAD_OF_GOVERNMENT=10},
+ * {@code amity.model.bands.dormant-silence-days=365}... The README lists them all.
+ */
+public final class ModelProperties {
+  public static final String PREFIX = "amity.model.";
+
+  private ModelProperties() {}
+
+  /** The model's settings; a property that is not a number, or out of range, is named in the exception. */
+  public static ModelSettings read(Properties properties) {
+    Map<String, String> v = strings(properties);
+    ModelSettings d = ModelSettings.defaults();
+    Bands db = d.bands();
+    Weights dw = d.weights();
+    return new ModelSettings(
+        v.getOrDefault(PREFIX + "version", d.modelVersion()),
+        points(v, d.points()),
+        doubleValue(v, PREFIX + "half-life-days", d.halfLifeDays()),
+        doubleValue(v, PREFIX + "momentum-scale", d.momentumScale()),
+        intValue(v, PREFIX + "breadth-window-days", d.breadthWindowDays()),
+        intValue(v, PREFIX + "breadth-domains", d.breadthDomains()),
+        intValue(v, PREFIX + "reciprocity-window-days", d.reciprocityWindowDays()),
+        intValue(v, PREFIX + "substance-window-days", d.substanceWindowDays()),
+        doubleValue(v, PREFIX + "substance-points", d.substancePoints()),
+        new Weights(
+            doubleValue(v, PREFIX + "weights.momentum", dw.momentum()),
+            doubleValue(v, PREFIX + "weights.breadth", dw.breadth()),
+            doubleValue(v, PREFIX + "weights.reciprocity", dw.reciprocity()),
+            doubleValue(v, PREFIX + "weights.substance", dw.substance())),
+        new Bands(
+            intValue(v, PREFIX + "bands.dormant-silence-days", db.dormantSilenceDays()),
+            intValue(v, PREFIX + "bands.dormant-below", db.dormantBelow()),
+            intValue(v, PREFIX + "bands.cooling-silence-days", db.coolingSilenceDays()),
+            intValue(v, PREFIX + "bands.cooling-below", db.coolingBelow()),
+            intValue(v, PREFIX + "bands.thriving-from", db.thrivingFrom()),
+            intValue(v, PREFIX + "bands.new-relationship-days", db.newRelationshipDays())),
+        intValue(v, PREFIX + "trend-lookback-days", d.trendLookbackDays()),
+        intValue(v, PREFIX + "forecast-horizon-days", d.forecastHorizonDays()),
+        intList(v, PREFIX + "activity-window-days", d.activityWindowDays()),
+        zone(v, PREFIX + "zone", d.zone()));
+  }
+
+  /** Every property as a string, sorted by name. */
+  public static Map<String, String> strings(Properties properties) {
+    Map<String, String> values = new TreeMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+    return values;
+  }
+
+  static long longValue(Map<String, String> values, String name, long fallback) {
+    String value = values.get(name);
+    try {
+      return value == null ? fallback : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw notA("a whole number", name, value);
+    }
+  }
+
+  static int intValue(Map<String, String> values, String name, int fallback) {
+    long value = longValue(values, name, fallback);
+    if (value != (int) value) {
+      throw notA("a whole number of at most " + Integer.MAX_VALUE, name, Long.toString(value));
+    }
+    return (int) value;
+  }
+
+  static double doubleValue(Map<String, String> values, String name, double fallback) {
+    String value = values.get(name);
+    try {
+      return value == null ? fallback : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw notA("a number", name, value);
+    }
+  }
+
+  private static List<Integer> intList(Map<String, String> values, String name, List<Integer> fallback) {
+    String value = values.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).sorted().toList();
+    } catch (NumberFormatException e) {
+      throw notA("a comma-separated list of whole numbers", name, value);
+    }
+  }
+
+  private static ZoneId zone(Map<String, String> values, String name, ZoneId fallback) {
+    String value = values.get(name);
+    try {
+      return value == null ? fallback : ZoneId.of(value);
+    } catch (RuntimeException e) {
+      throw notA("a time zone such as Asia/Shanghai or UTC", name, value);
+    }
+  }
+
+  private static PointTable points(Map<String, String> v, PointTable d) {
+    String p = PREFIX + "points.";
+    Map<DelegationLevel, Integer> delegation = new EnumMap<>(DelegationLevel.class);
+    d.delegation().forEach((level, points) -> delegation.put(level, intValue(v, p + "delegation." + level, points)));
+    Map<AgreementKind, Integer> agreement = new EnumMap<>(AgreementKind.class);
+    d.agreement().forEach((kind, points) -> agreement.put(kind, intValue(v, p + "agreement." + kind, points)));
+    Map<Milestone, Integer> milestone = new EnumMap<>(Milestone.class);
+    d.projectMilestone().forEach((m, points) -> milestone.put(m, intValue(v, p + "project-milestone." + m, points)));
+    Set<String> substantive = v.containsKey(p + "substantive-types")
+        ? new HashSet<>(Arrays.stream(v.get(p + "substantive-types").split(",")).map(String::trim).toList())
+        : d.substantiveTypes();
+    return new PointTable(delegation, agreement, milestone,
+        intValue(v, p + "exhibition", d.exhibition()),
+        intValue(v, p + "forum", d.forum()),
+        intValue(v, p + "exchange-programme", d.exchangeProgramme()),
+        intValue(v, p + "video-meeting", d.videoMeeting()),
+        substantive);
+  }
+
+  private static IllegalArgumentException notA(String what, String name, String value) {
+    return new IllegalArgumentException(name + " must be " + what + ", not '" + value + "'");
+  }
+}

@@ -1,0 +1,84 @@
+package org.amity.streams.app;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.amity.streams.model.ModelSettings;
+
+/**
+ * The streams application's own settings; Kafka's properties pass through separately.
+ *
+ * @param applicationId the Kafka Streams application id; instances with the same id share the work
+ * @param model the vitality model's constants
+ * @param emitInterval how often changed relationships are re-scored and published (wall clock)
+ * @param reviewInterval how often every relationship is re-scored as time passes, so that silence alone moves a
+ *     relationship to COOLING and DORMANT (wall clock)
+ * @param ledgerRetentionDays an exchange this many days older than now leaves the ledger; until then its eventId
+ *     de-duplicates a second copy, and it can be retracted or corrected
+ * @param anniversaryEveryYears announce the anniversaries that are a multiple of this many years (5: 5th, 10th...)
+ * @param anniversaryNoticeDays announce an anniversary this many days ahead
+ * @param agreementNoticeDays announce an agreement's expiry this many days ahead
+ */
+public record StreamsSettings(
+    String applicationId,
+    ModelSettings model,
+    Duration emitInterval,
+    Duration reviewInterval,
+    int ledgerRetentionDays,
+    int anniversaryEveryYears,
+    int anniversaryNoticeDays,
+    int agreementNoticeDays) {
+
+  public static final String PREFIX = "amity.streams.";
+
+  public StreamsSettings {
+    requirePositive("emit-interval", emitInterval.toMillis());
+    requirePositive("review-interval", reviewInterval.toMillis());
+    requirePositive("ledger-retention-days", ledgerRetentionDays);
+    requirePositive("anniversary-every-years", anniversaryEveryYears);
+    requirePositive("anniversary-notice-days", anniversaryNoticeDays);
+    requirePositive("agreement-notice-days", agreementNoticeDays);
+  }
+
+  public static StreamsSettings defaults() {
+    return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(200), Duration.ofHours(1),
+        3650, 5, 90, 90);
+  }
+
+  /**
+   * The defaults, overridden by {@code amity.streams.*} properties (e.g. {@code amity.streams.review-interval-ms})
+   * and the model's {@code amity.model.*} properties ({@link ModelProperties}).
+   *
+   * @throws IllegalArgumentException naming the property that is wrong
+   */
+  public static StreamsSettings from(Properties properties) {
+    StreamsSettings d = defaults();
+    Map<String, String> values = ModelProperties.strings(properties);
+    return new StreamsSettings(
+        values.getOrDefault(PREFIX + "application-id", d.applicationId()),
+        ModelProperties.read(properties),
+        Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "emit-interval-ms", d.emitInterval().toMillis())),
+        Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "review-interval-ms",
+            d.reviewInterval().toMillis())),
+        ModelProperties.intValue(values, PREFIX + "ledger-retention-days", d.ledgerRetentionDays()),
+        ModelProperties.intValue(values, PREFIX + "anniversary-every-years", d.anniversaryEveryYears()),
+        ModelProperties.intValue(values, PREFIX + "anniversary-notice-days", d.anniversaryNoticeDays()),
+        ModelProperties.intValue(values, PREFIX + "agreement-notice-days", d.agreementNoticeDays()));
+  }
+
+  public StreamsSettings withApplicationId(String id) {
+    return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
+        anniversaryNoticeDays, agreementNoticeDays);
+  }
+
+  public StreamsSettings withIntervals(Duration emit, Duration review) {
+    return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
+        anniversaryNoticeDays, agreementNoticeDays);
+  }
+
+  private static void requirePositive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(PREFIX + name + " must be positive, not " + value);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.amity.streams.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.amity.events.AgreementSigned;
+import org.amity.events.DelegationVisited;
+import org.amity.events.Envelope;
+import org.amity.events.EventRetracted;
+import org.amity.streams.model.Events;
+import org.amity.streams.model.Exchange;
+import org.amity.streams.model.ModelSettings;
+import org.amity.streams.model.Points;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+
+/** Turns events into ledger entries, and entries back into the model's exchanges. */
+public final class Entries {
+  private Entries() {}
+
+  /**
+   * The entry an event makes in each relationship it names (a multilateral event names several; a relationship
+   * named twice gets it once).
+   *
+   * @param origin where the event was read, for error messages
+   */
+  public static List<KeyValue<String, LedgerInput>> of(SpecificRecord event, ModelSettings settings, String origin) {
+    Envelope envelope = Events.envelopeOf(event);
+    LedgerInput input = new LedgerInput(entry(event, envelope, settings, origin));
+    List<KeyValue<String, LedgerInput>> inputs = new ArrayList<>();
+    for (String relationshipId : new LinkedHashSet<>(envelope.getRelationshipIds())) {
+      inputs.add(KeyValue.pair(relationshipId, input));
+    }
+    return inputs;
+  }
+
+  private static LedgerEntry entry(SpecificRecord event, Envelope envelope, ModelSettings settings, String origin) {
+    LedgerEntry.Builder entry = LedgerEntry.newBuilder()
+        .setEventId(envelope.getEventId())
+        .setType(event.getSchema().getName())
+        .setOccurredAt(envelope.getOccurredAt())
+        .setRecordedAt(envelope.getRecordedAt())
+        .setContentKey(Events.contentKey(event))
+        .setDomains(envelope.getDomains())
+        .setCorrects(envelope.getCorrects())
+        .setOrigin(origin)
+        .setPoints(0)
+        .setSubstantive(false);
+    if (event instanceof EventRetracted retraction) {
+      return entry.setRetracts(retraction.getRetractedEventId()).build();
+    }
+    Points points = Points.of(event, settings);
+    entry.setPoints(points.points()).setSubstantive(points.substantive());
+    if (event instanceof DelegationVisited visit) {
+      entry.setDirection(visit.getDirection());
+    }
+    if (event instanceof AgreementSigned agreement) {
+      entry.setValidUntil(agreement.getValidUntil());
+    }
+    return entry.build();
+  }
+
+  /** The exchange a (non-retraction) entry records. */
+  public static Exchange exchange(LedgerEntry entry) {
+    return new Exchange(entry.getEventId(), entry.getOccurredAt(), entry.getPoints(), entry.getSubstantive(),
+        java.util.Set.copyOf(entry.getDomains()), entry.getDirection(), entry.getType());
+  }
+
+  /** Whether the entry withdraws another event rather than recording an exchange. */
+  public static boolean isRetraction(LedgerEntry entry) {
+    return entry.getRetracts() != null;
+  }
+
+  /** When the entry's event happened. */
+  public static Instant occurredAt(LedgerEntry entry) {
+    return entry.getOccurredAt();
+  }
+}

@@ -1,0 +1,138 @@
+package org.amity.streams.offices;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amity.aggregates.OfficeFigures;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.partners.Office;
+import org.amity.streams.ledger.OfficeBoard;
+import org.amity.streams.ledger.OfficeFiguresChange;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
+ * something changed, each office's rollup: its own figures, with those of the offices under it, and its rank by
+ * activity among the offices with the same parent. Office names and parents come from the offices table.
+ */
+public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
+  public static final String BOARD_STORE = "office-board";
+  public static final String BOARD_KEY = "all";
+
+  private final java.time.Duration emitInterval;
+  private final String officesStore;
+  private ProcessorContext<String, OfficeRollup> context;
+  private KeyValueStore<String, OfficeBoard> board;
+  private KeyValueStore<String, ValueAndTimestamp<Office>> offices;
+  private boolean changed = true;
+
+  private OfficeBoardProcessor(java.time.Duration emitInterval, String officesStore) {
+    this.emitInterval = emitInterval;
+    this.officesStore = officesStore;
+  }
+
+  public static ProcessorSupplier<String, OfficeFiguresChange, String, OfficeRollup> supplier(
+      java.time.Duration emitInterval, String officesStore, Serde<OfficeBoard> boardSerde) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, OfficeFiguresChange, String, OfficeRollup> get() {
+        return new OfficeBoardProcessor(emitInterval, officesStore);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_STORE), Serdes.String(),
+            boardSerde));
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, OfficeRollup> context) {
+    this.context = context;
+    this.board = context.getStateStore(BOARD_STORE);
+    this.offices = context.getStateStore(officesStore);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
+  }
+
+  @Override
+  public void process(Record<String, OfficeFiguresChange> record) {
+    OfficeBoard current = board.get(BOARD_KEY);
+    Map<String, OfficeFigures> figures = current == null ? new HashMap<>() : new HashMap<>(current.getFigures());
+    OfficeFiguresChange change = record.value();
+    if (change.getFigures() == null || change.getFigures().getRelationships() == 0) {
+      figures.remove(change.getOfficeId());
+    } else {
+      figures.put(change.getOfficeId(), change.getFigures());
+    }
+    board.put(BOARD_KEY, new OfficeBoard(figures));
+    changed = true;
+  }
+
+  private void publishIfChanged(long now) {
+    OfficeBoard current = board.get(BOARD_KEY);
+    if (!changed || current == null) {
+      return;
+    }
+    changed = false;
+    rollups(current.getFigures(), Instant.ofEpochMilli(now))
+        .forEach(rollup -> context.forward(new Record<>(rollup.getOfficeId(), rollup, now)));
+  }
+
+  /** Every office's rollup from every office's own figures. */
+  List<OfficeRollup> rollups(Map<String, OfficeFigures> own, Instant at) {
+    Map<String, Office> known = new HashMap<>();
+    own.keySet().forEach(id -> {
+      ValueAndTimestamp<Office> office = offices.get(id);
+      if (office != null) {
+        known.put(id, office.value());
+      }
+    });
+    Map<String, List<String>> peerGroups = new HashMap<>();
+    own.keySet().forEach(id -> peerGroups.computeIfAbsent(parentOf(known.get(id)), p -> new ArrayList<>()).add(id));
+    peerGroups.values().forEach(peers -> peers.sort(Comparator
+        .comparingInt((String id) -> own.get(id).getLast365Days().getPoints()).reversed()
+        .thenComparing(Comparator.naturalOrder())));
+    List<OfficeRollup> rollups = new ArrayList<>();
+    for (String id : own.keySet().stream().sorted().toList()) {
+      Office office = known.get(id);
+      OfficeFigures withDistricts = own.get(id);
+      for (String child : own.keySet()) {
+        if (id.equals(parentOf(known.get(child)))) {
+          withDistricts = OfficeFiguresMath.sum(withDistricts, own.get(child));
+        }
+      }
+      List<String> peers = peerGroups.get(parentOf(office));
+      rollups.add(OfficeRollup.newBuilder()
+          .setOfficeId(id)
+          .setNameEn(office == null ? null : office.getNameEn())
+          .setNameZh(office == null ? null : office.getNameZh())
+          .setParentOfficeId(parentOf(office))
+          .setAt(at)
+          .setOwn(own.get(id))
+          .setWithDistricts(withDistricts)
+          .setRankByActivity(peers.indexOf(id) + 1)
+          .setPeers(peers.size())
+          .build());
+    }
+    return rollups;
+  }
+
+  private static String parentOf(Office office) {
+    return office == null ? null : office.getParentOfficeId();
+  }
+}

@@ -1,0 +1,164 @@
+package org.amity.streams.vitality;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.AlertKind;
+import org.amity.aggregates.Band;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.partners.Relationship;
+import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.ledger.LedgerEntry;
+import org.amity.streams.ledger.RelationshipState;
+
+/**
+ * When a relationship deserves an alert: a change of band, a round anniversary coming up, an agreement about to
+ * expire. Each is raised once: what was announced is remembered in the relationship's state, which is committed
+ * together with the alert.
+ */
+public final class AlertRules {
+  private final StreamsSettings settings;
+
+  public AlertRules(StreamsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The alerts due now; records what they announce in {@code state}. */
+  public List<Alert> due(RelationshipState state, RelationshipVitality vitality, List<LedgerEntry> agreements,
+      Instant now) {
+    List<Alert> alerts = new ArrayList<>();
+    Band previous = state.getBand();
+    if (previous != null && previous != vitality.getBand()) {
+      alerts.add(bandChanged(state.getRelationship(), previous, vitality, now));
+    }
+    LocalDate today = LocalDate.ofInstant(now, settings.model().zone());
+    anniversary(state, vitality, today, now).ifPresent(alerts::add);
+    alerts.addAll(expiringAgreements(state, vitality, agreements, today, now));
+    return alerts;
+  }
+
+  /** The kind of alert a change of band raises. */
+  public static AlertKind kind(Band from, Band to) {
+    if (to == Band.DORMANT) {
+      return AlertKind.WENT_DORMANT;
+    }
+    if (to == Band.NEW) {
+      return AlertKind.BAND_CHANGED;
+    }
+    if (from == Band.NEW) {
+      return AlertKind.STARTED;
+    }
+    if (from == Band.DORMANT || from == Band.COOLING && to != Band.COOLING) {
+      return AlertKind.REVIVED;
+    }
+    if (to == Band.COOLING) {
+      return AlertKind.COOLING;
+    }
+    return to == Band.THRIVING ? AlertKind.THRIVING : AlertKind.SLOWED;
+  }
+
+  private Alert bandChanged(Relationship relationship, Band from, RelationshipVitality v, Instant now) {
+    AlertKind kind = kind(from, v.getBand());
+    String quiet = v.getDaysSinceLastExchange() == null ? "no exchange on record"
+        : "last exchange " + v.getDaysSinceLastExchange() + " days ago";
+    String message = String.format("%s (%s): %s, from %s to %s; vitality %d, %s.", v.getPartnerNameEn(),
+        v.getRelationshipId(), describe(kind), from, v.getBand(), v.getScore(), quiet);
+    return alert(relationship, v, kind, now, now.toString(), message).setFromBand(from).build();
+  }
+
+  private java.util.Optional<Alert> anniversary(RelationshipState state, RelationshipVitality v, LocalDate today,
+      Instant now) {
+    LocalDate established = state.getRelationship().getEstablishedOn();
+    if (established == null) {
+      return java.util.Optional.empty();
+    }
+    int years = (int) ChronoUnit.YEARS.between(established, today);
+    LocalDate next = established.plusYears(years);
+    if (next.isBefore(today)) {
+      years++;
+      next = established.plusYears(years);
+    }
+    boolean round = years > 0 && years % settings.anniversaryEveryYears() == 0;
+    if (!round || ChronoUnit.DAYS.between(today, next) > settings.anniversaryNoticeDays()
+        || state.getAnniversariesAlerted().contains(years)) {
+      return java.util.Optional.empty();
+    }
+    state.getAnniversariesAlerted().add(years);
+    String message = String.format("%s (%s): the %s anniversary of the relationship is on %s.",
+        v.getPartnerNameEn(), v.getRelationshipId(), ordinal(years), next);
+    return java.util.Optional.of(alert(state.getRelationship(), v, AlertKind.ANNIVERSARY, now, "year-" + years,
+        message).setAnniversaryYears(years).setAnniversaryOn(next).build());
+  }
+
+  private List<Alert> expiringAgreements(RelationshipState state, RelationshipVitality v, List<LedgerEntry> agreements,
+      LocalDate today, Instant now) {
+    List<Alert> alerts = new ArrayList<>();
+    List<String> alerted = state.getAgreementsAlerted();
+    alerted.removeIf(id -> agreements.stream().noneMatch(a -> a.getEventId().equals(id)));
+    for (LedgerEntry agreement : agreements) {
+      LocalDate validUntil = agreement.getValidUntil();
+      boolean soon = !validUntil.isBefore(today)
+          && ChronoUnit.DAYS.between(today, validUntil) <= settings.agreementNoticeDays();
+      if (!soon || alerted.contains(agreement.getEventId()) || superseded(agreement, agreements)) {
+        continue;
+      }
+      alerted.add(agreement.getEventId());
+      String message = String.format("%s (%s): the %s of %s expires on %s.", v.getPartnerNameEn(),
+          v.getRelationshipId(), "agreement", LocalDate.ofInstant(agreement.getOccurredAt(), settings.model().zone()),
+          validUntil);
+      alerts.add(alert(state.getRelationship(), v, AlertKind.AGREEMENT_EXPIRING, now, agreement.getEventId(), message)
+          .setAgreementEventId(agreement.getEventId()).setAgreementValidUntil(validUntil).build());
+    }
+    return alerts;
+  }
+
+  /** Whether a later agreement runs longer (a renewal). */
+  private static boolean superseded(LedgerEntry agreement, List<LedgerEntry> agreements) {
+    return agreements.stream().anyMatch(other -> other.getOccurredAt().isAfter(agreement.getOccurredAt())
+        && other.getValidUntil().isAfter(agreement.getValidUntil()));
+  }
+
+  private Alert.Builder alert(Relationship relationship, RelationshipVitality v, AlertKind kind, Instant now,
+      String what, String message) {
+    return Alert.newBuilder()
+        .setAlertId(v.getRelationshipId() + "|" + kind + "|" + what)
+        .setKind(kind)
+        .setRelationshipId(v.getRelationshipId())
+        .setOfficeId(v.getOfficeId())
+        .setPartnerNameEn(v.getPartnerNameEn())
+        .setPartnerNameZh(v.getPartnerNameZh())
+        .setResponsibleOfficer(relationship.getResponsibleOfficer())
+        .setRaisedAt(now)
+        .setBand(v.getBand())
+        .setScore(v.getScore())
+        .setDaysSinceLastExchange(v.getDaysSinceLastExchange())
+        .setLastExchangeAt(v.getLastExchangeAt())
+        .setMessage(message)
+        .setModelVersion(v.getModelVersion());
+  }
+
+  private static String describe(AlertKind kind) {
+    return switch (kind) {
+      case STARTED -> "first exchange";
+      case COOLING -> "cooling";
+      case WENT_DORMANT -> "went dormant";
+      case REVIVED -> "revived";
+      case THRIVING -> "thriving";
+      case SLOWED -> "slowed";
+      default -> "band changed";
+    };
+  }
+
+  private static String ordinal(int n) {
+    String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    };
+    return n + suffix;
+  }
+}

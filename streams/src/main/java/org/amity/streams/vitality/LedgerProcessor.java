@@ -1,0 +1,147 @@
+package org.amity.streams.vitality;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.amity.partners.Relationship;
+import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.ledger.LedgerEntry;
+import org.amity.streams.ledger.LedgerInput;
+import org.amity.streams.ledger.LedgerKeys;
+import org.amity.streams.ledger.LiveHistory;
+import org.amity.streams.ledger.RelationshipState;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Keeps every relationship's ledger and publishes its figures. Input, keyed by relationship id: master data and
+ * ledger entries. An entry goes into the ledger (one per eventId; see {@link LiveHistory#replaces}) and marks the
+ * relationship pending; an entry for a relationship without master data is refused with
+ * {@link UnknownRelationshipException} (the processing exception handler sends it to the dead-letter topic).
+ *
+ * <p>Two wall-clock punctuators publish: every emit interval the pending relationships, every review interval all of
+ * them, so that a relationship that simply falls silent changes band without any new event.
+ */
+public final class LedgerProcessor implements Processor<String, LedgerInput, String, SpecificRecord> {
+  public static final String LEDGER_STORE = "ledger";
+  public static final String STATE_STORE = "relationship-state";
+  public static final String PENDING_STORE = "pending";
+
+  private final StreamsSettings settings;
+  private final RelationshipScorer scorer;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, LedgerEntry> ledger;
+  private KeyValueStore<String, RelationshipState> states;
+  private KeyValueStore<String, Long> pending;
+
+  private LedgerProcessor(StreamsSettings settings) {
+    this.settings = settings;
+    this.scorer = new RelationshipScorer(settings);
+  }
+
+  /** The processor with its three stores (RocksDB, logged to changelog topics). */
+  public static ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier(StreamsSettings settings,
+      Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, LedgerInput, String, SpecificRecord> get() {
+        return new LedgerProcessor(settings);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), entrySerde),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
+                Serdes.Long()));
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.ledger = context.getStateStore(LEDGER_STORE);
+    this.states = context.getStateStore(STATE_STORE);
+    this.pending = context.getStateStore(PENDING_STORE);
+    context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishPending);
+    context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, this::reviewAll);
+  }
+
+  @Override
+  public void process(Record<String, LedgerInput> record) {
+    String relationshipId = record.key();
+    if (record.value().getChange() instanceof Relationship relationship) {
+      RelationshipState state = states.get(relationshipId);
+      state = state == null ? RelationshipState.newBuilder().build() : state;
+      state.setRelationship(relationship);
+      states.put(relationshipId, state);
+      pending.put(relationshipId, record.timestamp());
+      return;
+    }
+    LedgerEntry entry = (LedgerEntry) record.value().getChange();
+    RelationshipState state = states.get(relationshipId);
+    if (state == null || state.getRelationship() == null) {
+      throw new UnknownRelationshipException(relationshipId, entry);
+    }
+    String key = LedgerKeys.of(relationshipId, entry.getEventId());
+    LedgerEntry kept = ledger.get(key);
+    if (kept == null || LiveHistory.replaces(entry, kept)) {
+      ledger.put(key, entry);
+      pending.put(relationshipId, record.timestamp());
+    }
+  }
+
+  private void publishPending(long now) {
+    List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = pending.all()) {
+      all.forEachRemaining(kv -> due.add(kv.key));
+    }
+    for (String relationshipId : due) {
+      publish(relationshipId, now);
+      pending.delete(relationshipId);
+    }
+  }
+
+  private void reviewAll(long now) {
+    List<String> all = new ArrayList<>();
+    try (KeyValueIterator<String, RelationshipState> iterator = states.all()) {
+      iterator.forEachRemaining(kv -> all.add(kv.key));
+    }
+    all.forEach(relationshipId -> publish(relationshipId, now));
+  }
+
+  private void publish(String relationshipId, long now) {
+    RelationshipState state = states.get(relationshipId);
+    if (state == null || state.getRelationship() == null) {
+      return;
+    }
+    RelationshipScorer.Publication publication = scorer.score(state, entriesOf(relationshipId),
+        Instant.ofEpochMilli(now));
+    states.put(relationshipId, state);
+    publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
+    publication.records().forEach(output -> context.forward(new Record<>(relationshipId, output, now)));
+  }
+
+  private List<LedgerEntry> entriesOf(String relationshipId) {
+    List<LedgerEntry> entries = new ArrayList<>();
+    try (KeyValueIterator<String, LedgerEntry> iterator =
+             ledger.prefixScan(LedgerKeys.prefix(relationshipId), Serdes.String().serializer())) {
+      iterator.forEachRemaining((KeyValue<String, LedgerEntry> kv) -> entries.add(kv.value));
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,216 @@
+package org.amity.streams.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipActivity;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
+import org.amity.partners.PartnerLevel;
+import org.amity.partners.Relationship;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.streams.model.Events;
+import org.amity.topics.TopicSpec;
+import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The whole topology on a TopologyTestDriver, with a mock registry and a controllable wall clock: feed master data
+ * and events, advance the clock, read what was published.
+ */
+public final class TopologyFixture implements AutoCloseable {
+  public static final Duration EMIT = Duration.ofSeconds(1);
+  public static final Duration REVIEW = Duration.ofHours(1);
+
+  private final TopologyTestDriver driver;
+  private final AmitySerdes serdes;
+  private final Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
+  private final TestOutputTopic<String, RelationshipVitality> vitality;
+  private final TestOutputTopic<String, RelationshipActivity> activity;
+  private final TestOutputTopic<String, Alert> alerts;
+  private final TestOutputTopic<String, OfficeRollup> rollups;
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final Map<String, RelationshipVitality> latestVitality = new LinkedHashMap<>();
+  private final Map<String, RelationshipActivity> latestActivity = new LinkedHashMap<>();
+  private final Map<String, OfficeRollup> latestRollups = new LinkedHashMap<>();
+  private final List<Alert> alertLog = new ArrayList<>();
+  private final List<TestRecord<byte[], byte[]>> deadLetterLog = new ArrayList<>();
+  private final Map<String, List<RelationshipVitality>> vitalityHistory = new HashMap<>();
+  private Instant clock;
+
+  public TopologyFixture(Instant wallClock) {
+    this(wallClock, StreamsSettings.defaults().withIntervals(EMIT, REVIEW));
+  }
+
+  public TopologyFixture(Instant wallClock, StreamsSettings settings) {
+    Map<String, String> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
+    Properties properties = StreamsProperties.of(settings, serdeConfig);
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/amity-ttd-"
+        + UUID.randomUUID());
+    clock = wallClock;
+    driver = new TopologyTestDriver(AmityTopology.build(settings, serdeConfig), properties, wallClock);
+    serdes = new AmitySerdes(serdeConfig);
+    for (TopicSpec topic : Topics.ALL) {
+      inputs.put(topic.name(), driver.createInputTopic(topic.name(), Serdes.String().serializer(),
+          serdes.<SpecificRecord>values().serializer()));
+    }
+    vitality = driver.createOutputTopic(Topics.VITALITY.name(), Serdes.String().deserializer(),
+        serdes.of(RelationshipVitality.class).deserializer());
+    activity = driver.createOutputTopic(Topics.ACTIVITY.name(), Serdes.String().deserializer(),
+        serdes.of(RelationshipActivity.class).deserializer());
+    alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
+        serdes.of(Alert.class).deserializer());
+    rollups = driver.createOutputTopic(Topics.OFFICE_ROLLUPS.name(), Serdes.String().deserializer(),
+        serdes.of(OfficeRollup.class).deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  public static Relationship relationship(String relationshipId, LocalDate establishedOn) {
+    String[] parts = relationshipId.split("/");
+    return Relationship.newBuilder()
+        .setRelationshipId(relationshipId)
+        .setOfficeId(parts[0])
+        .setPartnerId(parts[1])
+        .setPartnerNameEn(parts[1].substring(3))
+        .setCountry(parts[1].substring(0, 2).toUpperCase())
+        .setKind(RelationshipKind.SISTER_CITY)
+        .setPartnerLevel(PartnerLevel.CITY)
+        .setEstablishedOn(establishedOn)
+        .setStatus(RelationshipStatus.FORMAL)
+        .setResponsibleOfficer("officer@example.org")
+        .setUpdatedAt(Instant.parse("2020-01-01T00:00:00Z"))
+        .build();
+  }
+
+  public static Office office(String officeId, String parentOfficeId) {
+    return new Office(officeId, officeId + " office", null,
+        parentOfficeId == null ? OfficeLevel.CITY : OfficeLevel.DISTRICT, parentOfficeId);
+  }
+
+  public TopologyFixture add(Relationship relationship) {
+    inputs.get(Topics.RELATIONSHIPS.name()).pipeInput(relationship.getRelationshipId(), relationship, now());
+    return this;
+  }
+
+  public TopologyFixture add(Office office) {
+    inputs.get(Topics.OFFICES.name()).pipeInput(office.getOfficeId(), office, now());
+    return this;
+  }
+
+  /** Sends an event to its topic, keyed like the publisher does: by the first relationship it names. */
+  public TopologyFixture send(SpecificRecord event) {
+    String topic = Topics.forEventType(event.getClass()).orElseThrow().name();
+    inputs.get(topic).pipeInput(Events.envelopeOf(event).getRelationshipIds().get(0), event, now());
+    return this;
+  }
+
+  /** Sends raw bytes to a topic, as a broken producer might. */
+  public TopologyFixture sendBytes(String topic, String key, byte[] value) {
+    driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+        .pipeInput(key, value, now());
+    return this;
+  }
+
+  /** Moves the wall clock on; due punctuations run. */
+  public TopologyFixture advance(Duration duration) {
+    clock = clock.plus(duration);
+    driver.advanceWallClockTime(duration);
+    collect();
+    return this;
+  }
+
+  /** Lets the emit punctuation publish what is pending. */
+  public TopologyFixture publish() {
+    return advance(EMIT);
+  }
+
+  /** Moves the wall clock a day at a time (so the hourly review runs at least daily), {@code days} times. */
+  public TopologyFixture advanceDays(int days) {
+    for (int day = 0; day < days; day++) {
+      advance(Duration.ofDays(1));
+    }
+    return this;
+  }
+
+  /** The driver's wall clock. */
+  public Instant now() {
+    return clock;
+  }
+
+  public RelationshipVitality vitality(String relationshipId) {
+    collect();
+    return latestVitality.get(relationshipId);
+  }
+
+  public RelationshipActivity activity(String relationshipId) {
+    collect();
+    return latestActivity.get(relationshipId);
+  }
+
+  public Map<String, OfficeRollup> rollups() {
+    collect();
+    return latestRollups;
+  }
+
+  public List<Alert> alerts() {
+    collect();
+    return alertLog;
+  }
+
+  public List<TestRecord<byte[], byte[]>> deadLetters() {
+    collect();
+    return deadLetterLog;
+  }
+
+  /** Every vitality record published so far for one relationship, oldest first. */
+  public List<RelationshipVitality> vitalityLog(String relationshipId) {
+    collect();
+    return vitalityHistory.getOrDefault(relationshipId, List.of());
+  }
+
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
+  public static String header(Headers headers, String name) {
+    return headers.lastHeader(name) == null ? null
+        : new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private void collect() {
+    vitality.readRecordsToList().forEach(r -> {
+      latestVitality.put(r.key(), r.value());
+      vitalityHistory.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+    });
+    activity.readRecordsToList().forEach(r -> latestActivity.put(r.key(), r.value()));
+    rollups.readRecordsToList().forEach(r -> latestRollups.put(r.key(), r.value()));
+    alerts.readRecordsToList().forEach(r -> alertLog.add(r.value()));
+    deadLetterLog.addAll(deadLetters.readRecordsToList());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
