@@ -31,7 +31,8 @@ class AmityCommandTest {
       "generate, --quiet-share, --truth",
       "partners add, --established, --kafka-property",
       "partners list, --office, --bootstrap-servers",
-      "token, OFFICE, --help"})
+      "token, OFFICE, --help",
+      "streams, --query-port, --schema-registry-url"})
   void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
     String[] args = (command + " --help").split(" ");
     assertThat(run(args)).isZero();
@@ -42,6 +43,12 @@ class AmityCommandTest {
   void aPortThatIsNotANumberIsRefusedByName() {
     assertThat(run("platform", "--kafka-port", "ninety")).isEqualTo(2);
     assertThat(err.toString()).contains("--kafka-port", "ninety");
+  }
+
+  @Test
+  void aModelConstantThatIsNotANumberIsRefusedByName() {
+    assertThat(run("streams", "-X", "amity.model.half-life-days=long")).isEqualTo(2);
+    assertThat(err.toString()).contains("amity.model.half-life-days", "long");
   }
 
   @Test

@@ -1,0 +1,105 @@
+package org.amity.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.amity.streams.app.AmityStreamsApp;
+import org.amity.streams.app.StreamsSettings;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code amity streams}: the streams application and its query API, until Ctrl-C. */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the streams application: reads the event topics and the master data, publishes each",
+        "relationship's vitality and activity, office rollups and alerts, and re-scores every relationship",
+        "as time passes. Serves interactive queries on --query-port: /api/v1/vitality[/{office}/{partner}[/history]].",
+        "Start several with the same --application-id (and their own --query-port and --state-dir) to share",
+        "the work; each answers for all. Model constants: -X amity.model.NAME=VALUE (see the README)."})
+final class StreamsCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--application-id", defaultValue = "amity-streams",
+      description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--query-port", defaultValue = "8090", description = "Port of the query API (default: ${DEFAULT-VALUE}).")
+  int queryPort;
+
+  @Option(names = "--query-host", defaultValue = "127.0.0.1",
+      description = "Address the query API listens on (default: ${DEFAULT-VALUE}).")
+  String queryHost;
+
+  @Option(names = "--advertised-host",
+      description = "Host name the other instances reach this one's query API at (default: the --query-host).")
+  String advertisedHost;
+
+  @Option(names = "--state-dir", defaultValue = "data/streams",
+      description = "Where the state stores live; one per instance (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--standby-replicas", defaultValue = "0",
+      description = "Warm copies of each state store on other instances, for a fast takeover (default: ${DEFAULT-VALUE}).")
+  int standbyReplicas;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--review-interval", defaultValue = "PT1H",
+      description = "How often every relationship is re-scored as time passes, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration reviewInterval;
+
+  @Option(names = "--topic-partitions", defaultValue = "3",
+      description = "Partitions of the relationship-keyed topics, when this command creates them (default: ${DEFAULT-VALUE}).")
+  int topicPartitions;
+
+  @Option(names = "--replication-factor", defaultValue = "1",
+      description = "Replication factor of the topics this command creates (default: ${DEFAULT-VALUE}).")
+  short replicationFactor;
+
+  @Override
+  public Integer call() throws Exception {
+    Properties amity = new Properties();
+    Map<String, Object> config = connection.clientConfig();
+    config.entrySet().removeIf(entry -> {
+      boolean own = entry.getKey().startsWith("amity.");
+      if (own) {
+        amity.put(entry.getKey(), entry.getValue().toString());
+      }
+      return own;
+    });
+    StreamsSettings settings = settings(amity);
+    config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    config.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    AmityStreamsApp app = AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options(
+        advertisedHost == null ? queryHost : advertisedHost, queryHost, queryPort, stateDir.toAbsolutePath(),
+        topicPartitions, replicationFactor));
+    System.out.println("Streams application " + settings.applicationId() + ": queries on http://"
+        + queryHost + ":" + app.queryPort() + "/api/v1/vitality");
+    UntilStopped.run(app);
+    return 0;
+  }
+
+  private StreamsSettings settings(Properties amity) {
+    try {
+      StreamsSettings settings = StreamsSettings.from(amity).withApplicationId(applicationId);
+      return settings.withIntervals(settings.emitInterval(), reviewInterval);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

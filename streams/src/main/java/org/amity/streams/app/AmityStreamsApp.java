@@ -1,0 +1,121 @@
+package org.amity.streams.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.streams.query.QueryApi;
+import org.amity.topics.TopicCreator;
+import org.amity.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the streams application: the topology on Kafka Streams, and the interactive-query HTTP
+ * server. Several instances with the same application id share the work; each answers for all.
+ */
+public final class AmityStreamsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AmityStreamsApp.class);
+
+  private final KafkaStreams streams;
+  private final QueryApi queries;
+
+  private AmityStreamsApp(KafkaStreams streams, QueryApi queries) {
+    this.streams = streams;
+    this.queries = queries;
+  }
+
+  /**
+   * Where the instance keeps its state and answers queries.
+   *
+   * @param advertisedHost the host other instances reach this one's query port at
+   * @param bindHost the address the query server listens on
+   * @param queryPort the query server's port
+   * @param stateDir where RocksDB keeps the state stores
+   * @param topicPartitions partitions of the relationship-keyed topics it creates when they are missing
+   * @param replicationFactor replication factor of the topics it creates
+   */
+  public record Options(String advertisedHost, String bindHost, int queryPort, Path stateDir, int topicPartitions,
+      short replicationFactor) {}
+
+  /**
+   * Creates missing topics, starts Kafka Streams and the query server.
+   *
+   * @param clientConfig Kafka and serde properties: at least bootstrap.servers and schema.registry.url; any Kafka
+   *     Streams property overrides Amity's defaults
+   */
+  public static AmityStreamsApp start(StreamsSettings settings, Map<String, Object> clientConfig, Options options) {
+    ensureTopics(clientConfig, options);
+    HostInfo self = new HostInfo(options.advertisedHost(), options.queryPort());
+    Properties properties = StreamsProperties.of(settings, clientConfig);
+    properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
+    KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig)), properties);
+    QueryApi queries = new QueryApi(streams, settings, self).start(options.bindHost());
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+          .REPLACE_THREAD;
+    });
+    streams.start();
+    LOG.info("streams application {} started; queries on http://{}:{}", settings.applicationId(), self.host(),
+        queries.port());
+    return new AmityStreamsApp(streams, queries);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public int queryPort() {
+    return queries.port();
+  }
+
+  /** Waits until the application runs (or rebalances), or throws after {@code timeout}. */
+  public AmityStreamsApp awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || streams.state().hasCompletedShutdown()) {
+        throw new IllegalStateException("streams application is " + streams.state() + " after " + timeout);
+      }
+      Thread.sleep(50);
+    }
+    return this;
+  }
+
+  /** Stops, leaving the group at once so that the other instances take over without waiting for a timeout. */
+  @Override
+  public void close() {
+    queries.close();
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(10))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+
+  private static Map<String, Object> serdeConfig(Map<String, Object> clientConfig) {
+    Map<String, Object> serde = new HashMap<>(clientConfig);
+    serde.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://localhost:8081");
+    return serde;
+  }
+
+  private static void ensureTopics(Map<String, Object> clientConfig, Options options) {
+    Map<String, Object> admin = new HashMap<>();
+    clientConfig.forEach((name, value) -> {
+      if (AdminClientConfig.configNames().contains(name)) {
+        admin.put(name, value);
+      }
+    });
+    admin.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    try (Admin client = Admin.create(admin)) {
+      new TopicCreator(client, options.topicPartitions(), options.replicationFactor()).ensure(Topics.ALL);
+    }
+  }
+}

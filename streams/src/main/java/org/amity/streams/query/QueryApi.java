@@ -1,0 +1,244 @@
+package org.amity.streams.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.amity.aggregates.Band;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.streams.app.AmityTopology;
+import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.vitality.LedgerProcessor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Interactive queries over HTTP. Any instance answers for any relationship: it asks Kafka Streams which instance
+ * holds the key and, when that is another one, asks it (with {@code local=true}); lists are gathered from every
+ * instance.
+ * <ul>
+ *   <li>{@code GET /api/v1/vitality/{office}/{partner}}: the relationship's current vitality</li>
+ *   <li>{@code GET /api/v1/vitality/{office}/{partner}/history?days=365&step=7}: its score and band over time</li>
+ *   <li>{@code GET /api/v1/vitality?band=DORMANT&office=shanghai}: every relationship, optionally filtered</li>
+ *   <li>{@code GET /health}: the application's state</li>
+ * </ul>
+ */
+public final class QueryApi implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_HISTORY_DAYS = 3660;
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final LocalStores local;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private Javalin server;
+
+  public QueryApi(KafkaStreams streams, StreamsSettings settings, HostInfo self) {
+    this.streams = streams;
+    this.self = self;
+    this.local = new LocalStores(streams, settings);
+  }
+
+  /** Starts serving on {@code bindHost} and the port of {@code self}. */
+  public QueryApi start(String bindHost) {
+    server = Javalin.create(config -> config.showJavalinBanner = false);
+    server.get("/health", this::health);
+    server.get("/api/v1/vitality", this::list);
+    server.get("/api/v1/vitality/{office}/{partner}", this::vitality);
+    server.get("/api/v1/vitality/{office}/{partner}/history", this::history);
+    server.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx,
+        "the application is rebalancing or restoring its state; try again shortly (" + e.getMessage() + ")"));
+    server.start(bindHost, self.port());
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  private void health(Context ctx) {
+    KafkaStreams.State state = streams.state();
+    ctx.status(state.isRunningOrRebalancing() ? 200 : 503);
+    json(ctx, JsonNodeFactory.instance.objectNode().put("state", state.name()).put("instance", self.toString()));
+  }
+
+  private void vitality(Context ctx) throws IOException, InterruptedException {
+    String id = relationshipId(ctx);
+    if (answeredElsewhere(ctx, AmityTopology.VITALITY_STORE, id)) {
+      return;
+    }
+    Optional<RelationshipVitality> found = local.vitality(id);
+    if (found.isEmpty()) {
+      notFound(ctx, id);
+      return;
+    }
+    json(ctx, RecordJson.write(found.get()));
+  }
+
+  private void history(Context ctx) throws IOException, InterruptedException {
+    int days = intParam(ctx, "days", 365, 1, MAX_HISTORY_DAYS);
+    int step = intParam(ctx, "step", 7, 1, MAX_HISTORY_DAYS);
+    String id = relationshipId(ctx);
+    if (ctx.statusCode() >= 400 || answeredElsewhere(ctx, LedgerProcessor.STATE_STORE, id)) {
+      return;
+    }
+    Optional<List<LocalStores.HistoryPoint>> points = local.history(id, days, step, Instant.now());
+    if (points.isEmpty()) {
+      notFound(ctx, id);
+      return;
+    }
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    points.get().forEach(p -> array.addObject().put("at", p.at().toString()).put("score", p.score())
+        .put("band", p.band()));
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("relationshipId", id);
+    body.set("history", array);
+    json(ctx, body);
+  }
+
+  private void list(Context ctx) throws IOException, InterruptedException {
+    String band = ctx.queryParam("band");
+    String office = ctx.queryParam("office");
+    if (band != null && java.util.Arrays.stream(Band.values()).noneMatch(b -> b.name().equalsIgnoreCase(band))) {
+      error(ctx, 400, "band must be one of " + java.util.Arrays.toString(Band.values()) + ", not '" + band + "'");
+      return;
+    }
+    List<JsonNode> found = new ArrayList<>();
+    local.vitalities(band, office).forEach(v -> found.add(RecordJson.write(v)));
+    if (!isLocal(ctx)) {
+      for (StreamsMetadata instance : streams.streamsMetadataForStore(AmityTopology.VITALITY_STORE)) {
+        if (!instance.hostInfo().equals(self)) {
+          JsonNode theirs = fetch(instance.hostInfo(), ctx.path(), ctx.queryParamMap());
+          theirs.path("relationships").forEach(found::add);
+        }
+      }
+    }
+    found.sort(Comparator.comparing(node -> node.path("relationshipId").asText()));
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("count", found.size());
+    body.putArray("relationships").addAll(found);
+    json(ctx, body);
+  }
+
+  /** Sends the request on to the instance that holds the key, unless that is this one; true when answered. */
+  private boolean answeredElsewhere(Context ctx, String store, String key) throws IOException, InterruptedException {
+    if (isLocal(ctx)) {
+      return false;
+    }
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      unavailable(ctx, "no instance holds " + key + " right now (the application is starting or rebalancing)");
+      return true;
+    }
+    if (metadata.activeHost().equals(self)) {
+      return false;
+    }
+    HttpResponse<String> answer = forward(metadata.activeHost(), ctx.path(), ctx.queryParamMap());
+    ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
+    return true;
+  }
+
+  private JsonNode fetch(HostInfo host, String path, Map<String, List<String>> query)
+      throws IOException, InterruptedException {
+    HttpResponse<String> answer = forward(host, path, query);
+    if (answer.statusCode() != 200) {
+      throw new InvalidStateStoreException("instance " + host + " answered " + answer.statusCode());
+    }
+    return JSON.readTree(answer.body());
+  }
+
+  private HttpResponse<String> forward(HostInfo host, String path, Map<String, List<String>> query)
+      throws IOException, InterruptedException {
+    Map<String, List<String>> params = new TreeMap<>(query);
+    params.put("local", List.of("true"));
+    StringBuilder uri = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(path);
+    char separator = '?';
+    for (Map.Entry<String, List<String>> param : params.entrySet()) {
+      for (String value : param.getValue()) {
+        uri.append(separator).append(encode(param.getKey())).append('=').append(encode(value));
+        separator = '&';
+      }
+    }
+    HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(10)).GET()
+        .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new InvalidStateStoreException("instance " + host + " did not answer: " + e.getMessage());
+    }
+  }
+
+  private static String relationshipId(Context ctx) {
+    return ctx.pathParam("office") + "/" + ctx.pathParam("partner");
+  }
+
+  private static boolean isLocal(Context ctx) {
+    return "true".equals(ctx.queryParam("local"));
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    error(ctx, 400, name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    return fallback;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static void notFound(Context ctx, String id) {
+    error(ctx, 404, "no relationship '" + id + "' is known (ids are office/partner, e.g. shanghai/nl-rotterdam)");
+  }
+
+  private static void unavailable(Context ctx, String message) {
+    ctx.header("Retry-After", "1");
+    error(ctx, 503, message);
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    json(ctx, JsonNodeFactory.instance.objectNode().put("error", message));
+  }
+
+  private static void json(Context ctx, JsonNode body) {
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.amity.streams.query;
+
+import static org.amity.streams.app.TopologyFixture.relationship;
+import static org.amity.streams.model.TestEvents.delegation;
+import static org.amity.streams.model.TestEvents.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.amity.events.DelegationLevel;
+import org.amity.events.DelegationVisited;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.partners.Relationship;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.platform.kafka.EmbeddedKafka;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.serde.SpecificAvroSerde;
+import org.amity.streams.app.AmityStreamsApp;
+import org.amity.streams.app.StreamsSettings;
+import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances of the streams application with one application id on the embedded broker: each answers for every
+ * relationship, and when one stops the other takes over its share and still answers.
+ */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class TwoInstancesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final int RELATIONSHIPS = 12;
+
+  @Test
+  void everyRelationshipCanBeQueriedFromEitherInstanceAndTheSurvivorTakesOver() throws Exception {
+    String applicationId = "amity-streams-two-" + System.nanoTime();
+    String office = "office-" + Long.toString(System.nanoTime(), 36);
+    List<String> ids = IntStream.range(0, RELATIONSHIPS).mapToObj(i -> office + "/xx-partner-" + i).toList();
+    publish(ids);
+
+    int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
+    StreamsSettings settings = StreamsSettings.defaults().withApplicationId(applicationId)
+        .withIntervals(Duration.ofMillis(200), Duration.ofHours(1));
+    AmityStreamsApp first = start(settings, ports[0], "first");
+    AmityStreamsApp second = start(settings, ports[1], "second");
+    try {
+      first.awaitRunning(Duration.ofSeconds(60));
+      second.awaitRunning(Duration.ofSeconds(60));
+      assertThat(first.streams().metadataForLocalThreads().stream()
+          .mapToInt(thread -> thread.activeTasks().size()).sum())
+          .as("both instances hold some of the work").isPositive();
+      assertThat(second.streams().metadataForLocalThreads().stream()
+          .mapToInt(thread -> thread.activeTasks().size()).sum()).isPositive();
+
+      for (String id : ids) {
+        assertThat(awaitVitality(ports[0], id).path("relationshipId").asText()).isEqualTo(id);
+        assertThat(awaitVitality(ports[1], id).path("relationshipId").asText()).isEqualTo(id);
+      }
+      JsonNode listed = awaitOk(ports[1], "/api/v1/vitality?office=" + office);
+      assertThat(listed.path("count").asInt()).isEqualTo(RELATIONSHIPS);
+
+      first.close();
+      second.awaitRunning(Duration.ofSeconds(60));
+      for (String id : ids) {
+        JsonNode vitality = awaitVitality(ports[1], id);
+        assertThat(vitality.path("relationshipId").asText()).isEqualTo(id);
+        assertThat(vitality.path("band").asText()).isEqualTo("ACTIVE");
+      }
+      JsonNode history = awaitOk(ports[1], "/api/v1/vitality/" + ids.get(0) + "/history?days=28&step=7");
+      assertThat(history.path("history")).hasSize(5);
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  private static void publish(List<String> ids) {
+    Map<String, Object> config = clientConfig();
+    config.put("transactional.id", null);
+    SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    Instant now = Instant.now();
+    try (KafkaProducer<String, SpecificRecord> producer =
+             new KafkaProducer<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(
+                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)), new StringSerializer(), serde.serializer())) {
+      for (String id : ids) {
+        Relationship relationship = relationship(id, LocalDate.of(2001, 5, 1));
+        producer.send(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), id, relationship));
+      }
+      producer.flush();
+      for (String id : ids) {
+        DelegationVisited visit = delegation(envelope("visit-" + id, now.minus(Duration.ofDays(3)), id,
+            Domain.GOVERNANCE, Domain.CULTURE), Direction.INBOUND, DelegationLevel.HEAD_OF_GOVERNMENT);
+        producer.send(new ProducerRecord<>(Topics.DELEGATION_VISITED.name(), id, visit));
+      }
+    }
+  }
+
+  private static AmityStreamsApp start(StreamsSettings settings, int port, String name) throws Exception {
+    Map<String, Object> config = clientConfig();
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    Path stateDir = Files.createTempDirectory("amity-streams-" + name);
+    return AmityStreamsApp.start(settings, config,
+        new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port, stateDir, 3, (short) 1));
+  }
+
+  private static Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    return config;
+  }
+
+  private static JsonNode awaitVitality(int port, String id) throws Exception {
+    return awaitOk(port, "/api/v1/vitality/" + id);
+  }
+
+  /** Asks until the answer is 200 (the application may still be restoring or rebalancing), at most 60 s. */
+  private static JsonNode awaitOk(int port, String path) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> answer;
+    do {
+      answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200) {
+        return JSON.readTree(answer.body());
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(path + " on port " + port + " still answers " + answer.statusCode() + ": "
+        + answer.body());
+  }
+}
