@@ -62,9 +62,19 @@ public final class TopologyFixture implements AutoCloseable {
   }
 
   public TopologyFixture(Instant wallClock, StreamsSettings settings) {
+    this(wallClock, settings, Map.of());
+  }
+
+  /**
+   * @param kafkaOverrides Kafka properties that replace the application's own, e.g. the processing guarantee (the
+   *     driver loses what a deserialization handler sends to the dead letters under exactly-once: it clears the mock
+   *     producer's uncommitted sends before committing them)
+   */
+  public TopologyFixture(Instant wallClock, StreamsSettings settings, Map<String, ?> kafkaOverrides) {
     Map<String, String> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
     Properties properties = StreamsProperties.of(settings, serdeConfig);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    properties.putAll(kafkaOverrides);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/amity-ttd-"
         + UUID.randomUUID());
     clock = wallClock;

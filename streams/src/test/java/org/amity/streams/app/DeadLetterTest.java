@@ -1,0 +1,164 @@
+package org.amity.streams.app;
+
+import static org.amity.streams.app.TopologyFixture.header;
+import static org.amity.streams.app.TopologyFixture.relationship;
+import static org.amity.streams.app.VitalityRulesTest.EXACT;
+import static org.amity.streams.app.VitalityRulesTest.LONG_AGO;
+import static org.amity.streams.app.VitalityRulesTest.START;
+import static org.amity.streams.app.VitalityRulesTest.nextScore;
+import static org.amity.streams.model.TestEvents.delegation;
+import static org.amity.streams.model.TestEvents.envelope;
+import static org.amity.streams.model.TestEvents.forum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.amity.events.DelegationLevel;
+import org.amity.events.DelegationVisited;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.streams.vitality.UnknownRelationshipException;
+import org.amity.topics.Topics;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What cannot be scored goes to amity.dead-letter through Kafka's own exception handlers, with headers naming where
+ * it came from and why, and processing goes on.
+ */
+class DeadLetterTest {
+  static final String ROTTERDAM = "shanghai/nl-rotterdam";
+  static final String NOWHERE = "shanghai/xx-nowhere";
+  static final String VISITS = Topics.DELEGATION_VISITED.name();
+
+  /**
+   * For records that cannot be read: the driver drops what a deserialization handler sends under exactly-once (it
+   * clears the mock producer's uncommitted sends before the commit), so these run at least once.
+   */
+  static TopologyFixture atLeastOnce() {
+    return new TopologyFixture(START,
+        StreamsSettings.defaults().withIntervals(TopologyFixture.EMIT, TopologyFixture.REVIEW),
+        Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+  }
+
+  @Test
+  void anEventForAnUnknownRelationshipGoesToTheDeadLettersSayingWhichAndWhereFrom() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      streams.send(mayor("ghost", NOWHERE, nextScore(streams)));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(NOWHERE);
+        Headers headers = letter.headers();
+        assertThat(header(headers, "__streams.errors.exception"))
+            .isEqualTo(UnknownRelationshipException.class.getName());
+        assertThat(header(headers, "__streams.errors.message"))
+            .contains("unknown relationship '" + NOWHERE + "'", "ghost", VISITS + "-0@0");
+        assertThat(header(headers, "__streams.errors.topic")).isNotBlank();
+        assertThat(header(headers, "__streams.errors.partition")).isEqualTo("0");
+        assertThat(header(headers, "__streams.errors.offset")).matches("\\d+");
+      });
+      assertThat(streams.vitality(NOWHERE)).isNull();
+    }
+  }
+
+  @Test
+  void processingGoesOnAfterAnEventForAnUnknownRelationship() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      Instant at = nextScore(streams);
+      streams.send(mayor("ghost", NOWHERE, at));
+      streams.send(mayor("mayor", ROTTERDAM, at));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).hasSize(1);
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+      assertThat(streams.vitality(ROTTERDAM).getRawMomentum()).isCloseTo(10, within(EXACT));
+    }
+  }
+
+  @Test
+  void aMultilateralEventNamingAnUnknownRelationshipStillCreditsTheKnownOnes() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      streams.send(forum(envelope("forum", nextScore(streams), List.of(ROTTERDAM, NOWHERE), Domain.CULTURE).build()));
+      streams.publish();
+
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message")).contains(NOWHERE, "forum"));
+    }
+  }
+
+  @Test
+  void unreadableBytesGoToTheDeadLettersAsTheyCameWithTopicPartitionOffsetAndReason() {
+    try (TopologyFixture streams = atLeastOnce()) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      streams.send(mayor("mayor", ROTTERDAM, nextScore(streams)));
+      byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+      streams.sendBytes(VISITS, ROTTERDAM, garbage);
+      streams.publish();
+
+      TestRecord<byte[], byte[]> letter = streams.deadLetters().get(0);
+      assertThat(streams.deadLetters()).hasSize(1);
+      assertThat(letter.value()).isEqualTo(garbage);
+      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(ROTTERDAM);
+      assertThat(header(letter.headers(), "__streams.errors.topic")).isEqualTo(VISITS);
+      assertThat(header(letter.headers(), "__streams.errors.partition")).isEqualTo("0");
+      assertThat(header(letter.headers(), "__streams.errors.offset")).isEqualTo("1");
+      assertThat(header(letter.headers(), "__streams.errors.exception"))
+          .isEqualTo(SerializationException.class.getName());
+      assertThat(header(letter.headers(), "__streams.errors.message")).contains("magic byte", VISITS);
+    }
+  }
+
+  @Test
+  void aRecordWithAnUnknownSchemaIdGoesToTheDeadLettersWithTopicPartitionOffsetAndReason() {
+    try (TopologyFixture streams = atLeastOnce()) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      byte[] unknownSchema = {0, 0, 0, 0x7f, 0x05, 2, 4, 6};
+      streams.sendBytes(VISITS, ROTTERDAM, unknownSchema);
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(letter.value()).isEqualTo(unknownSchema);
+        assertThat(header(letter.headers(), "__streams.errors.topic")).isEqualTo(VISITS);
+        assertThat(header(letter.headers(), "__streams.errors.partition")).isEqualTo("0");
+        assertThat(header(letter.headers(), "__streams.errors.offset")).isEqualTo("0");
+        assertThat(header(letter.headers(), "__streams.errors.exception"))
+            .isEqualTo(SerializationException.class.getName());
+        assertThat(header(letter.headers(), "__streams.errors.message"))
+            .contains("Unknown schema id " + 0x7f05);
+      });
+    }
+  }
+
+  @Test
+  void processingGoesOnAfterAnUnreadableRecord() {
+    try (TopologyFixture streams = atLeastOnce()) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      Instant at = nextScore(streams);
+      streams.sendBytes(VISITS, ROTTERDAM, new byte[] {1, 2, 3});
+      streams.sendBytes(Topics.RELATIONSHIPS.name(), "shanghai/xx-broken", new byte[] {0, 0, 0, 0x7f, 0x05, 1});
+      streams.send(mayor("mayor", ROTTERDAM, at));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).extracting(letter -> header(letter.headers(), "__streams.errors.topic"))
+          .containsExactlyInAnyOrder(VISITS, Topics.RELATIONSHIPS.name());
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+      assertThat(streams.vitality(ROTTERDAM).getRawMomentum()).isCloseTo(10, within(EXACT));
+    }
+  }
+
+  private static DelegationVisited mayor(String eventId, String relationshipId, Instant at) {
+    return delegation(envelope(eventId, at, relationshipId, Domain.GOVERNANCE), Direction.INBOUND,
+        DelegationLevel.HEAD_OF_GOVERNMENT);
+  }
+}
