@@ -12,6 +12,7 @@ import org.amity.partners.Relationship;
 import org.amity.streams.ledger.FanOut;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
+import org.amity.streams.ledger.MasterDataFirst;
 import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeContribution;
 import org.amity.streams.ledger.OfficeFiguresChange;
@@ -40,15 +41,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The streams application, top to bottom as in DESIGN.md's picture:
  * <pre>
- * event topics ─▶ fan-out (one entry per relationship named) ─┐
- * amity.relationships (master data) ──────────────────────────┴▶ by relationship ─▶ ledger ─┬▶ amity.vitality
+ * event topics ─▶ fan-out (one entry per relationship named) ─▶ by relationship ─┐
+ * amity.relationships (master data, keyed by relationship, taken first) ──────────┴▶ ledger ─┬▶ amity.vitality
  *                                                                                            ├▶ amity.activity
  *                                                                                            ├▶ amity.alerts
  *                                                                  office contributions ◀────┘
  *                 ─▶ figures per office ─▶ board of all offices (with amity.offices) ─▶ amity.office-rollups
  * </pre>
  * A record that cannot be read, or an event for an unknown relationship, goes to amity.dead-letter through the
- * exception handlers configured in {@link StreamsProperties}.
+ * exception handlers configured in {@link StreamsProperties}. The ledger reads the repartitioned entries and the
+ * master data side by side, so both must have the same number of partitions: the catalog gives every topic keyed by
+ * relationship the same count, and the repartition topic takes the event topics' count.
  */
 public final class AmityTopology {
   /** Current vitality per relationship, for interactive queries. */
@@ -71,18 +74,18 @@ public final class AmityTopology {
         .process(() -> new FanOut(settings.model()), Named.as("fan-out"));
     KStream<String, LedgerInput> masterData = builder
         .stream(Topics.RELATIONSHIPS.name(),
-            Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships"))
+            Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships")
+                .withTimestampExtractor(new MasterDataFirst()))
         .filter((id, relationship) -> relationship != null, Named.as("skip-deleted-relationships"))
-        .map((id, relationship) -> KeyValue.pair(relationship.getRelationshipId(), new LedgerInput(relationship)),
-            Named.as("master-data-as-input"));
+        .mapValues(LedgerInput::new, Named.as("master-data-as-input"));
     builder.globalTable(Topics.OFFICES.name(), Consumed.with(Serdes.String(), serdes.of(Office.class))
             .withName("offices"),
         Materialized.<String, Office, KeyValueStore<Bytes, byte[]>>as(OFFICES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.of(Office.class)));
 
     KStream<String, SpecificRecord> published = entries
-        .merge(masterData, Named.as("ledger-input"))
         .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"))
+        .merge(masterData, Named.as("ledger-input"))
         .process(LedgerProcessor.supplier(settings, serdes.of(LedgerEntry.class), serdes.of(RelationshipState.class)),
             Named.as("ledger"));
 

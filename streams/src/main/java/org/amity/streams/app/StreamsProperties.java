@@ -29,6 +29,7 @@ public final class StreamsProperties {
         LogAndContinueExceptionHandler.class.getName());
     properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueProcessingExceptionHandler.class.getName());
+    properties.put("processing.exception.handler.global.enabled", true);
     properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
     properties.putAll(overrides);
     return properties;
