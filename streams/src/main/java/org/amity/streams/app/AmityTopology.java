@@ -55,7 +55,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class AmityTopology {
   /** Current vitality per relationship, for interactive queries. */
-  public static final String VITALITY_STORE = "vitality";
+  public static final String VITALITY_STORE = LedgerProcessor.VITALITY_STORE;
   public static final String OFFICES_STORE = "offices";
   public static final String OFFICE_FIGURES_STORE = "office-figures";
 
@@ -86,8 +86,8 @@ public final class AmityTopology {
     KStream<String, SpecificRecord> published = entries
         .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"))
         .merge(masterData, Named.as("ledger-input"))
-        .process(LedgerProcessor.supplier(settings, serdes.of(LedgerEntry.class), serdes.of(RelationshipState.class)),
-            Named.as("ledger"));
+        .process(LedgerProcessor.supplier(settings, serdes.of(LedgerEntry.class), serdes.of(RelationshipState.class),
+            serdes.of(RelationshipVitality.class)), Named.as("ledger"));
 
     Map<String, KStream<String, SpecificRecord>> outputs = published.split(Named.as("publish-"))
         .branch((id, record) -> record instanceof RelationshipVitality, Branched.as("vitality"))
@@ -96,11 +96,8 @@ public final class AmityTopology {
         .branch((id, record) -> record instanceof OfficeContribution, Branched.as("contributions"))
         .noDefaultBranch();
 
-    KStream<String, RelationshipVitality> vitality = typed(outputs.get("publish-vitality"), RelationshipVitality.class);
-    vitality.to(Topics.VITALITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipVitality.class)));
-    vitality.toTable(Named.as("vitality-table"),
-        Materialized.<String, RelationshipVitality, KeyValueStore<Bytes, byte[]>>as(VITALITY_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.of(RelationshipVitality.class)));
+    typed(outputs.get("publish-vitality"), RelationshipVitality.class)
+        .to(Topics.VITALITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipVitality.class)));
     typed(outputs.get("publish-activity"), RelationshipActivity.class)
         .to(Topics.ACTIVITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipActivity.class)));
     typed(outputs.get("publish-alerts"), Alert.class)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
 import org.amity.streams.app.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
@@ -31,6 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * relationship pending; an entry for a relationship without master data is refused with
  * {@link UnknownRelationshipException} (the processing exception handler sends it to the dead-letter topic).
  *
+ * <p>It also keeps each relationship's published vitality in a store of its own, for interactive queries.
+ *
  * <p>Two wall-clock punctuators publish: every emit interval the pending relationships, every review interval all of
  * them, so that a relationship that simply falls silent changes band without any new event.
  */
@@ -38,6 +41,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   public static final String LEDGER_STORE = "ledger";
   public static final String STATE_STORE = "relationship-state";
   public static final String PENDING_STORE = "pending";
+  /** Each relationship's vitality as last published, for interactive queries. */
+  public static final String VITALITY_STORE = "vitality";
 
   private final StreamsSettings settings;
   private final RelationshipScorer scorer;
@@ -45,6 +50,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, LedgerEntry> ledger;
   private KeyValueStore<String, RelationshipState> states;
   private KeyValueStore<String, Long> pending;
+  private KeyValueStore<String, RelationshipVitality> vitality;
 
   private LedgerProcessor(StreamsSettings settings) {
     this.settings = settings;
@@ -53,7 +59,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
 
   /** The processor with its three stores (RocksDB, logged to changelog topics). */
   public static ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier(StreamsSettings settings,
-      Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde) {
+      Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde, Serde<RelationshipVitality> vitalitySerde) {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, LedgerInput, String, SpecificRecord> get() {
@@ -66,7 +72,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), entrySerde),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
-                Serdes.Long()));
+                Serdes.Long()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VITALITY_STORE), Serdes.String(),
+                vitalitySerde));
       }
     };
   }
@@ -77,6 +85,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.ledger = context.getStateStore(LEDGER_STORE);
     this.states = context.getStateStore(STATE_STORE);
     this.pending = context.getStateStore(PENDING_STORE);
+    this.vitality = context.getStateStore(VITALITY_STORE);
     context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishPending);
     context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, this::reviewAll);
   }
@@ -133,7 +142,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         Instant.ofEpochMilli(now));
     states.put(relationshipId, state);
     publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
-    publication.records().forEach(output -> context.forward(new Record<>(relationshipId, output, now)));
+    for (SpecificRecord output : publication.records()) {
+      if (output instanceof RelationshipVitality published) {
+        vitality.put(relationshipId, published);
+      }
+      context.forward(new Record<>(relationshipId, output, now));
+    }
   }
 
   private List<LedgerEntry> entriesOf(String relationshipId) {
