@@ -21,10 +21,16 @@ import org.amity.streams.model.Vitality;
 public final class Records {
   private Records() {}
 
-  /** The vitality record; {@code exchanges} are the relationship's standing exchanges. */
+  /**
+   * The vitality record; {@code exchanges} are the relationship's standing exchanges. Its {@code exchanges} and
+   * {@code lastExchangeAt} are those of the exchanges the score counts: worth points, and not after the moment scored
+   * (an exchange dated later, or a cancelled project, is standing but does not count).
+   */
   public static RelationshipVitality vitality(Relationship relationship, Vitality v, List<Exchange> exchanges) {
-    Instant lastExchangeAt = exchanges.stream()
+    List<Exchange> counted = exchanges.stream()
         .filter(exchange -> exchange.counts() && !exchange.occurredAt().isAfter(v.at()))
+        .toList();
+    Instant lastExchangeAt = counted.stream()
         .map(Exchange::occurredAt)
         .max(Instant::compareTo)
         .orElse(null);
@@ -54,7 +60,7 @@ public final class Records {
         .setTopContributors(v.topContributors().stream()
             .map(c -> new Contributor(c.eventId(), c.type(), c.occurredAt(), c.pointsToday()))
             .toList())
-        .setExchanges(exchanges.size())
+        .setExchanges(counted.size())
         .setModelVersion(v.modelVersion())
         .build();
   }

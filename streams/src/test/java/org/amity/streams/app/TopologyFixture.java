@@ -1,15 +1,21 @@
 package org.amity.streams.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
@@ -55,6 +61,7 @@ public final class TopologyFixture implements AutoCloseable {
   private final List<Alert> alertLog = new ArrayList<>();
   private final List<TestRecord<byte[], byte[]>> deadLetterLog = new ArrayList<>();
   private final Map<String, List<RelationshipVitality>> vitalityHistory = new HashMap<>();
+  private final Path stateDir;
   private Instant clock;
 
   public TopologyFixture(Instant wallClock) {
@@ -75,8 +82,8 @@ public final class TopologyFixture implements AutoCloseable {
     Properties properties = StreamsProperties.of(settings, serdeConfig);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     properties.putAll(kafkaOverrides);
-    properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/amity-ttd-"
-        + UUID.randomUUID());
+    stateDir = Path.of(System.getProperty("java.io.tmpdir"), "amity-ttd-" + UUID.randomUUID());
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     clock = wallClock;
     driver = new TopologyTestDriver(AmityTopology.build(settings, serdeConfig), properties, wallClock);
     serdes = new AmitySerdes(serdeConfig);
@@ -219,8 +226,14 @@ public final class TopologyFixture implements AutoCloseable {
     deadLetterLog.addAll(deadLetters.readRecordsToList());
   }
 
+  /** Closes the driver and removes its state directory (the driver empties it but leaves it). */
   @Override
   public void close() {
     driver.close();
+    try (Stream<Path> paths = Files.walk(stateDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory left behind is no failure of the test
+    }
   }
 }
