@@ -1,6 +1,5 @@
 package org.amity.streams.app;
 
-import java.util.List;
 import java.util.Map;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.OfficeFigures;
@@ -129,10 +128,5 @@ public final class AmityTopology {
 
   private static <T> KStream<String, T> typed(KStream<String, SpecificRecord> stream, Class<T> type) {
     return stream.mapValues(type::cast, Named.as("as-" + type.getSimpleName()));
-  }
-
-  /** Every topic the application reads or writes that the catalog declares. */
-  public static List<TopicSpec> topics() {
-    return Topics.ALL;
   }
 }

@@ -1,6 +1,5 @@
 package org.amity.streams.ledger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,10 +69,5 @@ public final class Entries {
   /** Whether the entry withdraws another event rather than recording an exchange. */
   public static boolean isRetraction(LedgerEntry entry) {
     return entry.getRetracts() != null;
-  }
-
-  /** When the entry's event happened. */
-  public static Instant occurredAt(LedgerEntry entry) {
-    return entry.getOccurredAt();
   }
 }
