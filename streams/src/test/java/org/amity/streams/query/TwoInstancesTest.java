@@ -17,10 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.AlertKind;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.ForumHeld;
@@ -36,8 +40,12 @@ import org.amity.streams.app.StreamsSettings;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -47,7 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two instances of the streams application with one application id on the embedded broker: each answers for every
  * relationship, and when one stops the other takes over its share and still answers. The events carry their
  * event time as record timestamp, earlier than the master data's: each still finds its relationship (a replay must
- * never send an event to the dead letters because its master data was read later).
+ * never send an event to the dead letters because its master data was read later). An alert is raised once, whichever
+ * instance reviews the relationship and however often.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class TwoInstancesTest {
@@ -56,9 +65,12 @@ class TwoInstancesTest {
   private static final int RELATIONSHIPS = 12;
   /** The first relationships, named together by one forum. */
   private static final int MULTILATERAL = 4;
+  /** Every relationship's 30th anniversary is a week away: each gets one alert about it, however often reviewed. */
+  private static final LocalDate THIRTY_YEARS_AGO_NEXT_WEEK = LocalDate.now(ZoneOffset.UTC).minusYears(30).plusDays(7);
+  private static final Duration REVIEW = Duration.ofMillis(300);
 
   @Test
-  void everyRelationshipCanBeQueriedFromEitherInstanceAndTheSurvivorTakesOver() throws Exception {
+  void everyRelationshipCanBeQueriedFromEitherInstanceAndTheSurvivorTakesOverWithoutRepeatingAlerts() throws Exception {
     String applicationId = "amity-streams-two-" + System.nanoTime();
     String office = "office-" + Long.toString(System.nanoTime(), 36);
     List<String> ids = IntStream.range(0, RELATIONSHIPS).mapToObj(i -> office + "/xx-partner-" + i).toList();
@@ -66,7 +78,7 @@ class TwoInstancesTest {
 
     int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
     StreamsSettings settings = StreamsSettings.defaults().withApplicationId(applicationId)
-        .withIntervals(Duration.ofMillis(200), Duration.ofHours(1));
+        .withIntervals(Duration.ofMillis(200), REVIEW);
     AmityStreamsApp first = start(settings, ports[0], "first");
     AmityStreamsApp second = start(settings, ports[1], "second");
     try {
@@ -94,10 +106,44 @@ class TwoInstancesTest {
       }
       JsonNode history = awaitOk(ports[1], "/api/v1/vitality/" + ids.get(0) + "/history?days=28&step=7");
       assertThat(history.path("history")).hasSize(5);
+
+      first = start(settings, ports[0], "first-again");
+      first.awaitRunning(Duration.ofSeconds(60));
+      Thread.sleep(REVIEW.multipliedBy(10).toMillis());
+      List<Alert> alerts = alertsOf(office);
+      assertThat(alerts).extracting(Alert::getAlertId).doesNotHaveDuplicates();
+      assertThat(alerts).filteredOn(alert -> alert.getKind() == AlertKind.ANNIVERSARY)
+          .as("one anniversary alert per relationship, though every instance reviewed them many times")
+          .extracting(Alert::getRelationshipId).containsExactlyInAnyOrderElementsOf(ids);
     } finally {
       first.close();
       second.close();
     }
+  }
+
+  /** Every alert about the office's relationships on amity.alerts, committed ones only. */
+  private static List<Alert> alertsOf(String office) {
+    Map<String, Object> config = clientConfig();
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    SpecificAvroSerde<Alert> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    List<Alert> alerts = new ArrayList<>();
+    try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        serde.deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+          if (record.key().startsWith(office + "/")) {
+            alerts.add(record.value());
+          }
+        });
+      }
+    }
+    return alerts;
   }
 
   private static void publish(List<String> ids) {
@@ -110,7 +156,7 @@ class TwoInstancesTest {
              new KafkaProducer<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(
                  CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)), new StringSerializer(), serde.serializer())) {
       for (String id : ids) {
-        Relationship relationship = relationship(id, LocalDate.of(2001, 5, 1));
+        Relationship relationship = relationship(id, THIRTY_YEARS_AGO_NEXT_WEEK);
         producer.send(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), id, relationship));
       }
       producer.flush();
