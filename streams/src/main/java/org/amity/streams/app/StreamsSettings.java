@@ -18,6 +18,8 @@ import org.amity.streams.model.ModelSettings;
  * @param anniversaryEveryYears announce the anniversaries that are a multiple of this many years (5: 5th, 10th...)
  * @param anniversaryNoticeDays announce an anniversary this many days ahead
  * @param agreementNoticeDays announce an agreement's expiry this many days ahead
+ * @param alertLookbackDays a change of band caused by newly recorded exchanges is announced only when one of them
+ *     happened within this many days; older ones correct the record silently
  */
 public record StreamsSettings(
     String applicationId,
@@ -27,7 +29,8 @@ public record StreamsSettings(
     int ledgerRetentionDays,
     int anniversaryEveryYears,
     int anniversaryNoticeDays,
-    int agreementNoticeDays) {
+    int agreementNoticeDays,
+    int alertLookbackDays) {
 
   public static final String PREFIX = "amity.streams.";
 
@@ -38,11 +41,12 @@ public record StreamsSettings(
     requirePositive("anniversary-every-years", anniversaryEveryYears);
     requirePositive("anniversary-notice-days", anniversaryNoticeDays);
     requirePositive("agreement-notice-days", agreementNoticeDays);
+    requirePositive("alert-lookback-days", alertLookbackDays);
   }
 
   public static StreamsSettings defaults() {
     return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(200), Duration.ofHours(1),
-        3650, 5, 90, 90);
+        3650, 5, 90, 90, 30);
   }
 
   /**
@@ -63,17 +67,18 @@ public record StreamsSettings(
         ModelProperties.intValue(values, PREFIX + "ledger-retention-days", d.ledgerRetentionDays()),
         ModelProperties.intValue(values, PREFIX + "anniversary-every-years", d.anniversaryEveryYears()),
         ModelProperties.intValue(values, PREFIX + "anniversary-notice-days", d.anniversaryNoticeDays()),
-        ModelProperties.intValue(values, PREFIX + "agreement-notice-days", d.agreementNoticeDays()));
+        ModelProperties.intValue(values, PREFIX + "agreement-notice-days", d.agreementNoticeDays()),
+        ModelProperties.intValue(values, PREFIX + "alert-lookback-days", d.alertLookbackDays()));
   }
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays);
   }
 
   public StreamsSettings withIntervals(Duration emit, Duration review) {
     return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays);
   }
 
   private static void requirePositive(String name, long value) {

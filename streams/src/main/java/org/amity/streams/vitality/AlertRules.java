@@ -26,12 +26,17 @@ public final class AlertRules {
     this.settings = settings;
   }
 
-  /** The alerts due now; records what they announce in {@code state}. */
+  /**
+   * The alerts due now; records what they announce in {@code state}.
+   *
+   * @param announceBandChange whether a change of band is news (see {@link LedgerProcessor}); when it is not, the new
+   *     band is recorded silently
+   */
   public List<Alert> due(RelationshipState state, RelationshipVitality vitality, List<LedgerEntry> agreements,
-      Instant now) {
+      Instant now, boolean announceBandChange) {
     List<Alert> alerts = new ArrayList<>();
     Band previous = state.getBand();
-    if (previous != null && previous != vitality.getBand()) {
+    if (announceBandChange && previous != null && previous != vitality.getBand()) {
       alerts.add(bandChanged(state.getRelationship(), previous, vitality, now));
     }
     LocalDate today = LocalDate.ofInstant(now, settings.model().zone());

@@ -1,9 +1,11 @@
 package org.amity.streams.vitality;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
 import org.amity.streams.app.StreamsSettings;
@@ -36,6 +38,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Two wall-clock punctuators publish: every emit interval the pending relationships, every review interval all of
  * them, so that a relationship that simply falls silent changes band without any new event.
+ *
+ * <p>A change of band raises an alert when it is news to the office: when time passing caused it (the review), or
+ * when the new entries include an exchange of the last {@link StreamsSettings#alertLookbackDays()} days. Recording
+ * older exchanges (importing a relationship's history, a replay) corrects the band silently, and so does the first
+ * exchange ever recorded for a relationship that is no longer NEW: Amity is then learning history, not seeing a
+ * relationship revive.
  */
 public final class LedgerProcessor implements Processor<String, LedgerInput, String, SpecificRecord> {
   public static final String LEDGER_STORE = "ledger";
@@ -98,7 +106,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       state = state == null ? RelationshipState.newBuilder().build() : state;
       state.setRelationship(relationship);
       states.put(relationshipId, state);
-      pending.put(relationshipId, record.timestamp());
+      markPending(relationshipId, Long.MIN_VALUE);
       return;
     }
     LedgerEntry entry = (LedgerEntry) record.value().getChange();
@@ -110,36 +118,46 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     LedgerEntry kept = ledger.get(key);
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
-      pending.put(relationshipId, record.timestamp());
+      markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
     }
   }
 
+  /** Marks the relationship for publishing, remembering the newest exchange among its new entries. */
+  private void markPending(String relationshipId, long occurredAt) {
+    Long newest = pending.get(relationshipId);
+    pending.put(relationshipId, newest == null ? occurredAt : Math.max(newest, occurredAt));
+  }
+
   private void publishPending(long now) {
-    List<String> due = new ArrayList<>();
+    List<KeyValue<String, Long>> due = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
-      all.forEachRemaining(kv -> due.add(kv.key));
+      all.forEachRemaining(due::add);
     }
-    for (String relationshipId : due) {
-      publish(relationshipId, now);
-      pending.delete(relationshipId);
+    long newsSince = now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
+    for (KeyValue<String, Long> relationship : due) {
+      publish(relationship.key, now, relationship.value >= newsSince);
+      pending.delete(relationship.key);
     }
   }
 
   private void reviewAll(long now) {
+    publishPending(now);
     List<String> all = new ArrayList<>();
     try (KeyValueIterator<String, RelationshipState> iterator = states.all()) {
       iterator.forEachRemaining(kv -> all.add(kv.key));
     }
-    all.forEach(relationshipId -> publish(relationshipId, now));
+    all.forEach(relationshipId -> publish(relationshipId, now, true));
   }
 
-  private void publish(String relationshipId, long now) {
+  private void publish(String relationshipId, long now, boolean news) {
     RelationshipState state = states.get(relationshipId);
     if (state == null || state.getRelationship() == null) {
       return;
     }
+    RelationshipVitality previous = vitality.get(relationshipId);
+    boolean learningHistory = previous != null && previous.getExchanges() == 0 && previous.getBand() != Band.NEW;
     RelationshipScorer.Publication publication = scorer.score(state, entriesOf(relationshipId),
-        Instant.ofEpochMilli(now));
+        Instant.ofEpochMilli(now), news && !learningHistory);
     states.put(relationshipId, state);
     publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
     for (SpecificRecord output : publication.records()) {

@@ -37,8 +37,10 @@ public final class RelationshipScorer {
    *
    * @param state the relationship's state; updated in place (band, signatures, what alerts announced)
    * @param entries every entry of its ledger
+   * @param announceBandChange whether a change of band raises an alert, or is recorded silently
    */
-  public Publication score(RelationshipState state, List<LedgerEntry> entries, Instant now) {
+  public Publication score(RelationshipState state, List<LedgerEntry> entries, Instant now,
+      boolean announceBandChange) {
     Relationship relationship = state.getRelationship();
     LiveHistory history = LiveHistory.of(entries);
     RelationshipVitality vitality = Records.vitality(relationship,
@@ -47,7 +49,8 @@ public final class RelationshipScorer {
         Activity.of(history.exchanges(), now, settings.model()), settings.model().modelVersion());
 
     List<SpecificRecord> records = new ArrayList<>();
-    List<Alert> alerts = alertRules.due(state, vitality, history.agreements(), now);
+    List<Alert> alerts = alertRules.due(state, vitality, history.agreements(), now,
+        announceBandChange);
     boolean vitalityChanged = changed(state.getVitalitySignature(), signature(vitality));
     boolean activityChanged = changed(state.getActivitySignature(), signature(activity));
     if (vitalityChanged) {
