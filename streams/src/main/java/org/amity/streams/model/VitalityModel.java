@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.streams.model.ModelSettings.Bands;
@@ -166,21 +167,75 @@ public final class VitalityModel {
    * The first day whose end finds the band DORMANT if no exchange happens after {@code at}, looking ahead at most
    * the forecast horizon. Meanwhile momentum only decays (it is the momentum now, halved per half-life), the windows
    * only lose exchanges, and the last exchange stays the last.
+   *
+   * <p>Between two days on which an exchange leaves a window, only momentum and time change, and both only move the
+   * band towards DORMANT; so each such stretch of days is DORMANT from some day on, or not at all, and is searched by
+   * bisection instead of day by day.
    */
   private LocalDate forecastDormantOn(List<Exchange> past, Snapshot now, Instant at, LocalDate establishedOn) {
     List<Exchange> inWindows = withinWindows(past, at);
     LocalDate today = LocalDate.ofInstant(at, settings.zone());
-    for (int day = 0; day <= settings.forecastHorizonDays(); day++) {
-      LocalDate date = today.plusDays(day);
-      Instant endOfDay = latest(at, date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1));
-      double rawMomentum = now.components().rawMomentum() * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
-      int score = snapshot(inWindows, endOfDay, rawMomentum).components().score();
-      Band band = band(score, daysSince(now.lastExchange(), endOfDay), establishedOn, endOfDay);
-      if (band == Band.DORMANT) {
-        return date;
+    IntPredicate dormantOn = day -> dormantAtEndOf(today.plusDays(day), inWindows, now, at, establishedOn);
+    int first = 0;
+    for (int boundary : windowExitDays(inWindows, today, at)) {
+      if (dormantOn.test(boundary - 1)) {
+        return today.plusDays(firstTrue(dormantOn, first, boundary - 1));
+      }
+      first = boundary;
+    }
+    int last = settings.forecastHorizonDays();
+    return first <= last && dormantOn.test(last) ? today.plusDays(firstTrue(dormantOn, first, last)) : null;
+  }
+
+  private boolean dormantAtEndOf(LocalDate date, List<Exchange> inWindows, Snapshot now, Instant at,
+      LocalDate establishedOn) {
+    Instant endOfDay = endOf(date, at);
+    double rawMomentum = now.components().rawMomentum() * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
+    int score = snapshot(inWindows, endOfDay, rawMomentum).components().score();
+    return band(score, daysSince(now.lastExchange(), endOfDay), establishedOn, endOfDay) == Band.DORMANT;
+  }
+
+  /**
+   * The days (counted from today, within the horizon) whose end first finds an exchange outside a window it was in
+   * at the end of the day before, in order.
+   */
+  private int[] windowExitDays(List<Exchange> inWindows, LocalDate today, Instant at) {
+    java.util.TreeSet<Integer> days = new java.util.TreeSet<>();
+    int[] windows = {settings.breadthWindowDays(), settings.reciprocityWindowDays(), settings.substanceWindowDays()};
+    for (Exchange exchange : inWindows) {
+      for (int window : windows) {
+        Instant exit = exchange.occurredAt().plus(Duration.ofDays(window));
+        LocalDate exitDay = LocalDate.ofInstant(exit, settings.zone());
+        int day = (int) ChronoUnit.DAYS.between(today, exitDay);
+        if (exit.isAfter(endOf(exitDay, at))) {
+          day++;
+        }
+        if (day >= 1 && day <= settings.forecastHorizonDays()) {
+          days.add(day);
+        }
       }
     }
-    return null;
+    return days.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The first of days {@code from..to} that passes, knowing that from the first that passes on, all do. */
+  private static int firstTrue(IntPredicate test, int from, int to) {
+    int low = from;
+    int high = to;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (test.test(middle)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
+  }
+
+  /** The last millisecond of {@code date}, but never before {@code at}. */
+  private Instant endOf(LocalDate date, Instant at) {
+    return latest(at, date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1));
   }
 
   /** The exchanges still inside one of the windows (breadth, reciprocity, substance) at {@code at}. */

@@ -353,6 +353,8 @@ class VitalityModelTest {
 
   @Nested
   class Forecast {
+    private static final double DIP_OLD_VISITS_DAYS_AGO = 600;
+
     private void assertDormantFirstOn(List<Exchange> exchanges, LocalDate day) {
       Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
       assertThat(MODEL.score(exchanges, endOfDay, null).band()).isEqualTo(Band.DORMANT);
@@ -384,6 +386,57 @@ class VitalityModelTest {
       assertThat(vitality.score()).isGreaterThanOrEqualTo(10);
       assertThat(vitality.forecastDormantOn()).isBefore(silenceDay).isAfter(LocalDate.ofInstant(NOW, ZoneOffset.UTC));
       assertDormantFirstOn(exchanges, vitality.forecastDormantOn());
+    }
+
+    /** The first day whose end finds the band DORMANT, scoring day by day; null when none within the horizon. */
+    private LocalDate firstDormantDayByDay(List<Exchange> exchanges) {
+      LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+      for (LocalDate day = today; !day.isAfter(today.plusDays(366)); day = day.plusDays(1)) {
+        Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+        if (MODEL.score(exchanges, endOfDay, null).band() == Band.DORMANT) {
+          return day;
+        }
+      }
+      return null;
+    }
+
+    /** Weak and fading now, it dips below 10 in about 97 days; at day 130 old one-way visits leave the window. */
+    @Test
+    void isTheDipBelowTenEvenWhenReciprocityRecoversAfterIt() {
+      List<Exchange> exchanges = new java.util.ArrayList<>(List.of(
+          visit("came", daysAgo(30), 1, Direction.INBOUND, Domain.OTHER),
+          visit("went", daysAgo(30), 1, Direction.OUTBOUND, Domain.OTHER),
+          plain("met", daysAgo(30), 1, Domain.OTHER)));
+      for (int i = 0; i < 3; i++) {
+        exchanges.add(visit("went-long-ago-" + i, daysAgo(DIP_OLD_VISITS_DAYS_AGO), 1, Direction.OUTBOUND, Domain.OTHER));
+      }
+      LocalDate forecast = score(exchanges).forecastDormantOn();
+      LocalDate recovered = LocalDate.ofInstant(daysAgo(DIP_OLD_VISITS_DAYS_AGO - 730 - 1), ZoneOffset.UTC);
+
+      assertThat(score(exchanges).band()).isNotEqualTo(Band.DORMANT);
+      assertThat(forecast).isEqualTo(firstDormantDayByDay(exchanges)).isBefore(recovered);
+      Instant afterRecovery = recovered.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      assertThat(MODEL.score(exchanges, afterRecovery, null).band())
+          .as("the old one-way visits have left the window: delegations go both ways again").isNotEqualTo(Band.DORMANT);
+    }
+
+    @Test
+    void isTheFirstDayWhoseEndFindsTheBandDormantForVariedHistories() {
+      java.util.Random random = new java.util.Random(20261121);
+      for (int history = 0; history < 300; history++) {
+        List<Exchange> exchanges = new java.util.ArrayList<>();
+        for (int i = random.nextInt(history % 10 == 0 ? 40 : 6); i > 0; i--) {
+          Direction direction = random.nextInt(4) == 0 ? null : Direction.values()[random.nextInt(2)];
+          exchanges.add(new Exchange("e" + i, daysAgo(random.nextInt(800 * 24) / 24.0),
+              new int[] {0, 1, 2, 3, 4, 6, 8, 10}[random.nextInt(8)], random.nextInt(4) == 0,
+              java.util.Set.of(Domain.values()[random.nextInt(Domain.values().length)]), direction, "X"));
+        }
+        Vitality vitality = score(exchanges);
+        if (vitality.band() != Band.DORMANT) {
+          assertThat(vitality.forecastDormantOn()).as("history %d: %s", history, exchanges)
+              .isEqualTo(firstDormantDayByDay(exchanges));
+        }
+      }
     }
 
     @Test
