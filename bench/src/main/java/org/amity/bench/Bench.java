@@ -2,7 +2,7 @@ package org.amity.bench;
 
 import java.util.Arrays;
 
-/** Runs a benchmark by name: {@code ingest}. Figures go to the console and to bench/target/. */
+/** Runs a benchmark by name: {@code ingest}, {@code replay}. Figures go to the console and to bench/target/. */
 public final class Bench {
   private Bench() {}
 
@@ -11,8 +11,9 @@ public final class Bench {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (name) {
       case "ingest" -> IngestBenchmark.main(rest);
+      case "replay" -> ReplayBenchmark.main(rest);
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: ingest");
+        System.err.println("Unknown benchmark " + name + "; known: ingest, replay");
         System.exit(2);
       }
     }
