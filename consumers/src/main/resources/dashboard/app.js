@@ -102,7 +102,8 @@ async function renderOverview() {
 }
 function alertItem(a) {
   const [office, partner] = a.relationshipId.split('/');
-  return `<li data-alert="${esc(a.alertId)}">${band(a.band)} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
+  const badge = a.kind === 'ANNIVERSARY' || a.kind === 'AGREEMENT_EXPIRING' ? '📅' : band(a.band);
+  return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
     <span class="muted">${esc(a.kind)} · ${esc((a.raisedAt || '').slice(0, 10))}</span><br><span class="muted">${esc(a.message)}</span></li>`;
 }
 
