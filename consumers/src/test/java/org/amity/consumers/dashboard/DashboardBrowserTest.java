@@ -191,6 +191,13 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("score")).getText()).isNotEqualTo(scoreBefore);
     assertThat(browser.findElement(By.id("top")).getText()).contains("cork-mayor-visit-live");
     screenshot(browser, "05-partner-cork-live");
+
+    // the upcoming 45th anniversary of Rotterdam, from the streams application's alert, in Chinese
+    browser.findElement(By.id("lang")).click();
+    browser.get(url + "/partners/shanghai/nl-rotterdam");
+    wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好45周年"));
+    assertThat(browser.findElement(By.id("partner")).getText()).contains("鹿特丹", "活跃兴旺");
+    screenshot(browser, "06-partner-rotterdam-zh");
   }
 
   private static List<WebElement> rows(WebDriver browser) {
