@@ -32,7 +32,9 @@ class AmityCommandTest {
       "partners add, --established, --kafka-property",
       "partners list, --office, --bootstrap-servers",
       "token, OFFICE, --help",
-      "streams, --query-port, --schema-registry-url"})
+      "streams, --query-port, --schema-registry-url",
+      "dashboard, --users-file, --bootstrap-servers",
+      "dashboard, --streams-url, --hash-password"})
   void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
     String[] args = (command + " --help").split(" ");
     assertThat(run(args)).isZero();
@@ -49,6 +51,35 @@ class AmityCommandTest {
   void aModelConstantThatIsNotANumberIsRefusedByName() {
     assertThat(run("streams", "-X", "amity.model.half-life-days=long")).isEqualTo(2);
     assertThat(err.toString()).contains("amity.model.half-life-days", "long");
+  }
+
+  @Test
+  void theDashboardHelpExplainsEveryOption() {
+    assertThat(run("dashboard", "--help")).isZero();
+    assertThat(out.toString()).contains("--port", "--host", "--user", "--users-file", "--streams-url",
+        "--hash-password", "--bootstrap-servers", "--schema-registry-url", "--kafka-property");
+  }
+
+  @Test
+  void theDashboardMakesAPasswordHashItAccepts() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("open sesame\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(run("dashboard", "--hash-password")).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    String hash = out.toString().lines().findFirst().orElseThrow();
+    assertThat(hash).startsWith("pbkdf2-sha256$");
+    assertThat(org.amity.consumers.dashboard.PasswordHashes.matches("open sesame".toCharArray(), hash)).isTrue();
+  }
+
+  @Test
+  void theDashboardRefusesToStartWithoutUsersOrWithAPlainPassword() {
+    assertThat(run("dashboard", "--port", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("No dashboard users", "--hash-password");
+    assertThat(run("dashboard", "--port", "0", "--user", "li=secret")).isEqualTo(2);
+    assertThat(err.toString()).contains("user li", "pbkdf2-sha256");
   }
 
   @Test

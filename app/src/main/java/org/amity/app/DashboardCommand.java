@@ -1,0 +1,129 @@
+package org.amity.app;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.amity.consumers.dashboard.DashboardFeed;
+import org.amity.consumers.dashboard.DashboardServer;
+import org.amity.consumers.dashboard.DashboardSettings;
+import org.amity.consumers.dashboard.DashboardUsers;
+import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.dashboard.PasswordHashes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code amity dashboard}: the web dashboard and its JSON API, until Ctrl-C. */
+@Command(
+    name = "dashboard",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serves the dashboard: partners by band per office, the office ranking, the newest alerts, the partner",
+        "table (filters, CSV export) and each partner's score history, components and forecast, updated live.",
+        "It reads amity.vitality, amity.activity, amity.office-rollups, amity.alerts and the master data from the",
+        "beginning (committed records only) into memory. JSON API under /api/v1/; only /health is open.",
+        "Users sign in with a password; only PBKDF2 hashes are configured ('amity dashboard --hash-password'",
+        "makes one). Every dashboard user is a read-only viewer."})
+final class DashboardCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--user", paramLabel = "NAME=HASH",
+      description = "A dashboard user and the hash of their password. Repeatable. Also read from env "
+          + "AMITY_DASHBOARD_USERS (NAME=HASH,...).")
+  Map<String, String> userHashes = new LinkedHashMap<>();
+
+  @Option(names = "--users-file", paramLabel = "FILE", description = "A properties file of NAME=HASH lines.")
+  Path usersFile;
+
+  @Option(names = "--streams-url", paramLabel = "URL", defaultValue = "${env:AMITY_STREAMS_URL}",
+      description = "The streams application's query API (e.g. http://localhost:8090), asked for a partner's full "
+          + "score history (env AMITY_STREAMS_URL; without it the chart shows the records the dashboard has seen).")
+  String streamsUrl;
+
+  @Option(names = "--hash-password",
+      description = "Reads a password (from the console without echo, else one line of standard input), prints the "
+          + "NAME=HASH value to configure, and exits.")
+  boolean hashPassword;
+
+  @Override
+  public Integer call() throws Exception {
+    if (hashPassword) {
+      char[] password = readPassword();
+      if (password.length == 0) {
+        throw new ParameterException(spec.commandLine(), "An empty password cannot be hashed");
+      }
+      String hash = PasswordHashes.hash(password);
+      spec.commandLine().getOut().println(hash);
+      spec.commandLine().getOut().println("configure:  --user NAME=" + hash);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    DashboardUsers users = users();
+    DashboardView view = new DashboardView();
+    DashboardFeed feed = DashboardFeed.start(view, connection.clientConfig());
+    DashboardServer server = new DashboardServer(new DashboardSettings(host, port, streamsUrl), users, view).start();
+    System.out.println("Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
+    if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
+      System.out.println("Still reading the aggregate topics; the page fills in as they arrive.");
+    }
+    UntilStopped.run(server, feed);
+    return 0;
+  }
+
+  private static char[] readPassword() throws IOException {
+    Console console = System.console();
+    if (console != null) {
+      char[] password = console.readPassword("Password: ");
+      return password == null ? new char[0] : password;
+    }
+    String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+    return line == null ? new char[0] : line.toCharArray();
+  }
+
+  private DashboardUsers users() throws IOException {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    String fromEnv = System.getenv("AMITY_DASHBOARD_USERS");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      for (String pair : fromEnv.split(",")) {
+        String[] parts = pair.split("=", 2);
+        if (parts.length != 2) {
+          throw new ParameterException(spec.commandLine(),
+              "AMITY_DASHBOARD_USERS must be NAME=HASH pairs separated by commas");
+        }
+        hashes.put(parts[0].trim(), parts[1].trim());
+      }
+    }
+    if (usersFile != null) {
+      hashes.putAll(DashboardUsers.readFile(usersFile));
+    }
+    hashes.putAll(userHashes);
+    if (hashes.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
+          + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");
+    }
+    try {
+      return new DashboardUsers(hashes);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

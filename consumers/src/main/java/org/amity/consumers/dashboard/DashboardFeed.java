@@ -1,0 +1,138 @@
+package org.amity.consumers.dashboard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipActivity;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.partners.Office;
+import org.amity.partners.Relationship;
+import org.amity.serde.SpecificAvroSerde;
+import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consumer thread that reads the aggregate topics (vitality, activity, office rollups, alerts) and the master
+ * data (relationships, offices) from the beginning, committed records only, into a {@link DashboardView}. It keeps
+ * no offsets: every start reads everything again (the compacted topics hold one record per key).
+ */
+public final class DashboardFeed implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
+  static final List<String> TOPICS = List.of(Topics.OFFICES.name(), Topics.RELATIONSHIPS.name(),
+      Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(), Topics.ALERTS.name());
+
+  private final DashboardView view;
+  private final KafkaConsumer<String, SpecificRecord> consumer;
+  private final Thread thread;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private volatile boolean running = true;
+
+  private DashboardFeed(DashboardView view, Map<String, Object> clientConfig) {
+    this.view = view;
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "amity-dashboard");
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
+    this.thread = new Thread(this::run, "amity-dashboard-feed");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts reading into the view. */
+  public static DashboardFeed start(DashboardView view, Map<String, Object> clientConfig) {
+    DashboardFeed feed = new DashboardFeed(view, clientConfig);
+    feed.thread.start();
+    return feed;
+  }
+
+  /** Waits until what was on the topics at start has been read. */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : TOPICS) {
+        consumer.partitionsFor(topic, Duration.ofSeconds(60))
+            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (running) {
+        try {
+          for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+            apply(record);
+          }
+        } catch (RecordDeserializationException e) {
+          log.warn("Skipping an unreadable record on {} at offset {}: {}", e.topicPartition(), e.offset(),
+              e.getMessage());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+        if (caughtUp.getCount() > 0
+            && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+          log.info("Dashboard caught up with {} partitions", partitions.size());
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        log.error("Dashboard feed woken unexpectedly", e);
+      }
+    } catch (RuntimeException e) {
+      log.error("Dashboard feed stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void apply(ConsumerRecord<String, SpecificRecord> record) {
+    String key = record.key();
+    SpecificRecord value = record.value();
+    String topic = record.topic();
+    try {
+      if (topic.equals(Topics.VITALITY.name())) {
+        view.putVitality(key, (RelationshipVitality) value);
+      } else if (topic.equals(Topics.ACTIVITY.name())) {
+        view.putActivity(key, (RelationshipActivity) value);
+      } else if (topic.equals(Topics.OFFICE_ROLLUPS.name())) {
+        view.putRollup(key, (OfficeRollup) value);
+      } else if (topic.equals(Topics.ALERTS.name())) {
+        view.addAlert((Alert) value);
+      } else if (topic.equals(Topics.RELATIONSHIPS.name())) {
+        view.putRelationship(key, (Relationship) value);
+      } else if (topic.equals(Topics.OFFICES.name())) {
+        view.putOffice(key, (Office) value);
+      }
+    } catch (ClassCastException e) {
+      log.warn("Skipping a record of unexpected type on {} at offset {}: {}", topic, record.offset(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(10_000);
+  }
+}

@@ -1,0 +1,467 @@
+package org.amity.consumers.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.Band;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.partners.Office;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's web page and JSON API over a {@link DashboardView}, with live updates as server-sent events.
+ * Everything but {@code /health} and the login page needs a signed-in user (a session from the login form, or HTTP
+ * Basic credentials for scripts); the dashboard is read-only.
+ */
+public final class DashboardServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = "amity.user";
+  private static final Duration PUSH_INTERVAL = Duration.ofMillis(300);
+
+  private final DashboardSettings settings;
+  private final DashboardUsers users;
+  private final DashboardView view;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<DashboardView.Change> pending = new ConcurrentLinkedQueue<>();
+  private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "amity-dashboard-push");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Javalin server;
+
+  public DashboardServer(DashboardSettings settings, DashboardUsers users, DashboardView view) {
+    this.settings = settings;
+    this.users = users;
+    this.view = view;
+  }
+
+  public DashboardServer start() {
+    server = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.staticFiles.enableWebjars();
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.getSessionHandler().setHttpOnly(true);
+        handler.getSessionHandler().getSessionCookieConfig().setName("AMITY_DASHBOARD");
+      });
+    });
+    server.before(this::guard);
+    server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")
+        .put("version", view.version())));
+    server.get("/login", ctx -> ctx.html(resource("login.html")));
+    server.post("/login", this::login);
+    server.post("/logout", ctx -> {
+      ctx.req().getSession().invalidate();
+      ctx.redirect("/login");
+    });
+    server.get("/", this::page);
+    server.get("/partners", this::page);
+    server.get("/partners/{office}/{partner}", this::page);
+    server.get("/assets/{file}", this::asset);
+    server.get("/api/v1/me", ctx -> ctx.json(JSON.createObjectNode().put("user", user(ctx).orElse(null))
+        .put("role", DashboardUsers.ROLE_VIEWER)));
+    server.get("/api/v1/overview", ctx -> ctx.json(overview(intParam(ctx, "alerts", 10))));
+    server.get("/api/v1/partners", this::partners);
+    server.get("/api/v1/partners.csv", this::partnersCsv);
+    server.get("/api/v1/partners/{office}/{partner}", this::partner);
+    server.get("/api/v1/partners/{office}/{partner}/history", this::history);
+    server.get("/api/v1/alerts", this::alerts);
+    server.sse("/api/v1/live", client -> {
+      client.keepAlive();
+      clients.add(client);
+      client.onClose(() -> clients.remove(client));
+      client.sendEvent("hello", "{\"version\":" + view.version() + "}");
+    });
+    server.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
+        .json(JSON.createObjectNode().put("status", 400).put("error", e.getMessage())));
+    view.onChange(pending::add);
+    pusher.scheduleWithFixedDelay(this::push, PUSH_INTERVAL.toMillis(), PUSH_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
+    server.start(settings.host(), settings.port());
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String url() {
+    return "http://" + settings.host() + ":" + port();
+  }
+
+  // ---- security
+
+  private void guard(Context ctx) {
+    String path = ctx.path();
+    if (path.equals("/health") || path.equals("/login")) {
+      return;
+    }
+    String method = ctx.method().name();
+    if (!method.equals("GET") && !method.equals("HEAD") && !path.equals("/logout")) {
+      ctx.status(405).json(JSON.createObjectNode().put("status", 405)
+          .put("error", "The dashboard is read-only"));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (user(ctx).isPresent()) {
+      return;
+    }
+    if (path.startsWith("/api/")) {
+      ctx.status(401).json(JSON.createObjectNode().put("status", 401)
+          .put("error", "Sign in first: POST /login, or send HTTP Basic credentials"));
+    } else {
+      ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+    ctx.skipRemainingHandlers();
+  }
+
+  /** The signed-in user: from the session, else from HTTP Basic credentials. */
+  private Optional<String> user(Context ctx) {
+    String fromSession = ctx.sessionAttribute(USER);
+    if (fromSession != null) {
+      return Optional.of(fromSession);
+    }
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0) {
+          return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        }
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void login(Context ctx) {
+    String name = ctx.formParam("username");
+    String password = ctx.formParam("password");
+    String next = ctx.formParam("next");
+    if (next == null || !next.startsWith("/") || next.startsWith("//")) {
+      next = "/";
+    }
+    Optional<String> user = users.authenticate(name, password == null ? new char[0] : password.toCharArray());
+    if (user.isEmpty()) {
+      log.info("Failed dashboard sign-in for {}", name);
+      ctx.redirect("/login?failed=1&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      return;
+    }
+    ctx.req().getSession().invalidate();
+    ctx.req().getSession(true);
+    ctx.sessionAttribute(USER, user.get());
+    ctx.redirect(next);
+  }
+
+  // ---- pages
+
+  private void page(Context ctx) {
+    ctx.html(resource("index.html").replace("{{chartjs}}", CHART_JS));
+  }
+
+  /** Where the Chart.js WebJar serves its UMD build, whatever its version. */
+  private static final String CHART_JS = chartJsPath();
+
+  private static String chartJsPath() {
+    java.util.Properties pom = new java.util.Properties();
+    try (InputStream in = DashboardServer.class.getResourceAsStream(
+        "/META-INF/maven/org.webjars.npm/chart.js/pom.properties")) {
+      if (in != null) {
+        pom.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "/webjars/chart.js/" + pom.getProperty("version", "unknown") + "/dist/chart.umd.js";
+  }
+
+  private void asset(Context ctx) {
+    String file = ctx.pathParam("file");
+    String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : null;
+    if (type == null || !file.matches("[a-z0-9-]+\\.(js|css)")) {
+      ctx.status(404);
+      return;
+    }
+    ctx.contentType(type + "; charset=utf-8").result(resource(file));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = DashboardServer.class.getResourceAsStream("/dashboard/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource /dashboard/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- API
+
+  ObjectNode overview(int alertLimit) {
+    ObjectNode body = JSON.createObjectNode();
+    Map<String, Map<Band, Integer>> bands = new java.util.TreeMap<>();
+    Map<Band, Integer> totals = new EnumMap<>(Band.class);
+    for (RelationshipVitality v : view.vitality()) {
+      bands.computeIfAbsent(v.getOfficeId(), k -> new EnumMap<>(Band.class)).merge(v.getBand(), 1, Integer::sum);
+      totals.merge(v.getBand(), 1, Integer::sum);
+    }
+    Set<String> officeIds = new LinkedHashSet<>(bands.keySet());
+    view.offices().forEach(o -> officeIds.add(o.getOfficeId()));
+    view.rollups().forEach(r -> officeIds.add(r.getOfficeId()));
+    ArrayNode offices = body.putArray("offices");
+    for (String id : officeIds.stream().sorted().toList()) {
+      ObjectNode office = offices.addObject().put("officeId", id);
+      Optional<Office> master = view.office(id);
+      Optional<OfficeRollup> rollup = view.rollups().stream().filter(r -> r.getOfficeId().equals(id)).findFirst();
+      office.put("nameEn", master.map(Office::getNameEn).orElse(rollup.map(OfficeRollup::getNameEn).orElse(id)));
+      office.put("nameZh", master.map(Office::getNameZh).orElse(rollup.map(OfficeRollup::getNameZh).orElse(null)));
+      office.put("parentOfficeId", master.map(Office::getParentOfficeId).orElse(null));
+      ObjectNode byBand = office.putObject("bands");
+      Map<Band, Integer> counts = bands.getOrDefault(id, Map.of());
+      int relationships = 0;
+      for (Band band : Band.values()) {
+        byBand.put(band.name(), counts.getOrDefault(band, 0));
+        relationships += counts.getOrDefault(band, 0);
+      }
+      office.put("relationships", relationships);
+      rollup.ifPresent(r -> office.put("rankByActivity", r.getRankByActivity()).put("peers", r.getPeers())
+          .put("pointsLast365Days", r.getOwn().getLast365Days().getPoints())
+          .put("exchangesLast365Days", r.getOwn().getLast365Days().getCount())
+          .put("averageScore", r.getOwn().getRelationships() == 0 ? 0
+              : Math.round((double) r.getOwn().getScoreSum() / r.getOwn().getRelationships()))
+          .set("rollup", RecordJson.write(r)));
+    }
+    ArrayNode ranking = body.putArray("ranking");
+    view.rollups().stream()
+        .sorted(java.util.Comparator.comparing((OfficeRollup r) -> r.getParentOfficeId() == null ? "" : r.getParentOfficeId())
+            .thenComparingInt(OfficeRollup::getRankByActivity).thenComparing(OfficeRollup::getOfficeId))
+        .forEach(r -> ranking.addObject().put("officeId", r.getOfficeId()).put("nameEn", r.getNameEn())
+            .put("nameZh", r.getNameZh()).put("parentOfficeId", r.getParentOfficeId())
+            .put("rankByActivity", r.getRankByActivity()).put("peers", r.getPeers())
+            .put("pointsLast365Days", r.getOwn().getLast365Days().getPoints())
+            .put("exchangesLast365Days", r.getOwn().getLast365Days().getCount()));
+    ObjectNode total = body.putObject("bands");
+    for (Band band : Band.values()) {
+      total.put(band.name(), totals.getOrDefault(band, 0));
+    }
+    ArrayNode alerts = body.putArray("alerts");
+    view.alerts().stream().limit(alertLimit).forEach(a -> alerts.add(RecordJson.write(a)));
+    body.put("version", view.version());
+    return body;
+  }
+
+  private static PartnerTable.Query query(Context ctx) {
+    String sort = ctx.queryParam("sort");
+    String order = ctx.queryParam("order");
+    boolean descending = order == null ? (sort == null || sort.equals("score") || sort.equals("trend"))
+        : order.equalsIgnoreCase("desc");
+    return new PartnerTable.Query(ctx.queryParam("office"), ctx.queryParam("band"), ctx.queryParam("region"),
+        ctx.queryParam("kind"), ctx.queryParam("q"), sort, descending);
+  }
+
+  private void partners(Context ctx) {
+    List<PartnerTable.Row> rows = PartnerTable.rows(view, query(ctx));
+    ObjectNode body = JSON.createObjectNode().put("count", rows.size());
+    ArrayNode array = body.putArray("partners");
+    Instant now = Instant.now();
+    rows.forEach(row -> array.add(PartnerTable.json(row, view, now)));
+    ObjectNode facets = body.putObject("facets");
+    ArrayNode offices = facets.putArray("offices");
+    ArrayNode regions = facets.putArray("regions");
+    ArrayNode kinds = facets.putArray("kinds");
+    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
+        .map(PartnerTable.Row::officeId).distinct().sorted().forEach(offices::add);
+    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
+        .map(PartnerTable.Row::region).filter(java.util.Objects::nonNull).distinct().sorted().forEach(regions::add);
+    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
+        .map(PartnerTable.Row::kind).distinct().sorted().forEach(kinds::add);
+    body.put("version", view.version());
+    ctx.json(body);
+  }
+
+  private void partnersCsv(Context ctx) {
+    ctx.header("Content-Disposition", "attachment; filename=\"amity-partners.csv\"");
+    ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + PartnerTable.csv(PartnerTable.rows(view, query(ctx))));
+  }
+
+  private void partner(Context ctx) {
+    String id = ctx.pathParam("office") + "/" + ctx.pathParam("partner");
+    Optional<RelationshipVitality> vitality = view.vitality(id);
+    if (vitality.isEmpty() && view.relationship(id).isEmpty()) {
+      ctx.status(404).json(JSON.createObjectNode().put("status", 404).put("error", "No relationship " + id));
+      return;
+    }
+    ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
+    body.set("relationship", view.relationship(id).map(r -> (JsonNode) RecordJson.write(r)).orElse(null));
+    body.set("vitality", vitality.map(v -> (JsonNode) RecordJson.write(v)).orElse(null));
+    body.set("activity", view.activity(id).map(a -> (JsonNode) RecordJson.write(a)).orElse(null));
+    ArrayNode alerts = body.putArray("alerts");
+    view.alerts().stream().filter(a -> a.getRelationshipId().equals(id)).forEach(a -> alerts.add(RecordJson.write(a)));
+    ArrayNode upcoming = body.putArray("upcoming");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    view.alerts().stream().filter(a -> a.getRelationshipId().equals(id))
+        .filter(a -> (a.getAnniversaryOn() != null && !a.getAnniversaryOn().isBefore(today))
+            || (a.getAgreementValidUntil() != null && !a.getAgreementValidUntil().isBefore(today)))
+        .forEach(a -> upcoming.add(RecordJson.write(a)));
+    body.set("history", seenHistory(id));
+    body.put("version", view.version());
+    ctx.json(body);
+  }
+
+  private ArrayNode seenHistory(String id) {
+    ArrayNode history = JSON.createArrayNode();
+    view.history(id).forEach(p -> history.addObject().put("at", p.at().toString()).put("score", p.score())
+        .put("band", p.band().name()));
+    return history;
+  }
+
+  /** The score history: from the streams application when configured and reachable, else what the dashboard saw. */
+  private void history(Context ctx) {
+    String office = ctx.pathParam("office");
+    String partner = ctx.pathParam("partner");
+    String id = office + "/" + partner;
+    int days = intParam(ctx, "days", 365);
+    int step = intParam(ctx, "step", 7);
+    ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
+    if (settings.streamsUrl() != null) {
+      try {
+        URI uri = URI.create(settings.streamsUrl() + "/api/v1/vitality/" + enc(office) + "/" + enc(partner)
+            + "/history?days=" + days + "&step=" + step);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          JsonNode streams = JSON.readTree(answer.body());
+          body.put("source", "streams");
+          body.set("history", streams.path("history"));
+          body.set("seen", seenHistory(id));
+          ctx.json(body);
+          return;
+        }
+        log.debug("Streams history of {} answered {}", id, answer.statusCode());
+      } catch (IOException e) {
+        log.debug("Streams history of {} failed: {}", id, e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    body.put("source", "dashboard");
+    body.set("history", seenHistory(id));
+    ctx.json(body);
+  }
+
+  private void alerts(Context ctx) {
+    int limit = intParam(ctx, "limit", 50);
+    String office = ctx.queryParam("office");
+    String kind = ctx.queryParam("kind");
+    ArrayNode alerts = JSON.createArrayNode();
+    view.alerts().stream()
+        .filter(a -> office == null || office.isBlank() || a.getOfficeId().equals(office))
+        .filter(a -> kind == null || kind.isBlank() || a.getKind().name().equalsIgnoreCase(kind))
+        .limit(limit).forEach((Alert a) -> alerts.add(RecordJson.write(a)));
+    ctx.json(JSON.createObjectNode().put("count", alerts.size()).set("alerts", alerts));
+  }
+
+  private static String enc(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static int intParam(Context ctx, String name, int fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < 1 || n > 10_000) {
+        throw new IllegalArgumentException(name + " must be between 1 and 10000, not " + value);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not " + value);
+    }
+  }
+
+  // ---- live updates
+
+  /** Sends what changed since the last push, coalesced, to every open page. */
+  private void push() {
+    try {
+      Set<String> kinds = new LinkedHashSet<>();
+      Set<String> keys = new LinkedHashSet<>();
+      DashboardView.Change change;
+      long version = -1;
+      while ((change = pending.poll()) != null) {
+        kinds.add(change.kind());
+        if (keys.size() < 200) {
+          keys.add(change.key());
+        }
+        version = Math.max(version, change.version());
+      }
+      if (version < 0 || clients.isEmpty()) {
+        return;
+      }
+      ObjectNode event = JSON.createObjectNode().put("version", version);
+      kinds.forEach(event.putArray("kinds")::add);
+      keys.forEach(event.putArray("keys")::add);
+      String data = event.toString();
+      for (SseClient client : clients) {
+        try {
+          client.sendEvent("change", data);
+        } catch (RuntimeException e) {
+          clients.remove(client);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Live update failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    pusher.shutdownNow();
+    clients.forEach(client -> {
+      try {
+        client.close();
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    });
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.amity.consumers.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.Band;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipActivity;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.partners.Office;
+import org.amity.partners.Relationship;
+
+/**
+ * The dashboard's own picture of the aggregate topics and the master data, kept in memory: the newest record per
+ * key of the compacted topics, the newest alerts, and per relationship the history of the vitality records seen.
+ * Fed by {@link DashboardFeed}; read by {@link DashboardServer}. Listeners hear of every change.
+ */
+public final class DashboardView {
+  /** Alerts kept, newest first. */
+  public static final int MAX_ALERTS = 500;
+  /** History points kept per relationship. */
+  public static final int MAX_HISTORY = 800;
+
+  /** One vitality record seen: when it was scored, its score and band. */
+  public record Point(Instant at, int score, Band band) {}
+
+  /** What changed: the kind of record ("vitality", "activity", "rollup", "alert", "relationship", "office") and its key. */
+  public record Change(String kind, String key, long version) {}
+
+  private final Map<String, Office> offices = new ConcurrentHashMap<>();
+  private final Map<String, Relationship> relationships = new ConcurrentHashMap<>();
+  private final Map<String, RelationshipVitality> vitality = new ConcurrentHashMap<>();
+  private final Map<String, TreeMap<Instant, Point>> history = new ConcurrentHashMap<>();
+  private final Map<String, RelationshipActivity> activity = new ConcurrentHashMap<>();
+  private final Map<String, OfficeRollup> rollups = new ConcurrentHashMap<>();
+  private final Deque<Alert> alerts = new ArrayDeque<>();
+  private final Set<String> alertIds = new HashSet<>();
+  private final AtomicLong version = new AtomicLong();
+  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+
+  public void onChange(Consumer<Change> listener) {
+    listeners.add(listener);
+  }
+
+  public long version() {
+    return version.get();
+  }
+
+  public void putOffice(String key, Office office) {
+    put(offices, key, office);
+    changed("office", key);
+  }
+
+  public void putRelationship(String key, Relationship relationship) {
+    put(relationships, key, relationship);
+    changed("relationship", key);
+  }
+
+  public void putVitality(String key, RelationshipVitality record) {
+    put(vitality, key, record);
+    if (record != null) {
+      TreeMap<Instant, Point> points = history.computeIfAbsent(key, k -> new TreeMap<>());
+      synchronized (points) {
+        points.put(record.getAt(), new Point(record.getAt(), record.getScore(), record.getBand()));
+        while (points.size() > MAX_HISTORY) {
+          points.pollFirstEntry();
+        }
+      }
+    }
+    changed("vitality", key);
+  }
+
+  public void putActivity(String key, RelationshipActivity record) {
+    put(activity, key, record);
+    changed("activity", key);
+  }
+
+  public void putRollup(String key, OfficeRollup rollup) {
+    put(rollups, key, rollup);
+    changed("rollup", key);
+  }
+
+  public void addAlert(Alert alert) {
+    if (alert == null) {
+      return;
+    }
+    synchronized (alerts) {
+      if (!alertIds.add(alert.getAlertId())) {
+        return;
+      }
+      alerts.addFirst(alert);
+      while (alerts.size() > MAX_ALERTS) {
+        alertIds.remove(alerts.removeLast().getAlertId());
+      }
+    }
+    changed("alert", alert.getRelationshipId());
+  }
+
+  public Collection<Office> offices() {
+    return offices.values();
+  }
+
+  public Optional<Office> office(String id) {
+    return Optional.ofNullable(offices.get(id));
+  }
+
+  public Optional<Relationship> relationship(String id) {
+    return Optional.ofNullable(relationships.get(id));
+  }
+
+  public Collection<Relationship> relationships() {
+    return relationships.values();
+  }
+
+  public Collection<RelationshipVitality> vitality() {
+    return vitality.values();
+  }
+
+  public Optional<RelationshipVitality> vitality(String id) {
+    return Optional.ofNullable(vitality.get(id));
+  }
+
+  public Optional<RelationshipActivity> activity(String id) {
+    return Optional.ofNullable(activity.get(id));
+  }
+
+  public Collection<OfficeRollup> rollups() {
+    return rollups.values();
+  }
+
+  /** The vitality records seen for the relationship, oldest first. */
+  public List<Point> history(String id) {
+    TreeMap<Instant, Point> points = history.get(id);
+    if (points == null) {
+      return List.of();
+    }
+    synchronized (points) {
+      return new ArrayList<>(points.values());
+    }
+  }
+
+  /** The newest alerts first. */
+  public List<Alert> alerts() {
+    synchronized (alerts) {
+      return new ArrayList<>(alerts);
+    }
+  }
+
+  private static <T> void put(Map<String, T> map, String key, T value) {
+    if (key == null) {
+      return;
+    }
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
+  }
+
+  private void changed(String kind, String key) {
+    Change change = new Change(kind, key, version.incrementAndGet());
+    for (Consumer<Change> listener : listeners) {
+      try {
+        listener.accept(change);
+      } catch (RuntimeException e) {
+        // a listener's failure (a closed browser connection) must not stop the feed
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+'use strict';
+// Amity dashboard: one page script for the overview, the partner table and the partner page; live via SSE.
+const I18N = {
+  en: {
+    overview: 'Overview', partners: 'Partners', signOut: 'Sign out', langButton: '中文',
+    byOffice: 'Relationships by band, per office', ranking: 'Office ranking by activity (last 365 days)',
+    newestAlerts: 'Newest alerts', office: 'Office', partner: 'Partner', score: 'Vitality', band: 'Band',
+    trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
+    all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
+    points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
+    THRIVING: 'Thriving', ACTIVE: 'Active', NEW: 'New', COOLING: 'Cooling', DORMANT: 'Dormant',
+    SISTER_CITY: 'Sister city', FRIENDLY_COOPERATION: 'Friendly cooperation', PORT_PARTNERSHIP: 'Port partnership', OTHER: 'Other',
+    history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
+    reciprocity: 'Reciprocity', substance: 'Substance', momentumHint: 'recent exchanges, halving every 180 days',
+    breadthHint: 'fields touched in 365 days (4 = full)', reciprocityHint: 'delegations both ways in 730 days',
+    substanceHint: 'agreements, projects, programmes in 730 days', top: 'Top contributing exchanges',
+    pointsToday: 'points today', forecast: 'Forecast', upcoming: 'Upcoming', alerts: 'Alerts',
+    turnsDormant: (d) => `Turns dormant on ${d} unless a new exchange is recorded.`,
+    alreadyDormant: 'Dormant now: one substantive exchange would revive it.',
+    notWithinYear: 'Not expected to turn dormant within a year.',
+    anniversary: (n, d) => `${n}th anniversary on ${d}`, expiring: (d) => `Agreement expires on ${d}`,
+    daysAgo: (n) => n == null ? 'never' : `${n} days`, scoredAt: 'scored', source: 'source',
+    seenHere: 'records seen by the dashboard', fromStreams: 'computed by the streams application',
+  },
+  zh: {
+    overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
+    byOffice: '各外办的友城关系（按活力等级）', ranking: '外办活跃度排名（近365天）',
+    newestAlerts: '最新提醒', office: '外办', partner: '伙伴', score: '活力值', band: '等级',
+    trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
+    all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
+    points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
+    THRIVING: '活跃兴旺', ACTIVE: '正常', NEW: '新建', COOLING: '趋冷', DORMANT: '休眠',
+    SISTER_CITY: '友好城市', FRIENDLY_COOPERATION: '友好合作城市', PORT_PARTNERSHIP: '友好港', OTHER: '其他',
+    history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
+    reciprocity: '双向往来', substance: '实质合作', momentumHint: '近期交流，每180天减半',
+    breadthHint: '365天内涉及的领域（4个为满分）', reciprocityHint: '730天内双向互访',
+    substanceHint: '730天内的协议、项目、交流项目', top: '贡献最大的交流',
+    pointsToday: '当前分值', forecast: '预测', upcoming: '即将到来', alerts: '提醒',
+    turnsDormant: (d) => `如无新的交流，将于 ${d} 转入休眠。`,
+    alreadyDormant: '已休眠：一次实质性交流即可恢复。',
+    notWithinYear: '一年内不会转入休眠。',
+    anniversary: (n, d) => `${d} 结好${n}周年`, expiring: (d) => `协议于 ${d} 到期`,
+    daysAgo: (n) => n == null ? '从未' : `${n} 天`, scoredAt: '评分时间', source: '来源',
+    seenHere: '看板收到的记录', fromStreams: '由流处理应用计算',
+  },
+};
+const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6' };
+const BANDS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT'];
+let lang = localStorage.getItem('amity.lang') || ((navigator.language || '').startsWith('zh') ? 'zh' : 'en');
+const t = (key, ...args) => { const v = I18N[lang][key] ?? I18N.en[key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+const esc = (s) => s == null ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const main = document.getElementById('main');
+const charts = [];
+const table = { sort: 'score', order: 'desc', office: '', band: '', region: '', kind: '', q: '' };
+
+function name(en, zh) {
+  if (lang === 'zh') return zh ? `${esc(zh)} <span class="muted">${esc(en)}</span>` : esc(en);
+  return zh ? `${esc(en)} <span class="muted">${esc(zh)}</span>` : esc(en);
+}
+function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? t(b) : '—')}</span>`; }
+function trend(n) {
+  if (n == null) return '';
+  if (n > 0) return `<span class="up" title="+${n}">▲ ${n}</span>`;
+  if (n < 0) return `<span class="down" title="${n}">▼ ${-n}</span>`;
+  return '<span class="flat">▶ 0</span>';
+}
+async function api(path) {
+  const answer = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (answer.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname); throw new Error('signed out'); }
+  if (!answer.ok) throw new Error(path + ' answered ' + answer.status);
+  return answer.json();
+}
+function translateStatic() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.getElementById('lang').textContent = t('langButton');
+}
+function destroyCharts() { while (charts.length) charts.pop().destroy(); }
+
+async function renderOverview() {
+  const data = await api('/api/v1/overview?alerts=10');
+  destroyCharts();
+  const officeRows = data.offices.map((o) => {
+    const bar = BANDS.map((b) => o.bands[b] ? `<span style="flex:${o.bands[b]};background:${BAND_COLOURS[b]}" title="${esc(t(b))}: ${o.bands[b]}"></span>` : '').join('');
+    return `<tr data-office="${esc(o.officeId)}"><td><a href="/partners?office=${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
+      ${BANDS.map((b) => `<td class="count-${b}">${o.bands[b]}</td>`).join('')}<td>${o.relationships}</td>
+      <td><div class="bands-bar">${bar}</div></td></tr>`;
+  }).join('');
+  const ranking = data.ranking.map((r) => `<tr><td>${r.rankByActivity} / ${r.peers}</td><td>${name(r.nameEn || r.officeId, r.nameZh)}</td>
+      <td>${esc(r.parentOfficeId || '')}</td><td>${r.pointsLast365Days}</td><td>${r.exchangesLast365Days}</td></tr>`).join('');
+  const alerts = data.alerts.map(alertItem).join('');
+  main.innerHTML = `
+    <section class="card" id="by-office"><h2>${t('byOffice')}</h2>
+      <table><thead><tr><th>${t('office')}</th>${BANDS.map((b) => `<th>${band(b)}</th>`).join('')}<th>${t('total')}</th><th></th></tr></thead>
+      <tbody>${officeRows || `<tr><td colspan="8" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+    <div class="grid">
+      <section class="card" id="ranking"><h2>${t('ranking')}</h2>
+        <table><thead><tr><th>${t('rank')}</th><th>${t('office')}</th><th></th><th>${t('points')}</th><th>${t('exchanges')}</th></tr></thead>
+        <tbody>${ranking || `<tr><td colspan="5" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+      <section class="card" id="alerts"><h2>${t('newestAlerts')}</h2><ul class="alerts">${alerts || `<li class="muted">${t('none')}</li>`}</ul></section>
+    </div>`;
+}
+function alertItem(a) {
+  const [office, partner] = a.relationshipId.split('/');
+  const badge = a.kind === 'ANNIVERSARY' || a.kind === 'AGREEMENT_EXPIRING' ? '📅' : band(a.band);
+  return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
+    <span class="muted">${esc(a.kind)} · ${esc((a.raisedAt || '').slice(0, 10))}</span><br><span class="muted">${esc(a.message)}</span></li>`;
+}
+
+async function renderPartners() {
+  const params = new URLSearchParams();
+  Object.entries(table).forEach(([k, v]) => { if (v) params.set(k, v); });
+  const data = await api('/api/v1/partners?' + params);
+  destroyCharts();
+  const options = (values, selected, label) => `<option value="">${t('all')}</option>` +
+    values.map((v) => `<option value="${esc(v)}" ${v === selected ? 'selected' : ''}>${esc(label ? label(v) : v)}</option>`).join('');
+  const head = (key, label) => `<th class="sortable ${table.sort === key ? 'sorted ' + table.order : ''}" data-sort="${key}">${label}</th>`;
+  const rows = data.partners.map((p) => `<tr data-id="${esc(p.relationshipId)}">
+      <td><a class="partner-link" href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.partnerNameEn, p.partnerNameZh)}</a></td>
+      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(t(p.kind))}</td>
+      <td class="score">${p.score ?? '—'}</td><td>${band(p.band)}</td><td>${trend(p.trend)}</td>
+      <td>${esc(t('daysAgo', p.daysSinceLastExchange))}</td>
+      <td><canvas class="spark" width="100" height="24" data-spark="${esc(JSON.stringify(p.sparkline))}"></canvas></td></tr>`).join('');
+  main.innerHTML = `<section class="card"><h2>${t('partners')} <span class="muted" id="count">${data.count}</span></h2>
+    <div class="filters">
+      <label>${t('office')} <select id="f-office">${options(data.facets.offices, table.office)}</select></label>
+      <label>${t('band')} <select id="f-band">${options(BANDS, table.band, (b) => t(b))}</select></label>
+      <label>${t('region')} <select id="f-region">${options(data.facets.regions, table.region)}</select></label>
+      <label>${t('kind')} <select id="f-kind">${options(data.facets.kinds, table.kind, (k) => t(k))}</select></label>
+      <label>${t('search')} <input id="f-q" value="${esc(table.q)}"></label>
+      <a id="csv" href="/api/v1/partners.csv?${esc(params.toString())}">${t('exportCsv')}</a>
+    </div>
+    <table id="partners"><thead><tr>${head('name', t('partner'))}${head('office', t('office'))}<th>${t('country')}</th>
+      ${head('region', t('region'))}${head('kind', t('kind'))}${head('score', t('score'))}${head('band', t('band'))}
+      ${head('trend', t('trend'))}${head('days', t('days'))}<th>${t('lastYear')}</th></tr></thead>
+    <tbody>${rows || `<tr><td colspan="10" class="muted">${t('none')}</td></tr>`}</tbody></table></section>`;
+  ['office', 'band', 'region', 'kind'].forEach((f) => document.getElementById('f-' + f).addEventListener('change', (e) => { table[f] = e.target.value; syncQuery(); render(); }));
+  document.getElementById('f-q').addEventListener('change', (e) => { table.q = e.target.value; syncQuery(); render(); });
+  main.querySelectorAll('th.sortable').forEach((th) => th.addEventListener('click', () => {
+    const key = th.dataset.sort;
+    table.order = table.sort === key && table.order === 'desc' ? 'asc' : 'desc';
+    table.sort = key; syncQuery(); render();
+  }));
+  main.querySelectorAll('canvas.spark').forEach(drawSpark);
+}
+function syncQuery() {
+  const params = new URLSearchParams();
+  Object.entries(table).forEach(([k, v]) => { if (v) params.set(k, v); });
+  history.replaceState(null, '', '/partners' + (params.toString() ? '?' + params : ''));
+}
+function drawSpark(canvas) {
+  const values = JSON.parse(canvas.dataset.spark || '[]');
+  const g = canvas.getContext('2d');
+  if (values.length < 2) return;
+  g.strokeStyle = '#1f6f8b'; g.lineWidth = 1.5; g.beginPath();
+  values.forEach((v, i) => { const x = i * (canvas.width - 2) / (values.length - 1) + 1; const y = canvas.height - 2 - v * (canvas.height - 4) / 100; i ? g.lineTo(x, y) : g.moveTo(x, y); });
+  g.stroke();
+}
+
+async function renderPartner(office, partner) {
+  const base = `/api/v1/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}`;
+  const [data, hist] = await Promise.all([api(base), api(base + '/history?days=365&step=7')]);
+  destroyCharts();
+  const v = data.vitality; const r = data.relationship || {};
+  const nameEn = r.partnerNameEn || (v && v.partnerNameEn) || partner; const nameZh = r.partnerNameZh || (v && v.partnerNameZh);
+  const comp = (key, value) => `<div class="component" id="c-${key}" data-value="${value}"><div>${t(key)}</div>
+      <div class="value">${Math.round(value * 100)}%</div><div class="meter"><span style="width:${Math.round(value * 100)}%"></span></div>
+      <div class="muted">${t(key + 'Hint')}</div></div>`;
+  let forecast = '';
+  if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', v.forecastDormantOn) : t('notWithinYear');
+  const upcoming = data.upcoming.map((a) => `<li>${a.kind === 'ANNIVERSARY' ? esc(t('anniversary', a.anniversaryYears, a.anniversaryOn)) : esc(t('expiring', a.agreementValidUntil))}
+     <span class="muted">${esc(a.message)}</span></li>`).join('');
+  const top = v ? v.topContributors.map((c) => `<tr><td>${esc(c.type)}</td><td>${esc(c.eventId)}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>
+     <td>${c.pointsToday.toFixed(1)} ${t('pointsToday')}</td></tr>`).join('') : '';
+  main.innerHTML = `<section class="card" id="partner" data-id="${esc(data.relationshipId)}">
+      <h2>${name(nameEn, nameZh)} <span class="muted">${esc(data.relationshipId)} · ${esc(r.country || (v && v.country) || '')} · ${esc(t(r.kind || (v && v.kind) || 'OTHER'))}</span></h2>
+      <div class="headline"><span class="big" id="score">${v ? v.score : '—'}</span>${band(v && v.band)}${trend(v && v.trend)}
+        <span class="muted">${t('days')}: <span id="days">${esc(t('daysAgo', v && v.daysSinceLastExchange))}</span></span>
+        <span class="muted">${t('exchanges')}: <span id="exchanges">${v ? v.exchanges : 0}</span></span>
+        <span class="muted">${t('scoredAt')}: ${esc(v ? v.at : '')}</span></div>
+      <p class="forecast" id="forecast"><b>${t('forecast')}:</b> ${esc(forecast)}</p></section>
+    <section class="card"><h2>${t('history')} <span class="muted">${t('source')}: ${t(hist.source === 'streams' ? 'fromStreams' : 'seenHere')}</span></h2>
+      <div style="height:260px"><canvas id="history-chart" data-points="${hist.history.length}"></canvas></div></section>
+    <section class="card" id="why"><h2>${t('why')}</h2>
+      <div class="components" id="components">${v ? comp('momentum', v.momentum) + comp('breadth', v.breadth) + comp('reciprocity', v.reciprocity) + comp('substance', v.substance) : t('none')}</div></section>
+    <div class="grid">
+      <section class="card"><h2>${t('top')}</h2><table id="top"><tbody>${top || `<tr><td class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+      <section class="card"><h2>${t('upcoming')}</h2><ul class="alerts" id="upcoming">${upcoming || `<li class="muted">${t('none')}</li>`}</ul>
+        <h2>${t('alerts')}</h2><ul class="alerts">${data.alerts.slice(0, 10).map(alertItem).join('') || `<li class="muted">${t('none')}</li>`}</ul></section>
+    </div>`;
+  const points = hist.history;
+  if (window.Chart) {
+    charts.push(new Chart(document.getElementById('history-chart'), {
+      type: 'line',
+      data: {
+        labels: points.map((p) => p.at.slice(0, 10)),
+        datasets: [{ label: t('score'), data: points.map((p) => p.score), tension: 0.2, borderColor: '#1f6f8b',
+          pointBackgroundColor: points.map((p) => BAND_COLOURS[p.band] || '#999'), pointRadius: 3,
+          segment: { borderColor: (ctx) => BAND_COLOURS[points[ctx.p1DataIndex].band] || '#1f6f8b' } }],
+      },
+      options: { animation: false, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } }, plugins: { legend: { display: false } } },
+    }));
+  }
+}
+
+async function render() {
+  translateStatic();
+  const path = location.pathname;
+  const m = path.match(/^\/partners\/([^/]+)\/([^/]+)$/);
+  try {
+    if (m) await renderPartner(decodeURIComponent(m[1]), decodeURIComponent(m[2]));
+    else if (path === '/partners') await renderPartners();
+    else await renderOverview();
+  } catch (e) { console.error(e); }
+}
+
+function readQuery() {
+  const params = new URLSearchParams(location.search);
+  Object.keys(table).forEach((k) => { if (params.get(k)) table[k] = params.get(k); });
+}
+
+let pendingRender = null;
+function live() {
+  const source = new EventSource('/api/v1/live');
+  const dot = document.getElementById('live');
+  source.addEventListener('open', () => dot.classList.add('on'));
+  source.addEventListener('error', () => dot.classList.remove('on'));
+  source.addEventListener('change', (e) => {
+    const change = JSON.parse(e.data);
+    if (pendingRender) return;
+    pendingRender = setTimeout(async () => {
+      pendingRender = null;
+      await render();
+      main.dataset.version = change.version;
+      main.classList.remove('flash'); void main.offsetWidth; main.classList.add('flash');
+    }, 250);
+  });
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  lang = lang === 'en' ? 'zh' : 'en';
+  localStorage.setItem('amity.lang', lang);
+  render();
+});
+readQuery();
+render();
+live();

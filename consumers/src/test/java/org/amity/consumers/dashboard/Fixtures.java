@@ -1,0 +1,70 @@
+package org.amity.consumers.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.AlertKind;
+import org.amity.aggregates.Band;
+import org.amity.aggregates.Contributor;
+import org.amity.aggregates.OfficeFigures;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.Tally;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
+import org.amity.partners.PartnerLevel;
+import org.amity.partners.Relationship;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
+
+/** Records for dashboard tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Relationship relationship(String id, String nameEn, String nameZh, String country, String region,
+                                   RelationshipKind kind, LocalDate established) {
+    String[] parts = id.split("/");
+    return Relationship.newBuilder().setRelationshipId(id).setOfficeId(parts[0]).setPartnerId(parts[1])
+        .setPartnerNameEn(nameEn).setPartnerNameZh(nameZh).setCountry(country).setRegion(region).setKind(kind)
+        .setPartnerLevel(PartnerLevel.CITY).setEstablishedOn(established).setStatus(RelationshipStatus.FORMAL)
+        .setResponsibleOfficer("desk@" + parts[0] + ".example").setUpdatedAt(Instant.now()).build();
+  }
+
+  static Office office(String id, String nameEn, String nameZh, String parent) {
+    return Office.newBuilder().setOfficeId(id).setNameEn(nameEn).setNameZh(nameZh)
+        .setLevel(parent == null ? OfficeLevel.CITY : OfficeLevel.DISTRICT).setParentOfficeId(parent).build();
+  }
+
+  static RelationshipVitality vitality(Relationship r, Instant at, int score, Band band, Integer days) {
+    return RelationshipVitality.newBuilder().setRelationshipId(r.getRelationshipId()).setOfficeId(r.getOfficeId())
+        .setPartnerId(r.getPartnerId()).setPartnerNameEn(r.getPartnerNameEn()).setPartnerNameZh(r.getPartnerNameZh())
+        .setCountry(r.getCountry()).setRegion(r.getRegion()).setKind(r.getKind()).setAt(at).setScore(score)
+        .setBand(band).setMomentum(0.5).setRawMomentum(10).setBreadth(0.5).setReciprocity(0).setSubstance(0.25)
+        .setTrend(score - 20).setEarlierScore(20).setDaysSinceLastExchange(days)
+        .setLastExchangeAt(days == null ? null : at.minusSeconds(days * 86_400L))
+        .setForecastDormantOn(LocalDate.now().plusDays(200))
+        .setTopContributors(List.of(Contributor.newBuilder().setEventId("visit-1").setType("DelegationVisited")
+            .setOccurredAt(at.minusSeconds(86_400)).setPointsToday(9.5).build()))
+        .setExchanges(1).setModelVersion("vitality-1").build();
+  }
+
+  static OfficeRollup rollup(String office, String parent, int rank, int peers) {
+    Tally tally = Tally.newBuilder().setCount(3).setPoints(24).build();
+    OfficeFigures figures = OfficeFigures.newBuilder().setRelationships(2).setThriving(1).setActive(1).setCooling(0)
+        .setDormant(0).setNew$(0).setScoreSum(100).setLast30Days(tally).setLast90Days(tally).setLast365Days(tally)
+        .build();
+    return OfficeRollup.newBuilder().setOfficeId(office).setNameEn(office + " office").setNameZh(null)
+        .setParentOfficeId(parent).setAt(Instant.now()).setOwn(figures).setWithDistricts(figures)
+        .setRankByActivity(rank).setPeers(peers).build();
+  }
+
+  static Alert anniversary(Relationship r, int years, LocalDate on) {
+    return Alert.newBuilder().setAlertId(r.getRelationshipId() + "|ANNIVERSARY|" + on).setKind(AlertKind.ANNIVERSARY)
+        .setRelationshipId(r.getRelationshipId()).setOfficeId(r.getOfficeId()).setPartnerNameEn(r.getPartnerNameEn())
+        .setPartnerNameZh(r.getPartnerNameZh()).setRaisedAt(Instant.now()).setBand(Band.ACTIVE).setScore(40)
+        .setAnniversaryYears(years).setAnniversaryOn(on)
+        .setMessage(years + "th anniversary of " + r.getPartnerNameEn() + " on " + on).setModelVersion("vitality-1")
+        .build();
+  }
+}
