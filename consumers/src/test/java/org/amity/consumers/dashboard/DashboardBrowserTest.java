@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,8 +113,15 @@ class DashboardBrowserTest {
 
   private final DashboardView view = new DashboardView();
 
+  /** The element's text, read again should a live update replace the element while it is read. */
+  private static String text(WebDriverWait wait, String id) {
+    return wait.until(b -> b.findElement(By.id(id)).getText());
+  }
+
   private void browse(WebDriver browser, String url, IngestApi ingest) throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45), Duration.ofMillis(100));
+    // live updates redraw parts of the page at any moment: an element read as it is replaced is simply read again
+    wait.ignoring(StaleElementReferenceException.class);
 
     browser.get(url + "/partners");
     wait.until(b -> b.getCurrentUrl().contains("/login"));
@@ -148,7 +156,7 @@ class DashboardBrowserTest {
     // Chinese labels and names
     browser.findElement(By.id("lang")).click();
     wait.until(b -> b.findElement(By.id("nav-partners")).getText().equals("友城伙伴"));
-    assertThat(browser.findElement(By.id("partners")).getText()).contains("鹿特丹", "活力值", "活跃兴旺");
+    assertThat(text(wait, "partners")).contains("鹿特丹", "活力值", "活跃兴旺");
     screenshot(browser, "02-partners-zh");
     browser.findElement(By.id("lang")).click();
     wait.until(b -> b.findElement(By.id("nav-partners")).getText().equals("Partners"));
@@ -166,14 +174,14 @@ class DashboardBrowserTest {
     browser.findElement(By.cssSelector("#partners tr[data-id='shanghai/ie-cork'] a.partner-link")).click();
     wait.until(b -> b.getCurrentUrl().endsWith("/partners/shanghai/ie-cork"));
     wait.until(b -> b.findElements(By.cssSelector("#components .component")).size() == 4);
-    WebElement chart = browser.findElement(By.id("history-chart"));
-    assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isGreaterThan(10);
+    String chartPoints = wait.until(b -> b.findElement(By.id("history-chart")).getAttribute("data-points"));
+    assertThat(Integer.parseInt(chartPoints)).isGreaterThan(10);
     assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
         "return !!Chart.getChart(document.getElementById('history-chart'))")).isTrue();
-    assertThat(browser.findElement(By.id("why")).getText()).contains("Momentum", "Breadth", "Reciprocity", "Substance");
-    assertThat(browser.findElement(By.id("forecast")).getText()).startsWith("Forecast");
-    String scoreBefore = browser.findElement(By.id("score")).getText();
-    String exchangesBefore = browser.findElement(By.id("exchanges")).getText();
+    assertThat(text(wait, "why")).contains("Momentum", "Breadth", "Reciprocity", "Substance");
+    assertThat(text(wait, "forecast")).startsWith("Forecast");
+    String scoreBefore = text(wait, "score");
+    String exchangesBefore = text(wait, "exchanges");
     assertThat(exchangesBefore).isEqualTo("1");
     screenshot(browser, "04-partner-cork");
 
@@ -188,15 +196,15 @@ class DashboardBrowserTest {
             .put("signedOn", TODAY.toString())));
     wait.until(b -> b.findElement(By.id("exchanges")).getText().equals("3"));
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument")).isEqualTo("yes");
-    assertThat(browser.findElement(By.id("score")).getText()).isNotEqualTo(scoreBefore);
-    assertThat(browser.findElement(By.id("top")).getText()).contains("cork-mayor-visit-live");
+    assertThat(text(wait, "score")).isNotEqualTo(scoreBefore);
+    assertThat(text(wait, "top")).contains("cork-mayor-visit-live");
     screenshot(browser, "05-partner-cork-live");
 
     // the upcoming 45th anniversary of Rotterdam, from the streams application's alert, in Chinese
     browser.findElement(By.id("lang")).click();
     browser.get(url + "/partners/shanghai/nl-rotterdam");
     wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好45周年"));
-    assertThat(browser.findElement(By.id("partner")).getText()).contains("鹿特丹", "活跃兴旺");
+    assertThat(text(wait, "partner")).contains("鹿特丹", "活跃兴旺");
     screenshot(browser, "06-partner-rotterdam-zh");
   }
 
