@@ -32,7 +32,10 @@ class AmityCommandTest {
       "partners add, --established, --kafka-property",
       "partners list, --office, --bootstrap-servers",
       "token, OFFICE, --help",
-      "streams, --query-port, --schema-registry-url"})
+      "streams, --query-port, --schema-registry-url",
+      "notifier, --config, --bootstrap-servers",
+      "notifier, --smtp-host, --schema-registry-url",
+      "notifier, --dashboard-url, --kafka-property"})
   void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
     String[] args = (command + " --help").split(" ");
     assertThat(run(args)).isZero();
@@ -49,6 +52,15 @@ class AmityCommandTest {
   void aModelConstantThatIsNotANumberIsRefusedByName() {
     assertThat(run("streams", "-X", "amity.model.half-life-days=long")).isEqualTo(2);
     assertThat(err.toString()).contains("amity.model.half-life-days", "long");
+  }
+
+  @Test
+  void aNotifierConfigurationWithAnUnknownBandIsRefusedByNameBeforeConnecting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("notifier.properties"),
+        "route.europe.band=SLEEPY\nroute.europe.to=desk@city.example.org\n");
+    assertThat(run("notifier", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("route.europe.band", "SLEEPY");
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.amity.topics.Topics;
  *
  * @param dashboardUrl       base of the links in messages: {dashboardUrl}/partners/{office}/{partner}
  * @param smtp               the mail server
- * @param routes             the routing rules, in file order
+ * @param routes             the routing rules, ordered by name
  * @param responsibleOfficer when the relationship's responsible officer (when an e-mail address) is told
  * @param digestRecipients   recipients who get one message a day instead of one per alert
  * @param digestAt           when the daily digest goes out, in {@code digestZone}

@@ -13,7 +13,7 @@ public final class Routing {
     this.settings = settings;
   }
 
-  /** The recipients of this alert, each once, in configuration order. */
+  /** The recipients of this alert, each once (routes taken by name). */
   public List<Recipient> recipientsOf(Alert alert) {
     Map<String, Recipient> recipients = new LinkedHashMap<>();
     for (Route route : settings.routes()) {
