@@ -80,6 +80,20 @@ final class NotifierCommand implements Callable<Integer> {
     notifier.awaitRunning(java.time.Duration.ofSeconds(60));
     System.out.println("Notifier: " + settings.routes().size() + " routes, mail via " + settings.smtp().host() + ":"
         + settings.smtp().port() + ", links to " + settings.dashboardUrl());
+    Thread watchdog = new Thread(() -> {
+      try {
+        notifier.awaitStopped();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (notifier.failure() != null) {
+        System.err.println("The notifier stopped: " + notifier.failure().getMessage()
+            + " (nothing is lost: it resumes from the last alert it finished)");
+        System.exit(1);
+      }
+    }, "amity-notifier-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     UntilStopped.run(notifier);
     return 0;
   }

@@ -91,7 +91,7 @@ public final class Notifier implements AutoCloseable {
   private final AtomicLong tooOld = new AtomicLong();
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> deadLetters;
   private DeliveryLog deliveries;
   private Instant nextDigest;

@@ -90,6 +90,21 @@ class RoutingTest {
   }
 
   @Test
+  void theReadmeExampleConfigurationIsValid() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String section = readme.substring(readme.indexOf("## Notifier"));
+    String example = section.substring(section.indexOf("```properties") + "```properties".length(), section.indexOf("```\n", section.indexOf("```properties") + 3));
+    Properties p = new Properties();
+    p.load(new java.io.StringReader(example));
+    NotifierSettings settings = NotifierSettings.from(p);
+    assertThat(settings.routes()).extracting(Route::name).containsExactly("dates", "dormant", "rotterdam");
+    assertThat(settings.digestRecipients()).containsExactly("director@city.example.org");
+    assertThat(settings.smtp().startTls()).isTrue();
+    assertThat(new Routing(settings).recipientsOf(alert("shanghai/nl-rotterdam", Band.DORMANT, null)))
+        .extracting(Recipient::address).contains("europe-desk@city.example.org", "director@city.example.org");
+  }
+
+  @Test
   void theLinkPointsAtThePartnerPageOfTheDashboard() {
     Alert alert = alert("shanghai-changning/jp-hirakata", Band.DORMANT, null);
     assertThat(new AlertText("https://amity.example.org/").partnerLink(alert))
