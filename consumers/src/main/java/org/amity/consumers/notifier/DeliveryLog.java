@@ -68,10 +68,30 @@ public final class DeliveryLog implements AutoCloseable {
     readerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     readerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "amity-notifier-log-reader-" + System.nanoTime());
     this.reader = new KafkaConsumer<>(readerConfig, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions = reader.partitionsFor(topic, TIMEOUT).stream()
-        .map(info -> new TopicPartition(topic, info.partition())).toList();
+    List<TopicPartition> partitions = partitions(topic);
     reader.assign(partitions);
     reader.seekToBeginning(partitions);
+  }
+
+  /** The log's partitions; waits for them, since a log read without them would be empty and let repeats through. */
+  private List<TopicPartition> partitions(String topic) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      List<TopicPartition> partitions = reader.partitionsFor(topic, TIMEOUT).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new KafkaException("The delivery log topic " + topic + " has no partitions (does it exist?)");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KafkaException("Interrupted while looking for the delivery log " + topic, e);
+      }
+    }
   }
 
   public static String key(String alertId, String recipient) {

@@ -25,7 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,10 @@ class WebhookNotifierTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     // /flaky answers 500 twice, then 200; /refusing always answers 400.
     server.createContext("/flaky", exchange -> answer(exchange, calls("/flaky") <= 2 ? 500 : 200));
+    server.createContext("/ok", exchange -> {
+      calls("/ok");
+      answer(exchange, 200);
+    });
     server.createContext("/refusing", exchange -> {
       calls("/refusing");
       answer(exchange, 400);
@@ -131,6 +138,30 @@ class WebhookNotifierTest {
       assertThat(entry.status()).as("the failure is on record for a dashboard").isEqualTo(DeliveryLog.Status.FAILED);
       assertThat(entry.reason()).contains("400");
     }
+  }
+
+  @Test
+  void aRecordThatIsNoAlertIsDeadLetteredAndTheAlertsAfterItAreStillDelivered() throws Exception {
+    Alert alert = fixture.dormant("pt-lisboa", null);
+    try (Notifier notifier = start("garbage", "/ok")) {
+      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(fixture.clientConfig(), new ByteArraySerializer(),
+          new ByteArraySerializer())) {
+        producer.send(new ProducerRecord<>(fixture.alertsTopic, 0, utf8(alert.getRelationshipId()), utf8("not avro"))).get();
+      }
+      fixture.publish(alert);
+      await("the alert delivered", DEADLINE, () -> notifier.stats().delivered() == 1);
+      assertThat(notifier.stats().deadLettered()).isEqualTo(1);
+    }
+    ConsumerRecord<byte[], byte[]> letter = readOne(fixture.deadLetterTopic);
+    assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+    assertThat(new String(letter.headers().lastHeader("__notifier.errors.message").value(), StandardCharsets.UTF_8))
+        .startsWith("not an Alert");
+    assertThat(new String(letter.headers().lastHeader("__notifier.errors.partition").value(), StandardCharsets.UTF_8))
+        .isEqualTo("0");
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static ConsumerRecord<byte[], byte[]> readOne(String topic) throws InterruptedException {
