@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = AmityCommand.Version.class,
     description = "Amity keeps a city's international partnerships alive: exchange events in, vitality and dormancy alerts out.",
     subcommands = {PlatformCommand.class, IngestCommand.class, ImportCommand.class, PartnersCommand.class, GenerateCommand.class,
-        TokenCommand.class, StreamsCommand.class, DashboardCommand.class,
+        TokenCommand.class, StreamsCommand.class, DashboardCommand.class, NotifierCommand.class,
         CommandLine.HelpCommand.class})
 public final class AmityCommand implements Runnable {
 

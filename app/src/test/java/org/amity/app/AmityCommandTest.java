@@ -34,7 +34,10 @@ class AmityCommandTest {
       "token, OFFICE, --help",
       "streams, --query-port, --schema-registry-url",
       "dashboard, --users-file, --bootstrap-servers",
-      "dashboard, --streams-url, --hash-password"})
+      "dashboard, --streams-url, --hash-password",
+      "notifier, --config, --bootstrap-servers",
+      "notifier, --smtp-host, --schema-registry-url",
+      "notifier, --dashboard-url, --kafka-property"})
   void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
     String[] args = (command + " --help").split(" ");
     assertThat(run(args)).isZero();
@@ -80,6 +83,15 @@ class AmityCommandTest {
     assertThat(err.toString()).contains("No dashboard users", "--hash-password");
     assertThat(run("dashboard", "--port", "0", "--user", "li=secret")).isEqualTo(2);
     assertThat(err.toString()).contains("user li", "pbkdf2-sha256");
+  }
+
+  @Test
+  void aNotifierConfigurationWithAnUnknownBandIsRefusedByNameBeforeConnecting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("notifier.properties"),
+        "route.europe.band=SLEEPY\nroute.europe.to=desk@city.example.org\n");
+    assertThat(run("notifier", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("route.europe.band", "SLEEPY");
   }
 
   @Test

@@ -60,13 +60,17 @@ public final class Topics {
   public static final TopicSpec ALERTS = new TopicSpec("amity.alerts", RELATIONSHIP_ID,
       Alert.class.getName(), DELETE, FOREVER, true, "band changes, anniversaries, expiring agreements; each once");
 
+  public static final TopicSpec NOTIFIER_DELIVERIES = new TopicSpec("amity.notifier-deliveries",
+      "alertId|recipient", "the delivery's state as JSON: QUEUED (for a digest), DELIVERED or FAILED, when, attempts, reason",
+      COMPACT, FOREVER, false, "what the notifier sent to whom, so that no alert reaches a recipient twice, and what failed");
+
   /** The event topics, one per event type. */
   public static final List<TopicSpec> EVENTS = List.of(DELEGATION_VISITED, AGREEMENT_SIGNED, EXHIBITION_HELD,
       FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
 
   /** The whole catalog, in the order the README lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
-      List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, DEAD_LETTER));
+      List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, DEAD_LETTER, NOTIFIER_DELIVERIES));
 
   private Topics() {}
 

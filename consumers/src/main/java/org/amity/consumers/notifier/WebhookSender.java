@@ -1,0 +1,79 @@
+package org.amity.consumers.notifier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A JSON POST to a webhook URL: {@code {"text": "...", ...structured fields}}, the shape Slack, Mattermost,
+ * Rocket.Chat and most chat tools' incoming webhooks accept (they show "text", and ignore what they do not know).
+ * 2xx is delivered; 5xx, 408, 429 and no connection are transient; any other answer is permanent.
+ */
+public final class WebhookSender implements Sender {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public WebhookSender(Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** The JSON body sent for this message. */
+  public static String body(Message message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("text", message.subject() + "\n" + message.text());
+    body.put("subject", message.subject());
+    body.putAll(message.fields());
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void send(Recipient recipient, Message message) throws DeliveryFailure {
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(recipient.address()))
+          .timeout(timeout)
+          .header("Content-Type", "application/json; charset=utf-8")
+          .header("Idempotency-Key", message.id())
+          .POST(HttpRequest.BodyPublishers.ofString(body(message)))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw DeliveryFailure.permanentFailure("not a webhook URL: " + recipient.address(), e);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw DeliveryFailure.transientFailure("webhook unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DeliveryFailure.transientFailure("interrupted", e);
+    }
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return;
+    }
+    String answer = "webhook answered " + status + ": " + abbreviate(response.body());
+    if (status >= 500 || status == 408 || status == 429) {
+      throw DeliveryFailure.transientFailure(answer, null);
+    }
+    throw DeliveryFailure.permanentFailure(answer, null);
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+  }
+}
