@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
@@ -14,6 +16,7 @@ import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.serde.SpecificAvroSerde;
+import org.amity.topics.TopicSpec;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,14 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer thread that reads the aggregate topics (vitality, activity, office rollups, alerts) and the master
- * data (relationships, offices) from the beginning, committed records only, into a {@link DashboardView}. It keeps
- * no offsets: every start reads everything again (the compacted topics hold one record per key).
+ * One consumer thread that reads the aggregate topics (vitality, activity, office rollups, alerts), the master
+ * data (relationships, offices) and the event topics (for the partners' timelines of exchanges) from the beginning,
+ * committed records only, into a {@link DashboardView}. It keeps no offsets: every start reads everything again
+ * (the compacted topics hold one record per key; the view keeps the newest exchanges per relationship).
  */
 public final class DashboardFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
-  static final List<String> TOPICS = List.of(Topics.OFFICES.name(), Topics.RELATIONSHIPS.name(),
-      Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(), Topics.ALERTS.name());
+  static final Set<String> EVENT_TOPICS = Set.copyOf(Topics.EVENTS.stream().map(TopicSpec::name).toList());
+  static final List<String> TOPICS = Stream.concat(Stream.of(Topics.OFFICES.name(),
+      Topics.RELATIONSHIPS.name(), Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(),
+      Topics.ALERTS.name()), Topics.EVENTS.stream().map(TopicSpec::name)).toList();
 
   private final DashboardView view;
   private final KafkaConsumer<String, SpecificRecord> consumer;
@@ -123,6 +129,8 @@ public final class DashboardFeed implements AutoCloseable {
         view.putRelationship(key, (Relationship) value);
       } else if (topic.equals(Topics.OFFICES.name())) {
         view.putOffice(key, (Office) value);
+      } else if (EVENT_TOPICS.contains(topic) && value != null) {
+        view.addEvent(value);
       }
     } catch (ClassCastException e) {
       log.warn("Skipping a record of unexpected type on {} at offset {}: {}", topic, record.offset(), e.getMessage());

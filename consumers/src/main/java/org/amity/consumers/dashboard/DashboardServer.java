@@ -338,8 +338,24 @@ public final class DashboardServer implements AutoCloseable {
             || (a.getAgreementValidUntil() != null && !a.getAgreementValidUntil().isBefore(today)))
         .forEach(a -> upcoming.add(RecordJson.write(a)));
     body.set("history", seenHistory(id));
+    body.set("exchanges", exchanges(id));
     body.put("version", view.version());
     ctx.json(body);
+  }
+
+  /** The relationship's timeline of exchanges, newest first. */
+  private ArrayNode exchanges(String id) {
+    ArrayNode exchanges = JSON.createArrayNode();
+    for (Exchanges.Exchange e : view.exchanges(id)) {
+      ObjectNode json = exchanges.addObject().put("eventId", e.eventId()).put("type", e.type())
+          .put("occurredAt", e.occurredAt().toString()).put("summary", e.summary());
+      e.domains().forEach(json.putArray("domains")::add);
+      ObjectNode details = json.putObject("details");
+      e.details().forEach(details::put);
+      e.relationshipIds().forEach(json.putArray("relationshipIds")::add);
+      json.put("corrects", e.corrects());
+    }
+    return exchanges;
   }
 
   private ArrayNode seenHistory(String id) {

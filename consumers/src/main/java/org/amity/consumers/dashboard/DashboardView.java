@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,12 +24,16 @@ import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.dashboard.Exchanges.Exchange;
+import org.amity.events.EventRetracted;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The dashboard's own picture of the aggregate topics and the master data, kept in memory: the newest record per
- * key of the compacted topics, the newest alerts, and per relationship the history of the vitality records seen.
+ * key of the compacted topics, the newest alerts, per relationship the history of the vitality records seen and the
+ * timeline of its exchanges (from the event topics: retractions and corrections applied, duplicates once).
  * Fed by {@link DashboardFeed}; read by {@link DashboardServer}. Listeners hear of every change.
  */
 public final class DashboardView {
@@ -33,11 +41,18 @@ public final class DashboardView {
   public static final int MAX_ALERTS = 500;
   /** History points kept per relationship. */
   public static final int MAX_HISTORY = 800;
+  /** Exchanges kept per relationship, the newest by the time they happened. */
+  public static final int MAX_EXCHANGES = 100;
+  private static final Comparator<Exchange> NEWEST_FIRST = Comparator.comparing(Exchange::occurredAt).reversed()
+      .thenComparing(Exchange::eventId);
 
   /** One vitality record seen: when it was scored, its score and band. */
   public record Point(Instant at, int score, Band band) {}
 
-  /** What changed: the kind of record ("vitality", "activity", "rollup", "alert", "relationship", "office") and its key. */
+  /**
+   * What changed: the kind of record ("vitality", "activity", "rollup", "alert", "relationship", "office",
+   * "exchange") and its key (for an exchange, the relationship whose timeline changed).
+   */
   public record Change(String kind, String key, long version) {}
 
   private final Map<String, Office> offices = new ConcurrentHashMap<>();
@@ -48,6 +63,11 @@ public final class DashboardView {
   private final Map<String, OfficeRollup> rollups = new ConcurrentHashMap<>();
   private final Deque<Alert> alerts = new ArrayDeque<>();
   private final Set<String> alertIds = new HashSet<>();
+  /** Per relationship, its exchanges newest first; guarded by itself, as are the two sets below. */
+  private final Map<String, Timeline> timelines = new HashMap<>();
+  /** Events withdrawn, and events replaced by a correction: should they be read after that, they stay out. */
+  private final Set<String> retracted = new HashSet<>();
+  private final Set<String> superseded = new HashSet<>();
   private final AtomicLong version = new AtomicLong();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
@@ -107,6 +127,86 @@ public final class DashboardView {
       }
     }
     changed("alert", alert.getRelationshipId());
+  }
+
+  /**
+   * Applies an event from the event topics: an exchange joins the timeline of every relationship its envelope names
+   * (once per eventId; replacing the event its envelope {@code corrects}), an {@link EventRetracted} removes the event
+   * it names. Other records are ignored.
+   */
+  public void addEvent(SpecificRecord event) {
+    Set<String> touched = new LinkedHashSet<>();
+    if (event instanceof EventRetracted retraction) {
+      synchronized (timelines) {
+        retracted.add(retraction.getRetractedEventId());
+        touched.addAll(removeEverywhere(retraction.getRetractedEventId()));
+      }
+    } else {
+      Exchange exchange = Exchanges.of(event);
+      if (exchange == null) {
+        return;
+      }
+      synchronized (timelines) {
+        if (retracted.contains(exchange.eventId()) || superseded.contains(exchange.eventId())) {
+          return;
+        }
+        if (exchange.corrects() != null && !exchange.corrects().equals(exchange.eventId())) {
+          superseded.add(exchange.corrects());
+          touched.addAll(removeEverywhere(exchange.corrects()));
+        }
+        for (String relationshipId : exchange.relationshipIds()) {
+          if (timelines.computeIfAbsent(relationshipId, k -> new Timeline()).add(exchange)) {
+            touched.add(relationshipId);
+          }
+        }
+      }
+    }
+    touched.forEach(relationshipId -> changed("exchange", relationshipId));
+  }
+
+  /** The relationship's exchanges, newest first (at most {@link #MAX_EXCHANGES}). */
+  public List<Exchange> exchanges(String relationshipId) {
+    synchronized (timelines) {
+      Timeline timeline = timelines.get(relationshipId);
+      return timeline == null ? List.of() : new ArrayList<>(timeline.newestFirst);
+    }
+  }
+
+  /** Removes the event from every timeline; answers the relationships whose timeline held it. */
+  private List<String> removeEverywhere(String eventId) {
+    List<String> removed = new ArrayList<>();
+    timelines.forEach((relationshipId, timeline) -> {
+      if (timeline.remove(eventId)) {
+        removed.add(relationshipId);
+      }
+    });
+    return removed;
+  }
+
+  /** One relationship's exchanges: newest first, one per eventId, at most {@link #MAX_EXCHANGES}. */
+  private static final class Timeline {
+    final TreeSet<Exchange> newestFirst = new TreeSet<>(NEWEST_FIRST);
+    final Map<String, Exchange> byId = new HashMap<>();
+
+    /** Adds the exchange unless its eventId is here already; false when nothing changed. */
+    boolean add(Exchange exchange) {
+      if (byId.containsKey(exchange.eventId())) {
+        return false;
+      }
+      byId.put(exchange.eventId(), exchange);
+      newestFirst.add(exchange);
+      if (newestFirst.size() > MAX_EXCHANGES) {
+        Exchange oldest = newestFirst.pollLast();
+        byId.remove(oldest.eventId());
+        return oldest != exchange;
+      }
+      return true;
+    }
+
+    boolean remove(String eventId) {
+      Exchange exchange = byId.remove(eventId);
+      return exchange != null && newestFirst.remove(exchange);
+    }
   }
 
   public Collection<Office> offices() {

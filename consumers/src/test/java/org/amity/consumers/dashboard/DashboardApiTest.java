@@ -13,7 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.amity.events.AgreementKind;
+import org.amity.events.AgreementSigned;
+import org.amity.events.DelegationLevel;
+import org.amity.events.DelegationVisited;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.events.Envelope;
+import org.amity.events.EventRetracted;
+import org.amity.events.ForumHeld;
+import org.amity.events.GatheringKind;
+import org.amity.events.Milestone;
+import org.amity.events.ProjectMilestone;
+import org.amity.events.Venue;
+import org.amity.events.VideoMeeting;
 import org.amity.aggregates.Band;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
@@ -21,12 +36,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API over a view filled by hand: login required, filters, sorting, CSV, history, read-only. */
+/** The JSON API over a view filled by hand: login required, filters, sorting, CSV, history, timeline, read-only. */
 class DashboardApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final String PASSWORD = "correct horse 马";
   private static DashboardServer server;
+  private static DashboardUsers users;
+  private static final String ROTTERDAM = "shanghai/nl-rotterdam";
+  private static final String LA = "shanghai/us-los-angeles";
+  private static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
   private static final DashboardView VIEW = new DashboardView();
 
   @BeforeAll
@@ -50,7 +69,7 @@ class DashboardApiTest {
     VIEW.putRollup("shanghai-changning", Fixtures.rollup("shanghai-changning", "shanghai", 1, 1));
     VIEW.addAlert(Fixtures.anniversary(rotterdam, 50, LocalDate.now().plusDays(30)));
     VIEW.addAlert(Fixtures.anniversary(rotterdam, 50, LocalDate.now().plusDays(30)));
-    DashboardUsers users = new DashboardUsers(Map.of("wang", PasswordHashes.hash(PASSWORD.toCharArray())));
+    users = new DashboardUsers(Map.of("wang", PasswordHashes.hash(PASSWORD.toCharArray())));
     server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, "http://127.0.0.1:9"), users, VIEW).start();
   }
 
@@ -171,6 +190,155 @@ class DashboardApiTest {
     assertThat(get("/api/v1/partners/shanghai/xx-nowhere", basic("wang", PASSWORD)).statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/partners?alerts=x", basic("wang", PASSWORD)).statusCode()).isEqualTo(200);
     assertThat(get("/api/v1/overview?alerts=x", basic("wang", PASSWORD)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theTimelineListsExchangesNewestFirstWithTheirTypeSpecificWords() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(agreement("agreement", ROTTERDAM, 10));
+    view.addEvent(visit("visit", ROTTERDAM, 30));
+    view.addEvent(ProjectMilestone.newBuilder().setEnvelope(envelope("project", 20, null, ROTTERDAM))
+        .setProjectId("corridor").setProjectName("Green shipping corridor").setMilestone(Milestone.LAUNCHED)
+        .setReachedOn(LocalDate.of(2024, 3, 21)).build());
+    JsonNode exchanges = exchanges(view, ROTTERDAM);
+    assertThat(exchanges.findValuesAsText("eventId")).containsExactly("visit", "project", "agreement");
+    JsonNode visit = exchanges.get(0);
+    assertThat(visit.path("type").asText()).isEqualTo("DelegationVisited");
+    assertThat(visit.path("occurredAt").asText()).isEqualTo("2024-03-31T09:00:00Z");
+    assertThat(visit.path("summary").asText()).isEqualTo("summary of visit");
+    assertThat(visit.path("domains").toString()).isEqualTo("[\"CULTURE\",\"TOURISM\"]");
+    assertThat(visit.path("details").path("direction").asText()).isEqualTo("INBOUND");
+    assertThat(visit.path("details").path("level").asText()).isEqualTo("HEAD_OF_GOVERNMENT");
+    assertThat(exchanges.get(1).path("details").path("milestone").asText()).isEqualTo("LAUNCHED");
+    assertThat(exchanges.get(2).path("details").path("kind").asText()).isEqualTo("MEMORANDUM");
+    assertThat(exchanges(view, LA)).isEmpty();
+  }
+
+  @Test
+  void theTimelineKeepsTheNewestHundredExchanges() throws Exception {
+    DashboardView view = timelineView();
+    for (int day = 120; day >= 1; day--) {
+      view.addEvent(meeting("meeting-" + day, day, null, ROTTERDAM));
+    }
+    view.addEvent(meeting("meeting-0", 0, null, ROTTERDAM));
+    JsonNode exchanges = exchanges(view, ROTTERDAM);
+    assertThat(exchanges).hasSize(DashboardView.MAX_EXCHANGES);
+    assertThat(exchanges.get(0).path("eventId").asText()).isEqualTo("meeting-120");
+    assertThat(exchanges.get(99).path("eventId").asText()).isEqualTo("meeting-21");
+  }
+
+  @Test
+  void aDuplicateEventShowsOnce() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(visit("visit", ROTTERDAM, 1));
+    view.addEvent(visit("visit", ROTTERDAM, 1));
+    view.addEvent(meeting("visit", 2, null, ROTTERDAM));
+    view.addEvent(agreement("agreement", ROTTERDAM, 3));
+    assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("agreement", "visit");
+    assertThat(exchanges(view, ROTTERDAM).get(1).path("type").asText()).isEqualTo("DelegationVisited");
+  }
+
+  @Test
+  void aRetractedEventDisappearsEvenWhenTheRetractionIsReadFirst() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(visit("visit", ROTTERDAM, 1));
+    view.addEvent(agreement("agreement", ROTTERDAM, 2));
+    assertThat(exchanges(view, ROTTERDAM)).hasSize(2);
+    view.addEvent(retraction("visit", ROTTERDAM));
+    view.addEvent(retraction("late-visit", ROTTERDAM));
+    view.addEvent(visit("late-visit", ROTTERDAM, 3));
+    assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("agreement");
+  }
+
+  @Test
+  void aCorrectionReplacesTheEventItCorrects() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(meeting("meeting", 1, null, ROTTERDAM));
+    view.addEvent(agreement("agreement", ROTTERDAM, 2));
+    view.addEvent(meeting("meeting-corrected", 5, "meeting", ROTTERDAM));
+    // a correction read before the event it corrects (another topic) keeps that event out
+    view.addEvent(meeting("forum-corrected", 4, "forum", ROTTERDAM));
+    view.addEvent(forum("forum", 3, ROTTERDAM));
+    JsonNode exchanges = exchanges(view, ROTTERDAM);
+    assertThat(exchanges.findValuesAsText("eventId")).containsExactly("meeting-corrected", "forum-corrected",
+        "agreement");
+    assertThat(exchanges.get(0).path("corrects").asText()).isEqualTo("meeting");
+    assertThat(exchanges.get(0).path("summary").asText()).isEqualTo("summary of meeting-corrected");
+  }
+
+  @Test
+  void aMultilateralEventAppearsForEachRelationshipItNames() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(forum("forum", 7, ROTTERDAM, LA, ROTTERDAM));
+    view.addEvent(visit("visit", LA, 1));
+    assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("forum");
+    assertThat(exchanges(view, LA).findValuesAsText("eventId")).containsExactly("forum", "visit");
+    assertThat(exchanges(view, LA).get(0).path("relationshipIds").toString())
+        .isEqualTo("[\"" + ROTTERDAM + "\",\"" + LA + "\"]");
+    view.addEvent(retraction("forum", ROTTERDAM, LA));
+    assertThat(exchanges(view, ROTTERDAM)).isEmpty();
+    assertThat(exchanges(view, LA).findValuesAsText("eventId")).containsExactly("visit");
+  }
+
+  @Test
+  void theSharedPartnerAnswerHasAnExchangesArray() throws Exception {
+    assertThat(json("/api/v1/partners/shanghai/nl-rotterdam").path("exchanges").isArray()).isTrue();
+  }
+
+  /** A view with two relationships and nothing else, for the timeline tests. */
+  private static DashboardView timelineView() {
+    DashboardView view = new DashboardView();
+    view.putRelationship(ROTTERDAM, VIEW.relationship(ROTTERDAM).orElseThrow());
+    view.putRelationship(LA, VIEW.relationship(LA).orElseThrow());
+    return view;
+  }
+
+  /** The partner's exchanges as {@code GET /api/v1/partners/{office}/{partner}} answers them over this view. */
+  private static JsonNode exchanges(DashboardView view, String relationshipId) throws Exception {
+    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, view).start()) {
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(own.url() + "/api/v1/partners/"
+          + relationshipId)).header("Authorization", basic("wang", PASSWORD)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      JsonNode exchanges = JSON.readTree(answer.body()).path("exchanges");
+      assertThat(exchanges.isArray()).as(answer.body()).isTrue();
+      return exchanges;
+    }
+  }
+
+  private static Envelope envelope(String eventId, int day, String corrects, String... relationshipIds) {
+    return Envelope.newBuilder().setEventId(eventId).setOccurredAt(T0.plus(Duration.ofDays(day)))
+        .setRecordedAt(T0.plus(Duration.ofDays(day + 1))).setOffice("shanghai")
+        .setRelationshipIds(List.of(relationshipIds)).setDomains(List.of(Domain.CULTURE, Domain.TOURISM))
+        .setSource("api-test").setSummary("summary of " + eventId).setCorrects(corrects).build();
+  }
+
+  private static DelegationVisited visit(String eventId, String relationshipId, int day) {
+    return DelegationVisited.newBuilder().setEnvelope(envelope(eventId, day, null, relationshipId))
+        .setDirection(Direction.INBOUND).setLevel(DelegationLevel.HEAD_OF_GOVERNMENT).setLeader("Mayor")
+        .setStartDate(LocalDate.of(2024, 3, 1).plusDays(day)).build();
+  }
+
+  private static AgreementSigned agreement(String eventId, String relationshipId, int day) {
+    return AgreementSigned.newBuilder().setEnvelope(envelope(eventId, day, null, relationshipId))
+        .setKind(AgreementKind.MEMORANDUM).setTitle("Memorandum on ports")
+        .setSignedOn(LocalDate.of(2024, 3, 1).plusDays(day)).build();
+  }
+
+  private static VideoMeeting meeting(String eventId, int day, String corrects, String relationshipId) {
+    return VideoMeeting.newBuilder().setEnvelope(envelope(eventId, day, corrects, relationshipId))
+        .setLevel(DelegationLevel.DEPARTMENT).setTopic("Ports").build();
+  }
+
+  private static ForumHeld forum(String eventId, int day, String... relationshipIds) {
+    return ForumHeld.newBuilder().setEnvelope(envelope(eventId, day, null, relationshipIds))
+        .setKind(GatheringKind.FORUM).setTitle("Friendship City Forum").setVenue(Venue.HOME)
+        .setStartDate(LocalDate.of(2024, 3, 1).plusDays(day)).build();
+  }
+
+  private static EventRetracted retraction(String eventId, String... relationshipIds) {
+    return EventRetracted.newBuilder().setEnvelope(envelope("retract-" + eventId, 50, null, relationshipIds))
+        .setRetractedEventId(eventId).setReason("recorded by mistake").build();
   }
 
   @Test
