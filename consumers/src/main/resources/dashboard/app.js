@@ -21,6 +21,7 @@ const I18N = {
     anniversary: (n, d) => `${n}th anniversary on ${d}`, expiring: (d) => `Agreement expires on ${d}`,
     daysAgo: (n) => n == null ? 'never' : `${n} days`, scoredAt: 'scored', source: 'source',
     seenHere: 'records seen by the dashboard', fromStreams: 'computed by the streams application',
+    timeline: 'Timeline of exchanges', newestFirst: 'newest first',
   },
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
@@ -42,7 +43,22 @@ const I18N = {
     anniversary: (n, d) => `${d} 结好${n}周年`, expiring: (d) => `协议于 ${d} 到期`,
     daysAgo: (n) => n == null ? '从未' : `${n} 天`, scoredAt: '评分时间', source: '来源',
     seenHere: '看板收到的记录', fromStreams: '由流处理应用计算',
+    timeline: '交流时间线', newestFirst: '最新在前',
+    INBOUND: '来访', OUTBOUND: '出访', HEAD_OF_GOVERNMENT: '市长/政府首脑', SENIOR_OFFICIAL: '高级官员', DEPARTMENT: '部门',
+    BUSINESS: '企业', ACADEMIC: '学术', CIVIL_SOCIETY: '民间', YOUTH: '青少年', LETTER_OF_INTENT: '意向书',
+    SISTER_CITY_ESTABLISHMENT: '缔结友好城市', FRIENDLY_COOPERATION_ESTABLISHMENT: '缔结友好合作关系', MEMORANDUM: '备忘录',
+    COOPERATION_AGREEMENT: '合作协议', RENEWAL: '续签', PROJECT_CONTRACT: '项目合同', LAUNCHED: '启动',
+    PHASE_COMPLETED: '阶段完成', COMPLETED: '完成', CANCELLED: '取消', FORUM: '论坛', CONFERENCE: '会议', FESTIVAL: '节庆',
+    TOURNAMENT: '赛事', COMMEMORATION: '纪念活动', PROMOTION: '推介', STUDENTS: '学生', TRAINING: '培训', SPORT: '体育',
+    CULTURE: '文化', PROFESSIONAL: '专业人员', HOME: '本市', PARTNER: '友城', ELSEWHERE: '其他地点',
   },
+};
+// each exchange type's label: English, Chinese
+const EXCHANGE_TYPES = {
+  DelegationVisited: ['Delegation visit', '代表团互访'], AgreementSigned: ['Agreement signed', '签署协议'],
+  ExhibitionHeld: ['Exhibition', '展览'], ForumHeld: ['Forum or festival', '论坛与节庆'],
+  ProjectMilestone: ['Project milestone', '项目进展'], ExchangeProgramme: ['Exchange programme', '交流项目'],
+  VideoMeeting: ['Video meeting', '视频会见'],
 };
 const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6' };
 const BANDS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT'];
@@ -56,6 +72,19 @@ const table = { sort: 'score', order: 'desc', office: '', band: '', region: '', 
 function name(en, zh) {
   if (lang === 'zh') return zh ? `${esc(zh)} <span class="muted">${esc(en)}</span>` : esc(en);
   return zh ? `${esc(en)} <span class="muted">${esc(zh)}</span>` : esc(en);
+}
+// an enum symbol (INBOUND, HEAD_OF_GOVERNMENT) in the page's language; any other word as it is
+function word(w) {
+  if (!/^[A-Z][A-Z_]+$/.test(w)) return w;
+  if (lang === 'zh' && I18N.zh[w]) return I18N.zh[w];
+  return w.charAt(0) + w.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+function exchangeItem(x) {
+  const [en, zh] = EXCHANGE_TYPES[x.type] || [x.type, null];
+  const words = Object.values(x.details || {}).map(word).join(' · ');
+  return `<li data-event="${esc(x.eventId)}"><span class="when">${esc(x.occurredAt.slice(0, 10))}</span>
+     <span class="type">${name(en, zh)}</span> <span class="summary">${esc(x.summary || '')}</span>
+     ${words ? `<span class="muted details">${esc(words)}</span>` : ''}</li>`;
 }
 function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? t(b) : '—')}</span>`; }
 function trend(n) {
@@ -187,7 +216,9 @@ async function renderPartner(office, partner) {
       <section class="card"><h2>${t('top')}</h2><table id="top"><tbody>${top || `<tr><td class="muted">${t('none')}</td></tr>`}</tbody></table></section>
       <section class="card"><h2>${t('upcoming')}</h2><ul class="alerts" id="upcoming">${upcoming || `<li class="muted">${t('none')}</li>`}</ul>
         <h2>${t('alerts')}</h2><ul class="alerts">${data.alerts.slice(0, 10).map(alertItem).join('') || `<li class="muted">${t('none')}</li>`}</ul></section>
-    </div>`;
+    </div>
+    <section class="card"><h2>${t('timeline')} <span class="muted">${t('newestFirst')} · ${(data.exchanges || []).length}</span></h2>
+      <ol class="timeline" id="timeline">${(data.exchanges || []).map(exchangeItem).join('') || `<li class="muted">${t('none')}</li>`}</ol></section>`;
   const points = hist.history;
   if (window.Chart) {
     charts.push(new Chart(document.getElementById('history-chart'), {

@@ -55,8 +55,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The whole path in a real headless Chromium: the embedded platform, the producers' ingest API, the streams
  * application and the dashboard. Signs in, sees the partners with their bands, switches to Chinese, opens a partner
- * and sees its chart and the four components; then an event posted to the ingest API changes the open page without a
- * reload. Screenshots go to target/screenshots/.
+ * and sees its chart and the four components; then an event posted to the ingest API changes the open page (score,
+ * top exchanges, timeline) without a reload. Screenshots go to target/screenshots/.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class DashboardBrowserTest {
@@ -198,6 +198,9 @@ class DashboardBrowserTest {
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument")).isEqualTo("yes");
     assertThat(text(wait, "score")).isNotEqualTo(scoreBefore);
     assertThat(text(wait, "top")).contains("cork-mayor-visit-live");
+    wait.until(b -> b.findElement(By.id("timeline")).getText().contains("DelegationVisited cork-mayor-visit-live"));
+    assertThat(text(wait, "timeline")).contains("Delegation visit", "Inbound · Head of government",
+        "AgreementSigned cork-memorandum-live", "VideoMeeting cork-video-meeting");
     screenshot(browser, "05-partner-cork-live");
 
     // the upcoming 45th anniversary of Rotterdam, from the streams application's alert, in Chinese
