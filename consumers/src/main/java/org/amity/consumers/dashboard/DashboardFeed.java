@@ -1,5 +1,7 @@
 package org.amity.consumers.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +38,20 @@ import org.slf4j.LoggerFactory;
  * One consumer thread that reads the aggregate topics (vitality, activity, office rollups, alerts), the master
  * data (relationships, offices) and the event topics (for the partners' timelines of exchanges) from the beginning,
  * committed records only, into a {@link DashboardView}. It keeps no offsets: every start reads everything again
- * (the compacted topics hold one record per key; the view keeps the newest exchanges per relationship).
+ * (the compacted topics hold one record per key; the view keeps the newest exchanges per relationship). It also reads
+ * the notifier's delivery log (JSON), to show the notifications that could not be delivered.
  */
 public final class DashboardFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
   static final Set<String> EVENT_TOPICS = Set.copyOf(Topics.EVENTS.stream().map(TopicSpec::name).toList());
   static final List<String> TOPICS = Stream.concat(Stream.of(Topics.OFFICES.name(),
       Topics.RELATIONSHIPS.name(), Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(),
-      Topics.ALERTS.name()), Topics.EVENTS.stream().map(TopicSpec::name)).toList();
+      Topics.ALERTS.name(), Topics.NOTIFIER_DELIVERIES.name()), Topics.EVENTS.stream().map(TopicSpec::name)).toList();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardView view;
-  private final KafkaConsumer<String, SpecificRecord> consumer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Deserializer<SpecificRecord> avro;
   private final Thread thread;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -58,7 +66,8 @@ public final class DashboardFeed implements AutoCloseable {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>();
     serde.configure(config, false);
-    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
+    this.avro = serde.deserializer();
+    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "amity-dashboard-feed");
     this.thread.setDaemon(true);
   }
@@ -87,11 +96,11 @@ public final class DashboardFeed implements AutoCloseable {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (running) {
         try {
-          for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             apply(record);
           }
         } catch (RecordDeserializationException e) {
-          log.warn("Skipping an unreadable record on {} at offset {}: {}", e.topicPartition(), e.offset(),
+          log.warn("Skipping a record with an unreadable key on {} at offset {}: {}", e.topicPartition(), e.offset(),
               e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
         }
@@ -112,10 +121,20 @@ public final class DashboardFeed implements AutoCloseable {
     }
   }
 
-  private void apply(ConsumerRecord<String, SpecificRecord> record) {
+  private void apply(ConsumerRecord<String, byte[]> record) {
     String key = record.key();
-    SpecificRecord value = record.value();
     String topic = record.topic();
+    if (topic.equals(Topics.NOTIFIER_DELIVERIES.name())) {
+      applyDelivery(record);
+      return;
+    }
+    SpecificRecord value;
+    try {
+      value = avro.deserialize(topic, record.value());
+    } catch (SerializationException e) {
+      log.warn("Skipping an unreadable record on {} at offset {}: {}", topic, record.offset(), e.getMessage());
+      return;
+    }
     try {
       if (topic.equals(Topics.VITALITY.name())) {
         view.putVitality(key, (RelationshipVitality) value);
@@ -134,6 +153,19 @@ public final class DashboardFeed implements AutoCloseable {
       }
     } catch (ClassCastException e) {
       log.warn("Skipping a record of unexpected type on {} at offset {}: {}", topic, record.offset(), e.getMessage());
+    }
+  }
+
+  /** An entry of the notifier's delivery log: {@code {"alertId", "recipient", "status", "at", "attempts", "reason"}}. */
+  private void applyDelivery(ConsumerRecord<String, byte[]> record) {
+    try {
+      JsonNode entry = record.value() == null ? null : JSON.readTree(record.value());
+      boolean failed = entry != null && "FAILED".equals(entry.path("status").asText());
+      view.putDelivery(record.key(), failed ? new DashboardView.NotificationFailure(entry.path("alertId").asText(),
+          entry.path("recipient").asText(), entry.path("at").asText(), entry.path("attempts").asInt(),
+          entry.path("reason").asText()) : null);
+    } catch (java.io.IOException e) {
+      log.warn("Skipping an unreadable delivery log entry at offset {}: {}", record.offset(), e.getMessage());
     }
   }
 

@@ -280,6 +280,11 @@ public final class DashboardServer implements AutoCloseable {
     }
     ArrayNode alerts = body.putArray("alerts");
     view.alerts().stream().limit(alertLimit).forEach(a -> alerts.add(RecordJson.write(a)));
+    ArrayNode failures = body.putArray("notificationFailures");
+    view.notificationFailures().stream().limit(alertLimit).forEach(f -> failures.addObject()
+        .put("alertId", f.alertId()).put("recipient", f.recipient()).put("at", f.at())
+        .put("attempts", f.attempts()).put("reason", f.reason()));
+    body.put("notificationFailureCount", view.notificationFailures().size());
     body.put("version", view.version());
     return body;
   }

@@ -68,6 +68,8 @@ public final class DashboardView {
   /** Events withdrawn, and events replaced by a correction: should they be read after that, they stay out. */
   private final Set<String> retracted = new HashSet<>();
   private final Set<String> superseded = new HashSet<>();
+  /** Notifications the notifier gave up on, by "alertId|recipient", from its delivery log. */
+  private final Map<String, NotificationFailure> notificationFailures = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
@@ -112,6 +114,29 @@ public final class DashboardView {
     put(rollups, key, rollup);
     changed("rollup", key);
   }
+
+  /**
+   * Applies an entry of the notifier's delivery log: a FAILED one is shown until a later entry for the same alert and
+   * recipient replaces it.
+   */
+  public void putDelivery(String key, NotificationFailure failure) {
+    if (failure == null) {
+      notificationFailures.remove(key);
+    } else {
+      notificationFailures.put(key, failure);
+    }
+    changed("notification", key);
+  }
+
+  /** The notifications given up on, newest first. */
+  public List<NotificationFailure> notificationFailures() {
+    return notificationFailures.values().stream()
+        .sorted(java.util.Comparator.comparing(NotificationFailure::at).reversed())
+        .toList();
+  }
+
+  /** A notification the notifier gave up on (dead-lettered), and why. */
+  public record NotificationFailure(String alertId, String recipient, String at, int attempts, String reason) {}
 
   public void addAlert(Alert alert) {
     if (alert == null) {

@@ -1,0 +1,67 @@
+package org.amity.consumers.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.amity.consumers.notifier.DeliveryLog;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.topics.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A notification the notifier gave up on is visible on the dashboard: the dashboard reads the notifier's delivery log
+ * (the notifier's own writer, on the real topic), and shows the failure until a later delivery replaces it.
+ */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class NotificationFailuresTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  @Test
+  void aDeadLetteredNotificationShowsOnTheOverviewUntilItIsDelivered() throws Exception {
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put("schema.registry.url", EmbeddedPlatformExtension.platform().registryUrl());
+    String alertId = "shanghai/nl-rotterdam|WENT_DORMANT|" + System.nanoTime();
+    DashboardView view = new DashboardView();
+    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null),
+        new DashboardUsers(Map.of()), view);
+    try (DeliveryLog deliveries = new DeliveryLog(config, Topics.NOTIFIER_DELIVERIES.name());
+         DashboardFeed feed = DashboardFeed.start(view, config)) {
+      deliveries.write(DeliveryLog.Entry.of(alertId, "https://chat.example.org/hook", DeliveryLog.Status.FAILED,
+          Instant.now(), 1, "webhook answered 400 Bad Request", null));
+      await(() -> failures(server).path("notificationFailureCount").asInt() > 0);
+
+      JsonNode overview = failures(server);
+      assertThat(overview.path("notificationFailures")).anySatisfy(failure -> {
+        assertThat(failure.path("alertId").asText()).isEqualTo(alertId);
+        assertThat(failure.path("recipient").asText()).isEqualTo("https://chat.example.org/hook");
+        assertThat(failure.path("reason").asText()).contains("400");
+      });
+
+      deliveries.write(DeliveryLog.Entry.of(alertId, "https://chat.example.org/hook", DeliveryLog.Status.DELIVERED,
+          Instant.now(), 2, null, null));
+      await(() -> failures(server).path("notificationFailures").findValuesAsText("alertId").stream()
+          .noneMatch(alertId::equals));
+    }
+  }
+
+  private static JsonNode failures(DashboardServer server) {
+    return server.overview(10);
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + DEADLINE);
+      }
+      Thread.sleep(50);
+    }
+  }
+}
