@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = AmityCommand.Version.class,
     description = "Amity keeps a city's international partnerships alive: exchange events in, vitality and dormancy alerts out.",
     subcommands = {PlatformCommand.class, IngestCommand.class, ImportCommand.class, PartnersCommand.class, GenerateCommand.class,
-        TokenCommand.class, StreamsCommand.class, DashboardCommand.class, NotifierCommand.class,
+        TokenCommand.class, StreamsCommand.class, DashboardCommand.class, NotifierCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class AmityCommand implements Runnable {
 
@@ -27,7 +27,7 @@ public final class AmityCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'amity platform'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'amity demo' or 'amity platform'.");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -35,6 +35,7 @@ class AmityCommandTest {
       "streams, --query-port, --schema-registry-url",
       "dashboard, --users-file, --bootstrap-servers",
       "dashboard, --streams-url, --hash-password",
+      "demo, --dashboard-port, --data-dir",
       "notifier, --config, --bootstrap-servers",
       "notifier, --smtp-host, --schema-registry-url",
       "notifier, --dashboard-url, --kafka-property"})

@@ -1,0 +1,129 @@
+package org.amity.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.amity.consumers.dashboard.DashboardFeed;
+import org.amity.consumers.dashboard.DashboardServer;
+import org.amity.consumers.dashboard.DashboardSettings;
+import org.amity.consumers.dashboard.DashboardUsers;
+import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.dashboard.PasswordHashes;
+import org.amity.partners.Office;
+import org.amity.platform.Platform;
+import org.amity.platform.PlatformSettings;
+import org.amity.producers.demo.DemoData;
+import org.amity.producers.demo.DemoLoader;
+import org.amity.producers.http.IngestApi;
+import org.amity.producers.http.IngestSettings;
+import org.amity.producers.http.OfficeTokens;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.producers.publish.AmityPublisher;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.streams.app.AmityStreamsApp;
+import org.amity.streams.app.StreamsSettings;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code amity demo}: the platform, every service and the demo data in one process, until Ctrl-C. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs everything on this machine: the Kafka broker and schema registry, the streams application, the",
+        "ingest API and the dashboard, and loads the demo data (Shanghai, Changning and Jinan with their partners).",
+        "Prints the dashboard's address, the demo login and an ingest token per office. Data lives under",
+        "--data-dir; a second start keeps the history and adds no event twice."})
+final class DemoCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+  static final String DEMO_USER = "demo";
+  static final String DEMO_PASSWORD = "amity-demo";
+
+  @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+      description = "Where the broker and the streams application keep their data (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address every service listens on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--controller-port", defaultValue = "9093",
+      description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+  int controllerPort;
+
+  @Option(names = "--registry-port", defaultValue = "8081",
+      description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+  int registryPort;
+
+  @Option(names = "--ingest-port", defaultValue = "8080", description = "Ingest API port (default: ${DEFAULT-VALUE}).")
+  int ingestPort;
+
+  @Option(names = "--streams-port", defaultValue = "8090",
+      description = "Streams query API port (default: ${DEFAULT-VALUE}).")
+  int streamsPort;
+
+  @Option(names = "--dashboard-port", defaultValue = "8070",
+      description = "Dashboard port (default: ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    Platform platform = Platform.start(new PlatformSettings(dataDir, host, kafkaPort, controllerPort, registryPort));
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
+
+    AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults(), config, new AmityStreamsApp.Options(
+        host, host, streamsPort, dataDir.resolve("streams").toAbsolutePath(), 3, (short) 1));
+    DashboardView view = new DashboardView();
+    DashboardFeed feed = DashboardFeed.start(view, config);
+    DashboardServer dashboard = new DashboardServer(
+        new DashboardSettings(host, dashboardPort, "http://" + host + ":" + streamsPort),
+        new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray()))), view).start();
+
+    AmityPublisher publisher = AmityPublisher.start(config);
+    PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
+    Map<String, String> tokens = new LinkedHashMap<>();
+    DemoData.build(DemoData.earliestToday()).offices().stream().map(Office::getOfficeId)
+        .forEach(office -> tokens.put(office, OfficeTokens.newToken()));
+    Map<String, String> hashes = new HashMap<>();
+    tokens.forEach((office, token) -> hashes.put(office, OfficeTokens.hash(token)));
+    IngestApi ingest = new IngestApi(IngestSettings.defaults(host, ingestPort), new OfficeTokens(hashes), publisher,
+        partners, Clock.systemUTC()).start();
+
+    System.out.println("Dashboard:   " + dashboard.url() + "/   login: " + DEMO_USER + " / " + DEMO_PASSWORD);
+    System.out.println("Ingest API:  " + ingest.url() + "/api/v1/events");
+    tokens.forEach((office, token) -> System.out.println("  token for " + office + ": " + token));
+    System.out.println("Streams API: http://" + host + ":" + streamsPort + "/api/v1/vitality");
+    System.out.println("Kafka:       " + platform.bootstrapServers() + "   registry: " + platform.registryUrl());
+    Thread loader = new Thread(() -> load(config, publisher, started), "amity-demo-loader");
+    loader.setDaemon(true);
+    loader.start();
+    System.out.println("Press Ctrl-C to stop.");
+    UntilStopped.run(ingest, partners, dashboard, feed, streams, publisher, platform);
+    return 0;
+  }
+
+  private static void load(Map<String, Object> config, AmityPublisher publisher, long started) {
+    try {
+      DemoLoader.Loaded loaded = DemoLoader.load(config, publisher, LocalDate.now(Clock.systemUTC()));
+      System.out.printf("Demo data: %d relationships and %d events added, %d events already there (%.1f s)%n",
+          loaded.relationships(), loaded.events(), loaded.eventsSkipped(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+    } catch (RuntimeException e) {
+      log.error("Loading the demo data failed", e);
+    }
+  }
+}
