@@ -33,6 +33,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package org.amity.consumers.dashboard;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.json.RecordJson;
 import org.amity.partners.Relationship;
 
 /** The partner table: one row per relationship known (master data or a score), filtered and sorted. */
@@ -112,7 +114,7 @@ final class PartnerTable {
   }
 
   static ObjectNode json(Row row, DashboardView view, Instant now) {
-    ObjectNode json = RecordJson.NODES.objectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("relationshipId", row.relationshipId()).put("officeId", row.officeId())
         .put("partnerId", row.partnerId()).put("partnerNameEn", row.partnerNameEn())
         .put("partnerNameZh", row.partnerNameZh()).put("country", row.country()).put("region", row.region())

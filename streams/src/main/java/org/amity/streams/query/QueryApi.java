@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.json.RecordJson;
 import org.amity.streams.app.AmityTopology;
 import org.amity.streams.app.StreamsSettings;
 import org.amity.streams.vitality.LedgerProcessor;

@@ -1,4 +1,4 @@
-package org.amity.consumers.dashboard;
+package org.amity.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,15 +11,15 @@ import org.apache.avro.Schema.Field;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Avro records as plain JSON: fields by name, dates and times as ISO-8601 text, enums by symbol, no union tags
- * (the idea of the streams query API's writer, so both APIs answer alike).
+ * Avro records as plain JSON: fields by name, dates and times as ISO-8601 text, enums by symbol, no union tags. The
+ * streams query API and the dashboard both answer with it, so they answer alike.
  */
-final class RecordJson {
-  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+public final class RecordJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RecordJson() {}
 
-  static ObjectNode write(IndexedRecord record) {
+  public static ObjectNode write(IndexedRecord record) {
     ObjectNode json = NODES.objectNode();
     for (Field field : record.getSchema().getFields()) {
       json.set(field.name(), toJson(record.get(field.pos())));
