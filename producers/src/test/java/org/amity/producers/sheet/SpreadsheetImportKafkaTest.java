@@ -84,7 +84,11 @@ class SpreadsheetImportKafkaTest {
     publisher.close();
   }
 
-  /** Every committed event of the office on the event topics, in no particular order. */
+  /**
+   * Every committed event of the office on the event topics, in no particular order. It reads up to the high
+   * watermark, not just the last stable offset: a transaction's commit markers reach the partitions a moment after
+   * the commit returns, and until they do the committed records are not yet readable.
+   */
   private static List<SpecificRecord> eventsOnTopics(String office) {
     Map<String, Object> consumerConfig = new HashMap<>(config);
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -99,7 +103,7 @@ class SpreadsheetImportKafkaTest {
           .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> end = highWatermarks(partitions);
       Instant deadline = Instant.now().plusSeconds(30);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         assertThat(Instant.now()).as("reading the event topics to their end").isBefore(deadline);
@@ -112,6 +116,16 @@ class SpreadsheetImportKafkaTest {
       }
     }
     return events;
+  }
+
+  private static Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) {
+    Map<String, Object> uncommitted = new HashMap<>(config);
+    uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(uncommitted,
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      return consumer.endOffsets(partitions);
+    }
   }
 
   private static Map<String, Long> countByEventId(List<SpecificRecord> events) {
