@@ -1,8 +1,6 @@
 package org.amity.producers.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -37,43 +34,6 @@ public final class AvroJson {
     }
     refuseUnknownFields(json, "", schema, problems);
     return record(json, "", schema, problems, null);
-  }
-
-  /** The record as JSON in the same shape {@link #read} takes. */
-  public static ObjectNode write(IndexedRecord record) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    for (Field field : record.getSchema().getFields()) {
-      json.set(field.name(), toJson(record.get(field.pos())));
-    }
-    return json;
-  }
-
-  static JsonNode toJson(Object value) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value == null) {
-      return nodes.nullNode();
-    }
-    if (value instanceof IndexedRecord record) {
-      return write(record);
-    }
-    if (value instanceof List<?> list) {
-      var array = nodes.arrayNode();
-      list.forEach(item -> array.add(toJson(item)));
-      return array;
-    }
-    if (value instanceof Integer i) {
-      return nodes.numberNode(i);
-    }
-    if (value instanceof Long l) {
-      return nodes.numberNode(l);
-    }
-    if (value instanceof Double d) {
-      return nodes.numberNode(d);
-    }
-    if (value instanceof Boolean b) {
-      return nodes.booleanNode(b);
-    }
-    return nodes.textNode(value.toString());
   }
 
   static void refuseUnknownFields(JsonNode json, String path, Schema schema, List<Problem> problems) {

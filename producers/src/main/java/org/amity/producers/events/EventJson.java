@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.amity.json.RecordJson;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.apache.avro.specific.SpecificRecord;
@@ -64,8 +65,8 @@ public final class EventJson {
   /** The event as JSON in the flat shape {@link #read} takes. */
   public static ObjectNode write(SpecificRecord event) {
     ObjectNode json = JsonNodeFactory.instance.objectNode().put(TYPE, event.getSchema().getName());
-    json.setAll(AvroJson.write(EventTypes.envelopeOf(event)));
-    ObjectNode fields = AvroJson.write(event);
+    json.setAll(RecordJson.write(EventTypes.envelopeOf(event)));
+    ObjectNode fields = RecordJson.write(event);
     fields.remove(ENVELOPE);
     json.setAll(fields);
     return json;

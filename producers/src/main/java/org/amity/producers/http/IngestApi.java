@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.amity.events.Envelope;
+import org.amity.json.RecordJson;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.AvroJson;
 import org.amity.producers.events.EventJson;
@@ -203,7 +204,7 @@ public final class IngestApi implements AutoCloseable {
   private void listRelationships(Context ctx) {
     String office = authenticate(ctx);
     ArrayNode list = JSON.createArrayNode();
-    publisher.relationships().list(office).forEach(r -> list.add(AvroJson.write(r)));
+    publisher.relationships().list(office).forEach(r -> list.add(RecordJson.write(r)));
     ctx.json(list);
   }
 
@@ -212,7 +213,7 @@ public final class IngestApi implements AutoCloseable {
     String id = office + "/" + ctx.pathParam("partnerId");
     Relationship relationship = publisher.relationships().get(id)
         .orElseThrow(() -> new ApiError(404, "Office " + office + " has no relationship " + id));
-    ctx.json(AvroJson.write(relationship));
+    ctx.json(RecordJson.write(relationship));
   }
 
   private void putRelationship(Context ctx) {
@@ -234,7 +235,7 @@ public final class IngestApi implements AutoCloseable {
       throw new ApiError(422, "The relationship is invalid; nothing was written", problems);
     }
     partners.put(relationship);
-    ctx.status(200).json(AvroJson.write(relationship));
+    ctx.status(200).json(RecordJson.write(relationship));
   }
 
   private String authenticate(Context ctx) {
