@@ -16,7 +16,6 @@ import org.amity.consumers.dashboard.DashboardView;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.partners.Office;
 import org.amity.platform.Platform;
-import org.amity.platform.PlatformSettings;
 import org.amity.producers.demo.DemoData;
 import org.amity.producers.demo.DemoLoader;
 import org.amity.producers.http.IngestApi;
@@ -31,6 +30,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amity demo}: the platform, every service and the demo data in one process, until Ctrl-C. */
@@ -47,24 +47,8 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo";
   static final String DEMO_PASSWORD = "amity-demo";
 
-  @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
-      description = "Where the broker and the streams application keep their data (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Address every service listens on (default: ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
-  int kafkaPort;
-
-  @Option(names = "--controller-port", defaultValue = "9093",
-      description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
-  int controllerPort;
-
-  @Option(names = "--registry-port", defaultValue = "8081",
-      description = "Schema registry port (default: ${DEFAULT-VALUE}).")
-  int registryPort;
+  @Mixin
+  PlatformOptions platformOptions;
 
   @Option(names = "--ingest-port", defaultValue = "8080", description = "Ingest API port (default: ${DEFAULT-VALUE}).")
   int ingestPort;
@@ -80,13 +64,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    Platform platform = Platform.start(new PlatformSettings(dataDir, host, kafkaPort, controllerPort, registryPort));
+    Platform platform = Platform.start(platformOptions.settings());
+    String host = platformOptions.host;
     Map<String, Object> config = new HashMap<>();
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
 
     AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults(), config, new AmityStreamsApp.Options(
-        host, host, streamsPort, dataDir.resolve("streams").toAbsolutePath(), 3, (short) 1));
+        host, host, streamsPort, platformOptions.dataDir.resolve("streams").toAbsolutePath(), 3, (short) 1));
     DashboardView view = new DashboardView();
     DashboardFeed feed = DashboardFeed.start(view, config);
     DashboardServer dashboard = new DashboardServer(
