@@ -100,22 +100,8 @@ final class DashboardCommand implements Callable<Integer> {
   }
 
   private DashboardUsers users() throws IOException {
-    Map<String, String> hashes = new LinkedHashMap<>();
-    String fromEnv = System.getenv("AMITY_DASHBOARD_USERS");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      for (String pair : fromEnv.split(",")) {
-        String[] parts = pair.split("=", 2);
-        if (parts.length != 2) {
-          throw new ParameterException(spec.commandLine(),
-              "AMITY_DASHBOARD_USERS must be NAME=HASH pairs separated by commas");
-        }
-        hashes.put(parts[0].trim(), parts[1].trim());
-      }
-    }
-    if (usersFile != null) {
-      hashes.putAll(DashboardUsers.readFile(usersFile));
-    }
-    hashes.putAll(userHashes);
+    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", usersFile,
+        userHashes);
     if (hashes.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
           + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");

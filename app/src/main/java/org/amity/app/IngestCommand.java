@@ -1,13 +1,10 @@
 package org.amity.app;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
@@ -74,25 +71,8 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private OfficeTokens tokens() throws IOException {
-    Map<String, String> hashes = new HashMap<>();
-    String fromEnv = System.getenv("AMITY_INGEST_TOKENS");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      for (String pair : fromEnv.split(",")) {
-        String[] parts = pair.split("=", 2);
-        if (parts.length != 2) {
-          throw new ParameterException(spec.commandLine(), "AMITY_INGEST_TOKENS must be OFFICE=HASH pairs separated by commas");
-        }
-        hashes.put(parts[0].trim(), parts[1].trim());
-      }
-    }
-    if (tokensFile != null) {
-      Properties file = new Properties();
-      try (Reader reader = Files.newBufferedReader(tokensFile)) {
-        file.load(reader);
-      }
-      file.forEach((office, hash) -> hashes.put(office.toString(), hash.toString()));
-    }
-    hashes.putAll(tokenHashes);
+    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_INGEST_TOKENS", tokensFile,
+        tokenHashes);
     if (hashes.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "No office tokens: give --token-hash OFFICE=HASH, --tokens-file or AMITY_INGEST_TOKENS ('amity token OFFICE' makes one)");

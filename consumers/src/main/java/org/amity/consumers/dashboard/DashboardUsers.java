@@ -1,13 +1,8 @@
 package org.amity.consumers.dashboard;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Who may see the dashboard: user names with password hashes ({@link PasswordHashes}). Every dashboard user has the
@@ -34,17 +29,6 @@ public final class DashboardUsers {
       checked.put(name.trim(), hash.trim());
     });
     this.hashes = Map.copyOf(checked);
-  }
-
-  /** A properties file of {@code NAME=HASH} lines. */
-  public static Map<String, String> readFile(Path file) throws IOException {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      properties.load(reader);
-    }
-    Map<String, String> hashes = new LinkedHashMap<>();
-    properties.forEach((name, hash) -> hashes.put(name.toString(), hash.toString()));
-    return hashes;
   }
 
   public boolean isEmpty() {
