@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.platform.EmbeddedPlatformExtension;
@@ -42,14 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,10 +61,8 @@ class DashboardBrowserTest {
 
   @Test
   void aSignedInOfficerSeesPartnersOpensOneAndSeesANewExchangeArriveLive() throws Exception {
-    Optional<Path> chromedriver = chromedriver();
-    Assumptions.assumeTrue(chromedriver.isPresent(),
-        "No chromedriver on PATH (or -Dwebdriver.chrome.driver): skipping the browser test. "
-            + "Install Debian's 'chromium' and 'chromium-driver' packages to run it.");
+    Optional<Path> chromedriver = HeadlessChrome.chromedriver();
+    Assumptions.assumeTrue(chromedriver.isPresent(), HeadlessChrome.MISSING);
     Files.createDirectories(SCREENSHOTS);
     Map<String, Object> config = clientConfig();
 
@@ -101,7 +91,7 @@ class DashboardBrowserTest {
                "http://127.0.0.1:" + queryPort), new DashboardUsers(Map.of("li.wei",
                PasswordHashes.hash(PASSWORD.toCharArray()))), view).start()) {
         streams.awaitRunning(Duration.ofSeconds(60));
-        WebDriver browser = chrome(chromedriver.get());
+        WebDriver browser = HeadlessChrome.start(chromedriver.get());
         try {
           browse(browser, dashboard.url(), ingest);
         } finally {
@@ -276,31 +266,8 @@ class DashboardBrowserTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
   }
 
-  private static WebDriver chrome(Path chromedriver) {
-    ChromeOptions options = new ChromeOptions();
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=en-GB");
-    Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").filter(p -> Files.isExecutable(Path.of(p)))
-        .findFirst().ifPresent(options::setBinary);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
-  }
-
-  /** chromedriver from -Dwebdriver.chrome.driver, else from PATH. */
-  private static Optional<Path> chromedriver() {
-    String configured = System.getProperty("webdriver.chrome.driver");
-    if (configured != null && Files.isExecutable(Path.of(configured))) {
-      return Optional.of(Path.of(configured));
-    }
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "chromedriver"))
-        .filter(Files::isExecutable).findFirst();
-  }
-
   private static void screenshot(WebDriver browser, String name) throws Exception {
-    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChrome.screenshot(browser, SCREENSHOTS, name);
   }
 
   private static Map<String, Object> clientConfig() {
