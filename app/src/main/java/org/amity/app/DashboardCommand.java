@@ -53,9 +53,9 @@ final class DashboardCommand implements Callable<Integer> {
   @Option(names = "--users-file", paramLabel = "FILE", description = "A properties file of NAME=HASH lines.")
   Path usersFile;
 
-  @Option(names = "--streams-url", paramLabel = "URL", defaultValue = "${env:AMITY_STREAMS_URL}",
+  @Option(names = "--streams-url", paramLabel = "URL",
       description = "The streams application's query API (e.g. http://localhost:8090), asked for a partner's full "
-          + "score history (env AMITY_STREAMS_URL; without it the chart shows the records the dashboard has seen).")
+          + "score history (without it the chart shows the records the dashboard has seen).")
   String streamsUrl;
 
   @Option(names = "--hash-password",

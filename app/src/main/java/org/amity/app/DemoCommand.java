@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
         "Runs everything on this machine: the Kafka broker and schema registry, the streams application, the",
         "ingest API and the dashboard, and loads the demo data (Shanghai, Changning and Jinan with their partners).",
         "Prints the dashboard's address, the demo login and an ingest token per office. Data lives under",
-        "--data-dir; a second start keeps the history and adds no event twice."})
+        "--data-dir; a second start keeps the history and adds no event twice. With --simulate it keeps adding",
+        "believable exchanges, so the dashboard moves."})
 final class DemoCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
   static final String DEMO_USER = "demo";
@@ -48,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin
   PlatformOptions platformOptions;
+
+  @Mixin
+  SimulateOptions simulation;
 
   @Option(names = "--ingest-port", defaultValue = "8080", description = "Ingest API port (default: ${DEFAULT-VALUE}).")
   int ingestPort;
@@ -95,8 +99,9 @@ final class DemoCommand implements Callable<Integer> {
     Thread loader = new Thread(() -> load(config, publisher, started), "amity-demo-loader");
     loader.setDaemon(true);
     loader.start();
+    AutoCloseable simulator = simulation.start(publisher);
     System.out.println("Press Ctrl-C to stop.");
-    UntilStopped.run(ingest, partners, dashboard, feed, streams, publisher, platform);
+    UntilStopped.run(simulator, ingest, partners, dashboard, feed, streams, publisher, platform);
     return 0;
   }
 

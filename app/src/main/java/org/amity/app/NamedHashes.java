@@ -20,7 +20,7 @@ final class NamedHashes {
   static Map<String, String> collect(CommandLine command, String variable, Path file, Map<String, String> flags)
       throws IOException {
     Map<String, String> hashes = new LinkedHashMap<>();
-    String fromEnv = System.getenv(variable);
+    String fromEnv = AmityConfig.of(command.getCommandSpec()).variable(variable, null);
     if (fromEnv != null && !fromEnv.isBlank()) {
       for (String pair : fromEnv.split(",")) {
         String[] parts = pair.split("=", 2);

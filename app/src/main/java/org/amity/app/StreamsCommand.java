@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         "relationship's vitality and activity, office rollups and alerts, and re-scores every relationship",
         "as time passes. Serves interactive queries on --query-port: /api/v1/vitality[/{office}/{partner}[/history]].",
         "Start several with the same --application-id (and their own --query-port and --state-dir) to share",
-        "the work; each answers for all. Model constants: -X amity.model.NAME=VALUE (see the README)."})
+        "the work; each answers for all. Model constants: -X amity.model.NAME=VALUE or the same keys in the",
+        "configuration file (see the README)."})
 final class StreamsCommand implements Callable<Integer> {
 
   @Spec
@@ -73,16 +74,8 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Properties amity = new Properties();
     Map<String, Object> config = connection.clientConfig();
-    config.entrySet().removeIf(entry -> {
-      boolean own = entry.getKey().startsWith("amity.");
-      if (own) {
-        amity.put(entry.getKey(), entry.getValue().toString());
-      }
-      return own;
-    });
-    StreamsSettings settings = settings(amity);
+    StreamsSettings settings = settings(connection.amityProperties());
     config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     config.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     AmityStreamsApp app = AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options(

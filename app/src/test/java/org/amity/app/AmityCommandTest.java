@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -11,11 +13,10 @@ class AmityCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  private final Map<String, String> env = new HashMap<>();
+
   private int run(String... args) {
-    CommandLine cli = AmityCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return AmityCommand.execute(args, env, new PrintWriter(out), new PrintWriter(err));
   }
 
   @Test
@@ -37,6 +38,7 @@ class AmityCommandTest {
       "dashboard, --streams-url, --hash-password",
       "demo, --dashboard-port, --data-dir",
       "notifier, --config, --bootstrap-servers",
+      "load-demo, --simulate-interval, --bootstrap-servers",
       "notifier, --smtp-host, --schema-registry-url",
       "notifier, --dashboard-url, --kafka-property"})
   void everyCommandExplainsItsOptions(String command, String option, String connectionOption) {
@@ -89,8 +91,8 @@ class AmityCommandTest {
   @Test
   void aNotifierConfigurationWithAnUnknownBandIsRefusedByNameBeforeConnecting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("notifier.properties"),
-        "route.europe.band=SLEEPY\nroute.europe.to=desk@city.example.org\n");
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("amity.properties"),
+        "notifier.route.europe.band=SLEEPY\nnotifier.route.europe.to=desk@city.example.org\n");
     assertThat(run("notifier", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
     assertThat(err.toString()).contains("route.europe.band", "SLEEPY");
   }

@@ -97,7 +97,7 @@ public record NotifierSettings(
 
   /**
    * The settings these properties give, defaults for the rest. A bad value is refused with its key named.
-   * The SMTP password is {@code smtp.password} when given (for tests), else env {@code AMITY_SMTP_PASSWORD}.
+   * The SMTP password is {@code smtp-password} when given (for tests), else env {@code AMITY_SMTP_PASSWORD}.
    */
   public static NotifierSettings from(Properties p) {
     List<Route> routes = new ArrayList<>();
@@ -136,11 +136,11 @@ public record NotifierSettings(
         throw new IllegalArgumentException("digest.recipients: not an e-mail address or an http(s) URL: '" + address + "'");
       }
     }
-    String password = p.getProperty("smtp.password", System.getenv().getOrDefault("AMITY_SMTP_PASSWORD", ""));
-    Smtp smtp = new Smtp(p.getProperty("smtp.host", "localhost").strip(), integer(p, "smtp.port", 25),
-        p.getProperty("smtp.user", "").strip(), password, p.getProperty("smtp.from", "amity@localhost").strip(),
-        Boolean.parseBoolean(p.getProperty("smtp.starttls", "false").strip()),
-        Duration.ofMillis(integer(p, "smtp.timeout-ms", 10_000)));
+    String password = p.getProperty("smtp-password", System.getenv().getOrDefault("AMITY_SMTP_PASSWORD", ""));
+    Smtp smtp = new Smtp(p.getProperty("smtp-host", "localhost").strip(), integer(p, "smtp-port", 25),
+        p.getProperty("smtp-user", "").strip(), password, p.getProperty("smtp-from", "amity@localhost").strip(),
+        Boolean.parseBoolean(p.getProperty("smtp-starttls", "false").strip()),
+        Duration.ofMillis(integer(p, "smtp-timeout-ms", 10_000)));
     ResponsibleOfficer officer;
     try {
       officer = ResponsibleOfficer.valueOf(p.getProperty("responsible-officer", "fallback").strip().toUpperCase(Locale.ROOT));
@@ -161,7 +161,7 @@ public record NotifierSettings(
       throw new IllegalArgumentException("digest.zone must be a time zone like Asia/Shanghai, not '" + p.getProperty("digest.zone") + "'");
     }
     return new NotifierSettings(
-        p.getProperty("dashboard-url", "http://localhost:8090").strip(),
+        p.getProperty("dashboard-url", "http://localhost:8070").strip(),
         smtp, routes, officer, new LinkedHashSet<>(digest), digestAt, zone,
         integer(p, "retry.max-attempts", 8),
         Duration.ofMillis(integer(p, "retry.initial-backoff-ms", 1000)),

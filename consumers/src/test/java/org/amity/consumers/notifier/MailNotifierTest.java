@@ -47,9 +47,9 @@ class MailNotifierTest {
 
   private Properties settings(String group) {
     Properties p = fixture.properties(group);
-    p.setProperty("smtp.host", "127.0.0.1");
-    p.setProperty("smtp.port", Integer.toString(smtpPort));
-    p.setProperty("smtp.from", "amity@city.example.org");
+    p.setProperty("smtp-host", "127.0.0.1");
+    p.setProperty("smtp-port", Integer.toString(smtpPort));
+    p.setProperty("smtp-from", "amity@city.example.org");
     return p;
   }
 

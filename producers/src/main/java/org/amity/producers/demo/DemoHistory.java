@@ -66,18 +66,38 @@ final class DemoHistory {
   private final String place;
   private final String partner;
   private final Random random;
+  private final String source;
 
-  private DemoHistory(DemoRelationship demo, String place) {
+  private DemoHistory(DemoRelationship demo, String place, Random random, String source) {
     this.relationship = demo.relationship();
     this.themes = demo.themes();
     this.place = place;
     this.partner = relationship.getPartnerNameEn();
-    this.random = new Random(SEED * 31 + demo.id().hashCode());
+    this.random = random;
+    this.source = source;
   }
 
   /** The generated events of one relationship, for the demo built on {@code today}; {@code place} names the office's city. */
   static List<SpecificRecord> generate(DemoRelationship relationship, String place, LocalDate today) {
-    return new DemoHistory(relationship, place).events(PATTERNS.get(relationship.profile()), today);
+    return new DemoHistory(relationship, place, new Random(SEED * 31 + relationship.id().hashCode()), SOURCE)
+        .events(PATTERNS.get(relationship.profile()), today);
+  }
+
+  /**
+   * One more event of a kind lively relationships have, recorded on {@code today}: what the demo's simulation adds.
+   * It started long enough ago to be over (an exhibition runs for weeks), since events record exchanges that happened.
+   */
+  static SpecificRecord another(DemoRelationship relationship, String place, LocalDate today, Random random, String source) {
+    List<Slot> kinds = PATTERNS.get(Profile.THRIVING);
+    Kind kind = kinds.get(random.nextInt(kinds.size())).kind();
+    int daysAgo = switch (kind) {
+      case VIDEO, AGREEMENT -> 1;
+      case VISIT_IN, VISIT_OUT, VISIT_EITHER_WAY -> 4;
+      case PROGRAMME -> 12;
+      case EXHIBITION -> 45;
+    };
+    return new DemoHistory(relationship, place, random, source).events(List.of(new Slot(kind, daysAgo, daysAgo)), today)
+        .get(0);
   }
 
   private List<SpecificRecord> events(List<Slot> pattern, LocalDate today) {
@@ -202,7 +222,7 @@ final class DemoHistory {
 
   private Envelope envelope(String eventId, LocalDate day, List<Domain> domains, String summary) {
     return DemoEvents.envelope(eventId, relationship.getOfficeId(), List.of(relationship.getRelationshipId()), day,
-        domains, SOURCE, summary);
+        domains, source, summary);
   }
 
   private static String label(Enum<?> value) {
