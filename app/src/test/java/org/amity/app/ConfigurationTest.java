@@ -143,4 +143,24 @@ class ConfigurationTest {
       }
     }
   }
+
+  @Test
+  void theExampleFileIsValidAndNamesEveryOptionOfEveryCommandThatRuns() throws IOException {
+    Path example = Path.of("..", "amity.example.properties");
+    String text = Files.readString(example);
+    java.util.Properties uncommented = new java.util.Properties();
+    uncommented.load(new java.io.StringReader(text.replaceAll("(?m)^#(?=[a-z][a-z.-]*=)", "")));
+    Path file = Files.writeString(dir.resolve("example.properties"), text.replaceAll("(?m)^#(?=[a-z][a-z.-]*=)", ""));
+    CommandLine cli = AmityCommand.commandLine(AmityConfig.load(new String[] {"--config", file.toString()}, env));
+    for (String command : java.util.List.of("platform", "streams", "ingest", "dashboard", "notifier", "demo",
+        "load-demo", "import", "generate")) {
+      for (OptionSpec option : cli.getSubcommands().get(command).getCommandSpec().options()) {
+        String name = AmityConfig.optionName(option);
+        if (!option.usageHelp() && !option.versionHelp() && !option.typeInfo().isMap() && !name.equals("config")
+            && !name.equals("bootstrap-servers") && !name.equals("schema-registry-url") && !name.equals("hash-password")) {
+          assertThat(uncommented).as("%s names %s.%s", example, command, name).containsKey(command + "." + name);
+        }
+      }
+    }
+  }
 }

@@ -2,19 +2,10 @@ package org.amity.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.amity.consumers.dashboard.HeadlessChrome;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
@@ -31,32 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCommandIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(60);
-  private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void showsTheDemoPartnersStopsWithinTenSecondsAndAddsNothingOnASecondStart(@TempDir Path dataDir) throws Exception {
     int[] ports = EmbeddedKafka.freeLoopbackPorts(6);
-    Process first = start(dataDir, ports, "first");
-    try {
+    try (AmityProcess first = start(dataDir, ports, "first")) {
       awaitDemoPartners(first, ports[5]);
       seeTheDemoPartnersInABrowser(ports[5]);
-    } finally {
-      stop(first);
     }
-
-    Process second = start(dataDir, ports, "second");
-    try {
+    try (AmityProcess second = start(dataDir, ports, "second")) {
       awaitDemoPartners(second, ports[5]);
-      Path log = dataDir.resolveSibling(dataDir.getFileName() + "-second.log");
-      long deadline = System.nanoTime() + START_LIMIT.toNanos();
-      while (!java.nio.file.Files.readString(log).contains("Demo data:") && System.nanoTime() < deadline) {
-        Thread.sleep(250);
-      }
-      assertThat(java.nio.file.Files.readString(log)).contains("0 relationships and 0 events added");
-    } finally {
-      stop(second);
+      second.awaitOutput("Demo data:", START_LIMIT);
+      assertThat(second.output()).contains("0 relationships and 0 events added");
     }
   }
 
@@ -89,56 +66,16 @@ class DemoCommandIT {
     }
   }
 
-  private static Process start(Path dataDir, int[] ports, String name) throws Exception {
-    String jar = System.getProperty("amity.jar");
-    assertThat(new File(jar)).as("packaged jar").exists();
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "demo",
+  private static AmityProcess start(Path dataDir, int[] ports, String name) throws Exception {
+    return AmityProcess.start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), Map.of(), "demo",
         "--data-dir", dataDir.toString(), "--kafka-port", "" + ports[0], "--controller-port", "" + ports[1],
         "--registry-port", "" + ports[2], "--ingest-port", "" + ports[3], "--streams-port", "" + ports[4],
-        "--dashboard-port", "" + ports[5])
-        .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log").toFile())
-        .start();
+        "--dashboard-port", "" + ports[5]);
   }
 
-  /**
-   * Waits until the dashboard shows the 47 demo partners in their intended bands (7 thriving, 21 active, 9 cooling,
-   * 10 dormant: the demo data is built so on any day), at most {@link #START_LIMIT}.
-   */
-  private static void awaitDemoPartners(Process process, int dashboardPort) throws Exception {
-    String login = Base64.getEncoder().encodeToString((DemoCommand.DEMO_USER + ":" + DemoCommand.DEMO_PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("amity demo is running").isTrue();
-      try {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboardPort
-            + "/api/v1/overview")).header("Authorization", "Basic " + login).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
-          last = JSON.readTree(answer.body()).path("bands");
-          if (last.path("THRIVING").asInt() == 7 && last.path("ACTIVE").asInt() == 21
-              && last.path("COOLING").asInt() == 9 && last.path("DORMANT").asInt() == 10
-              && last.path("NEW").asInt() == 0) {
-            return;
-          }
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the dashboard did not show the 47 demo partners in their bands within " + START_LIMIT
-        + "; last seen: " + last);
-  }
-
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    boolean stopped = process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
-    if (!stopped) {
-      process.destroyForcibly();
-    }
-    assertThat(stopped).as("stopped within " + STOP_LIMIT).isTrue();
+  private static void awaitDemoPartners(AmityProcess process, int dashboardPort) throws Exception {
+    new DashboardClient("http://127.0.0.1:" + dashboardPort, DemoCommand.DEMO_USER, DemoCommand.DEMO_PASSWORD)
+        .awaitDemoPartners(START_LIMIT);
+    assertThat(process.isAlive()).as("amity demo is running").isTrue();
   }
 }

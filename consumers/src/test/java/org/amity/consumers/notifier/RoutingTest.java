@@ -94,8 +94,13 @@ class RoutingTest {
     String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
     String section = readme.substring(readme.indexOf("## Notifier"));
     String example = section.substring(section.indexOf("```properties") + "```properties".length(), section.indexOf("```\n", section.indexOf("```properties") + 3));
+    Properties file = new Properties();
+    file.load(new java.io.StringReader(example));
     Properties p = new Properties();
-    p.load(new java.io.StringReader(example));
+    file.stringPropertyNames().forEach(key -> {
+      assertThat(key).startsWith("notifier.");
+      p.setProperty(key.substring("notifier.".length()), file.getProperty(key));
+    });
     NotifierSettings settings = NotifierSettings.from(p);
     assertThat(settings.routes()).extracting(Route::name).containsExactly("dates", "dormant", "rotterdam");
     assertThat(settings.digestRecipients()).containsExactly("director@city.example.org");
