@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.amity.consumers.dashboard.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
@@ -96,12 +97,15 @@ final class DemoCommand implements Callable<Integer> {
     tokens.forEach((office, token) -> System.out.println("  token for " + office + ": " + token));
     System.out.println("Streams API: http://" + host + ":" + streamsPort + "/api/v1/vitality");
     System.out.println("Kafka:       " + platform.bootstrapServers() + "   registry: " + platform.registryUrl());
-    Thread loader = new Thread(() -> load(config, publisher, started), "amity-demo-loader");
+    AtomicReference<AutoCloseable> simulator = new AtomicReference<>(() -> { });
+    Thread loader = new Thread(() -> {
+      load(config, publisher, started);
+      simulator.set(simulation.start(publisher));
+    }, "amity-demo-loader");
     loader.setDaemon(true);
     loader.start();
-    AutoCloseable simulator = simulation.start(publisher);
     System.out.println("Press Ctrl-C to stop.");
-    UntilStopped.run(simulator, ingest, partners, dashboard, feed, streams, publisher, platform);
+    UntilStopped.run(() -> simulator.get().close(), ingest, partners, dashboard, feed, streams, publisher, platform);
     return 0;
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on a signal within 10 s, and a second start on the same data adds no event twice.
  */
 class DemoCommandIT {
-  private static final Duration START_LIMIT = Duration.ofSeconds(60);
+  private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
   @Test
   void showsTheDemoPartnersStopsWithinTenSecondsAndAddsNothingOnASecondStart(@TempDir Path dataDir) throws Exception {
