@@ -2,8 +2,11 @@ package org.amity.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amity.consumers.dashboard.HeadlessChrome;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code amity demo}, the README's first command, as a user runs it: the packaged jar in its own process brings the
  * dashboard up with the 47 demo partners in their intended bands (also seen signed in, in headless Chromium), stops
- * on a signal within 10 s, and a second start on the same data adds no event twice.
+ * on a signal within 10 s, and a second start on the same data adds no event twice; with {@code --simulate} new
+ * exchanges keep arriving.
  */
 class DemoCommandIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
@@ -30,11 +34,28 @@ class DemoCommandIT {
       awaitDemoPartners(first, ports[5]);
       seeTheDemoPartnersInABrowser(ports[5]);
     }
-    try (AmityProcess second = start(dataDir, ports, "second")) {
+    try (AmityProcess second = start(dataDir, ports, "second", "--simulate", "--simulate-interval", "PT0.2S")) {
       awaitDemoPartners(second, ports[5]);
       second.awaitOutput("Demo data:", START_LIMIT);
       assertThat(second.output()).contains("0 relationships and 0 events added");
+      awaitASimulatedExchangeOnAPartnersTimeline(ports[5]);
     }
+  }
+
+  private static void awaitASimulatedExchangeOnAPartnersTimeline(int dashboardPort) throws Exception {
+    DashboardClient viewer = dashboard(dashboardPort);
+    long deadline = System.nanoTime() + START_LIMIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (JsonNode partner : viewer.get("/api/v1/partners").path("partners")) {
+        for (JsonNode exchange : viewer.get("/api/v1/partners/" + partner.path("relationshipId").asText())
+            .path("exchanges")) {
+          if (exchange.path("eventId").asText().startsWith("demo:simulated:")) {
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no simulated exchange on any partner's timeline within " + START_LIMIT);
   }
 
   /**
@@ -66,16 +87,21 @@ class DemoCommandIT {
     }
   }
 
-  private static AmityProcess start(Path dataDir, int[] ports, String name) throws Exception {
-    return AmityProcess.start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), Map.of(), "demo",
-        "--data-dir", dataDir.toString(), "--kafka-port", "" + ports[0], "--controller-port", "" + ports[1],
-        "--registry-port", "" + ports[2], "--ingest-port", "" + ports[3], "--streams-port", "" + ports[4],
-        "--dashboard-port", "" + ports[5]);
+  private static AmityProcess start(Path dataDir, int[] ports, String name, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("demo", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports[0],
+        "--controller-port", "" + ports[1], "--registry-port", "" + ports[2], "--ingest-port", "" + ports[3],
+        "--streams-port", "" + ports[4], "--dashboard-port", "" + ports[5]));
+    args.addAll(List.of(more));
+    return AmityProcess.start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), Map.of(),
+        args.toArray(String[]::new));
+  }
+
+  private static DashboardClient dashboard(int port) {
+    return new DashboardClient("http://127.0.0.1:" + port, DemoCommand.DEMO_USER, DemoCommand.DEMO_PASSWORD);
   }
 
   private static void awaitDemoPartners(AmityProcess process, int dashboardPort) throws Exception {
-    new DashboardClient("http://127.0.0.1:" + dashboardPort, DemoCommand.DEMO_USER, DemoCommand.DEMO_PASSWORD)
-        .awaitDemoPartners(START_LIMIT);
+    dashboard(dashboardPort).awaitDemoPartners(START_LIMIT);
     assertThat(process.isAlive()).as("amity demo is running").isTrue();
   }
 }
