@@ -28,16 +28,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reads docker-compose.yml (the demo) as Compose would, and checks the wiring. */
+/** Reads docker-compose.yml (the demo) and deploy/production/docker-compose.yml as Compose would, and checks the wiring. */
 class ComposeFileTest {
   private static final Path ROOT = repositoryRoot();
   private static final Path DEMO = ROOT.resolve("docker-compose.yml");
+  private static final Path PRODUCTION = ROOT.resolve("deploy/production/docker-compose.yml");
   /** The one service that runs once and exits, so it has no health to check: it loads the demo data. */
   private static final String ONE_SHOT = "demo-loader";
+  private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
   private static final Pattern DEFAULTED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:-(.*)}");
+  private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
 
   static Stream<Named<Path>> composeFiles() {
-    return Stream.of(Named.of("docker-compose.yml", DEMO));
+    return Stream.of(Named.of("docker-compose.yml", DEMO), Named.of("deploy/production/docker-compose.yml", PRODUCTION));
   }
 
   @ParameterizedTest
@@ -176,6 +179,63 @@ class ComposeFileTest {
     }
     assertThat(tokens).as("ingest: AMITY_INGEST_TOKENS defaults to the hashes of the tokens amity-demo-OFFICE")
         .isEqualTo(expected);
+  }
+
+  @Test
+  void productionTalksSaslScramOverTlsToAClusterTheOperatorNames() {
+    Compose compose = Compose.read(PRODUCTION);
+    assertThat(compose.amityServices()).as("production: no Amity service").isNotEmpty();
+    SoftAssertions.assertSoftly(softly -> compose.amityServices().forEach(name -> {
+      Map<String, String> env = compose.env(name);
+      for (String variable : List.of("AMITY_BOOTSTRAP_SERVERS", "AMITY_SCHEMA_REGISTRY_URL")) {
+        softly.assertThat(env.getOrDefault(variable, "")).as("production %s: %s must be a required ${VAR:?message}",
+            name, variable).matches(REQUIRED_VARIABLE);
+      }
+      softly.assertThat(env.get("AMITY_KAFKA_PROPERTY_SECURITY_PROTOCOL")).as("production %s: security.protocol", name)
+          .isEqualTo("SASL_SSL");
+      softly.assertThat(env.get("AMITY_KAFKA_PROPERTY_SASL_MECHANISM")).as("production %s: sasl.mechanism", name)
+          .isEqualTo("SCRAM-SHA-512");
+      softly.assertThat(env.getOrDefault("AMITY_KAFKA_PROPERTY_SASL_JAAS_CONFIG", ""))
+          .as("production %s: sasl.jaas.config must use the SCRAM login module", name)
+          .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ");
+      String truststore = env.getOrDefault("AMITY_KAFKA_PROPERTY_SSL_TRUSTSTORE_LOCATION", "");
+      softly.assertThat(truststore).as("production %s: ssl.truststore.location must be a secret", name)
+          .startsWith("/run/secrets/");
+      softly.assertThat(compose.services().get(name).path("secrets").toString())
+          .as("production %s: the truststore secret is not given to the service", name)
+          .contains("\"" + truststore.replaceFirst("^/run/secrets/", "") + "\"");
+    }));
+  }
+
+  @Test
+  void productionReplicatesEveryTopicThreeTimes() {
+    Map<String, String> streams = Compose.read(PRODUCTION).env("streams");
+    assertThat(streams.get("AMITY_REPLICATION_FACTOR")).as("production streams: AMITY_REPLICATION_FACTOR (Amity's topics)")
+        .isEqualTo("3");
+    assertThat(streams.get("AMITY_KAFKA_PROPERTY_REPLICATION_FACTOR"))
+        .as("production streams: replication.factor (Kafka Streams' internal topics)").isEqualTo("3");
+  }
+
+  @Test
+  void productionTakesEverySecretFromTheEnvironment() {
+    Compose compose = Compose.read(PRODUCTION);
+    SoftAssertions.assertSoftly(softly -> {
+      compose.services().forEach((name, service) -> compose.env(name).forEach((variable, value) -> {
+        if (variable.matches(".*(PASSWORD|USER_INFO|TOKENS|USERS)")) {
+          softly.assertThat(value).as("production %s: %s must be a required ${VAR:?message}, not a value", name, variable)
+              .matches(REQUIRED_VARIABLE);
+        }
+        if (variable.endsWith("SASL_JAAS_CONFIG")) {
+          Matcher password = JAAS_PASSWORD.matcher(value);
+          softly.assertThat(password.find() && REQUIRED_VARIABLE.matcher(password.group(1)).matches())
+              .as("production %s: the password in %s must be a required ${VAR:?message}", name, variable).isTrue();
+        }
+      }));
+      compose.root().path("secrets").properties().forEach(secret ->
+          softly.assertThat(secret.getValue().path("file").asText())
+              .as("production: secret %s must come from a file the operator names", secret.getKey())
+              .matches(REQUIRED_VARIABLE));
+    });
   }
 
   /** The default of a {@code ${NAME:-default}} value, with Compose's {@code $$} escape undone. */
