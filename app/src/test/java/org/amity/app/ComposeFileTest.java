@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reads docker-compose.yml (the demo) and deploy/production/docker-compose.yml as Compose would, and checks the wiring. */
+/** Reads docker-compose.yml (the demo) and deploy/production/docker-compose.yml and checks how their services are wired. */
 class ComposeFileTest {
   private static final Path ROOT = repositoryRoot();
   private static final Path DEMO = ROOT.resolve("docker-compose.yml");
@@ -49,7 +49,7 @@ class ComposeFileTest {
     Compose compose = Compose.read(file);
     SoftAssertions.assertSoftly(softly -> compose.services().forEach((name, service) ->
         softly.assertThat(service.has("image") || service.has("build"))
-            .as("%s: service %s has neither image nor build", file.getFileName(), name).isTrue()));
+            .as("%s: service %s has neither image nor build", ROOT.relativize(file), name).isTrue()));
   }
 
   @ParameterizedTest
@@ -60,7 +60,7 @@ class ComposeFileTest {
       if (!name.equals(ONE_SHOT)) {
         JsonNode test = service.path("healthcheck").path("test");
         softly.assertThat(test.isArray() ? test.size() > 1 : !test.asText().isBlank())
-            .as("%s: service %s has no healthcheck test", file.getFileName(), name).isTrue();
+            .as("%s: service %s has no healthcheck test", ROOT.relativize(file), name).isTrue();
       }
     }));
   }
@@ -84,14 +84,14 @@ class ComposeFileTest {
         String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
         if (!source.isEmpty() && !source.startsWith("/") && !source.startsWith(".") && !source.startsWith("~")) {
           softly.assertThat(compose.root().path("volumes").has(source))
-              .as("%s: service %s uses volume %s, which the top-level volumes do not declare", file.getFileName(), name,
+              .as("%s: service %s uses volume %s, which the top-level volumes do not declare", ROOT.relativize(file), name,
                   source).isTrue();
         }
       }
       for (JsonNode secret : service.path("secrets")) {
         String source = secret.isTextual() ? secret.asText() : secret.path("source").asText();
         softly.assertThat(compose.root().path("secrets").has(source))
-            .as("%s: service %s uses secret %s, which the top-level secrets do not declare", file.getFileName(), name,
+            .as("%s: service %s uses secret %s, which the top-level secrets do not declare", ROOT.relativize(file), name,
                 source).isTrue();
       }
     }));
@@ -160,7 +160,7 @@ class ComposeFileTest {
     SoftAssertions.assertSoftly(softly -> compose.amityServices().stream().filter(name -> !name.equals("streams"))
         .forEach(name -> softly.assertThat(
                 compose.services().get(name).path("depends_on").path("streams").path("condition").asText())
-            .as("%s: service %s must depend on streams with condition service_healthy", file.getFileName(), name)
+            .as("%s: service %s must depend on streams with condition service_healthy", ROOT.relativize(file), name)
             .isEqualTo("service_healthy")));
   }
 
