@@ -239,6 +239,33 @@ class ComposeFileTest {
   }
 
   /** The default of a {@code ${NAME:-default}} value, with Compose's {@code $$} escape undone. */
+  @ParameterizedTest
+  @MethodSource("composeFiles")
+  void everyAmityVariableOfAServiceNamesAnOptionOfItsCommand(Path file) {
+    Compose compose = Compose.read(file);
+    picocli.CommandLine amity = AmityCommand.commandLine(AmityConfig.load(new String[0], Map.of()));
+    java.util.Set<String> notOptions = java.util.Set.of("AMITY_CONFIG", "AMITY_INGEST_TOKENS", "AMITY_DASHBOARD_USERS",
+        "AMITY_SMTP_PASSWORD", "AMITY_JAVA_OPTS");
+    SoftAssertions.assertSoftly(softly -> compose.amityServices().forEach(name -> {
+      String command = compose.services().get(name).path("command").path(0).asText();
+      softly.assertThat(amity.getSubcommands()).as("%s: service %s runs no amity command", ROOT.relativize(file), name)
+          .containsKey(command);
+      if (!amity.getSubcommands().containsKey(command)) {
+        return;
+      }
+      java.util.Set<String> variables = new java.util.HashSet<>(notOptions);
+      amity.getSubcommands().get(command).getCommandSpec().options().forEach(option -> {
+        variables.add(AmityConfig.variable(AmityConfig.optionName(option)));
+        variables.add(AmityConfig.variable(command + "." + AmityConfig.optionName(option)));
+      });
+      compose.env(name).keySet().stream()
+          .filter(variable -> variable.startsWith("AMITY_") && !variable.startsWith(AmityConfig.KAFKA_VARIABLE_PREFIX))
+          .forEach(variable -> softly.assertThat(variables)
+              .as("%s: service %s sets %s, which is no option of 'amity %s'", ROOT.relativize(file), name, variable,
+                  command).contains(variable));
+    }));
+  }
+
   private static String defaultOf(String value) {
     Matcher matcher = DEFAULTED_VARIABLE.matcher(value == null ? "" : value);
     assertThat(matcher.matches()).as("%s is not ${NAME:-default}", value).isTrue();
