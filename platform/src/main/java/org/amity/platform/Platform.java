@@ -2,10 +2,6 @@ package org.amity.platform;
 
 import java.util.Map;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.platform.registry.KafkaRegistryJournal;
-import org.amity.platform.registry.RegistryServer;
-import org.amity.registry.CompatibilityLevel;
-import org.amity.registry.LocalSchemaRegistry;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -22,12 +18,10 @@ public final class Platform implements AutoCloseable {
   private static final short SINGLE_NODE = 1;
 
   private final EmbeddedKafka kafka;
-  private final KafkaRegistryJournal journal;
-  private final RegistryServer registry;
+  private final EmbeddedRegistry registry;
 
-  private Platform(EmbeddedKafka kafka, KafkaRegistryJournal journal, RegistryServer registry) {
+  private Platform(EmbeddedKafka kafka, EmbeddedRegistry registry) {
     this.kafka = kafka;
-    this.journal = journal;
     this.registry = registry;
   }
 
@@ -39,23 +33,17 @@ public final class Platform implements AutoCloseable {
         .controllerPort(settings.controllerPort())
         .build();
     kafka.start();
-    KafkaRegistryJournal journal = null;
     try {
       Map<String, Object> clientConfig = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
       try (Admin admin = Admin.create(clientConfig)) {
         new TopicCreator(admin, settings.relationshipPartitions(), SINGLE_NODE).ensure(Topics.ALL);
       }
-      journal = new KafkaRegistryJournal(KafkaRegistryJournal.DEFAULT_TOPIC, clientConfig);
-      LocalSchemaRegistry schemas = new LocalSchemaRegistry(CompatibilityLevel.BACKWARD_TRANSITIVE, journal);
-      journal.replayInto(schemas, SINGLE_NODE);
-      RegistryServer registry = new RegistryServer(schemas, settings.host(), settings.registryPort()).start();
+      EmbeddedRegistry registry = EmbeddedRegistry.start(kafka.bootstrapServers(), settings.host(),
+          settings.registryPort(), SINGLE_NODE);
       log.info("Platform up in {} ms: Kafka {}, schema registry {}",
           (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), registry.url());
-      return new Platform(kafka, journal, registry);
+      return new Platform(kafka, registry);
     } catch (RuntimeException e) {
-      if (journal != null) {
-        journal.close();
-      }
       kafka.close();
       throw e;
     }
@@ -72,7 +60,6 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     registry.close();
-    journal.close();
     kafka.close();
     log.info("Platform stopped");
   }
