@@ -11,7 +11,7 @@ import org.amity.partners.PartnerLevel;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
-import org.amity.producers.events.InvalidInputException;
+import org.amity.contract.InvalidInputException;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.partners.RelationshipDirectory;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.producers.demo.DemoFiles.DemoOffice;
 import org.amity.producers.demo.DemoFiles.DemoRelationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What the demo's facts and generated history share: the envelope and the time of day events happen. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.apache.avro.specific.SpecificRecord;

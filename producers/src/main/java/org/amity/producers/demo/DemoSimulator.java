@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.amity.events.Envelope;
 import org.amity.producers.demo.DemoFiles.DemoOffice;
 import org.amity.producers.demo.DemoFiles.DemoRelationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.producers.publish.AmityPublisher;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.amity.producers.events;
 
+import org.amity.contract.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.amity.producers.events;
 
+import org.amity.contract.EventTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

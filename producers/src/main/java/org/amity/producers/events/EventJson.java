@@ -1,5 +1,8 @@
 package org.amity.producers.events;
 
+import org.amity.contract.InvalidInputException;
+import org.amity.contract.Problem;
+import org.amity.contract.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

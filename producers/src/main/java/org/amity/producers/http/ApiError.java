@@ -1,7 +1,7 @@
 package org.amity.producers.http;
 
 import java.util.List;
-import org.amity.producers.events.Problem;
+import org.amity.contract.Problem;
 
 /** An answer that is not a success: the HTTP status, what went wrong, and each problem with its field path. */
 public class ApiError extends RuntimeException {

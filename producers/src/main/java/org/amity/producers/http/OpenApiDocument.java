@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.EventJson;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;

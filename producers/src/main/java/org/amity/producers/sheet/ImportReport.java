@@ -3,7 +3,7 @@ package org.amity.producers.sheet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.amity.producers.events.Problem;
+import org.amity.contract.Problem;
 
 /**
  * What an import did.

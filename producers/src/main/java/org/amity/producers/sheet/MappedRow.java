@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.amity.producers.events.Problem;
+import org.amity.contract.Problem;
 
 /**
  * A row turned into the flat JSON that {@link org.amity.producers.events.EventJson} reads, with the problems

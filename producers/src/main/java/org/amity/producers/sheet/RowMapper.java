@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.amity.events.Domain;
 import org.amity.producers.events.EventJson;
-import org.amity.producers.events.Problem;
+import org.amity.contract.Problem;
 
 /**
  * Turns one row of an exchange log into the flat JSON {@link EventJson} reads: {@code type}, the envelope's

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

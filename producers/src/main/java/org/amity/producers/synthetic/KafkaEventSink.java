@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.serde.AvroSerializer;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.Topics;

@@ -10,7 +10,7 @@ import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
 import org.amity.events.ForumHeld;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

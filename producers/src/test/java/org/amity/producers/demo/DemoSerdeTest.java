@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.registry.MockSchemaRegistry;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.amity.events.Envelope;
 import org.amity.producers.demo.DemoFiles.DemoRelationship;
-import org.amity.producers.events.EventTypes;
-import org.amity.producers.events.EventValidator;
+import org.amity.contract.EventTypes;
+import org.amity.contract.EventValidator;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 

@@ -19,7 +19,7 @@ import org.amity.events.ForumHeld;
 import org.amity.events.ProjectMilestone;
 import org.amity.events.VideoMeeting;
 import org.amity.partners.Relationship;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -20,7 +20,7 @@ import org.amity.events.Envelope;
 import org.amity.events.SampleEvents;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.producers.events.EventJson;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.serde.AvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

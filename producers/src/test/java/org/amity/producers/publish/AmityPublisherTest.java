@@ -14,7 +14,7 @@ import org.amity.events.Envelope;
 import org.amity.events.SampleEvents;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
-import org.amity.producers.events.InvalidInputException;
+import org.amity.contract.InvalidInputException;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.topics.Topics;
 import org.junit.jupiter.api.AfterAll;

@@ -24,8 +24,8 @@ import org.amity.events.ProjectMilestone;
 import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
 import org.amity.producers.events.EventJson;
-import org.amity.producers.events.EventValidator;
-import org.amity.producers.events.Problem;
+import org.amity.contract.EventValidator;
+import org.amity.contract.Problem;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,7 @@ import org.amity.events.SampleEvents;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroDeserializer;

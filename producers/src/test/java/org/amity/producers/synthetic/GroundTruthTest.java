@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
-import org.amity.producers.events.EventTypes;
+import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.amity.producers.events;
+package org.amity.contract;
 
 /** One thing wrong with an input: where (a field path such as {@code events[2].headcount}) and why. */
 public record Problem(String path, String reason) {

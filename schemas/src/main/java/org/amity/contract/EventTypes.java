@@ -1,4 +1,4 @@
-package org.amity.producers.events;
+package org.amity.contract;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.amity.producers.events;
+package org.amity.contract;
 
 import java.time.Clock;
 import java.time.Duration;
