@@ -48,10 +48,19 @@ public final class EventValidator {
 
   /** Every problem of the event; empty when it may be written. Paths start with {@code path}. */
   public List<Problem> problems(SpecificRecord event, String path) {
+    List<Problem> problems = valueProblems(event, path);
+    checkEnvelope(EventTypes.envelopeOf(event), path, problems);
+    return problems;
+  }
+
+  /**
+   * The problems of the event's values alone (counts, amounts, dates, text), which would make any figure computed
+   * from it wrong; not those of its ids and relationships, which the writing boundary checks.
+   */
+  public List<Problem> valueProblems(SpecificRecord event, String path) {
     List<Problem> problems = new ArrayList<>();
-    Envelope envelope = EventTypes.envelopeOf(event);
     checkFields(event, path, problems);
-    checkEnvelope(envelope, path, problems);
+    checkInstant(EventTypes.envelopeOf(event).getOccurredAt(), join(path, "occurredAt"), problems);
     checkDateOrder(event, path, problems);
     return problems;
   }
@@ -89,7 +98,6 @@ public final class EventValidator {
       problems.add(new Problem(join(path, "eventId"),
           "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
     }
-    checkInstant(envelope.getOccurredAt(), join(path, "occurredAt"), problems);
     checkRelationships(envelope, path, problems);
     if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
       problems.add(new Problem(join(path, "domains"), "names a domain twice"));

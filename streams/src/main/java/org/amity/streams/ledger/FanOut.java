@@ -1,15 +1,28 @@
 package org.amity.streams.ledger;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.amity.contract.EventTypes;
+import org.amity.contract.EventValidator;
+import org.amity.contract.Problem;
 import org.amity.streams.model.ModelSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id. */
+/**
+ * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id. An event whose
+ * values break the contract (a negative headcount, a date in year 3000, as of the task's wall clock) is refused, so
+ * that it goes to the dead letters. Whether the relationships it names exist is the ledger's to say.
+ */
 public final class FanOut implements Processor<String, SpecificRecord, String, LedgerInput> {
   private final ModelSettings settings;
   private ProcessorContext<String, LedgerInput> context;
+  private EventValidator validator;
 
   public FanOut(ModelSettings settings) {
     this.settings = settings;
@@ -18,6 +31,7 @@ public final class FanOut implements Processor<String, SpecificRecord, String, L
   @Override
   public void init(ProcessorContext<String, LedgerInput> context) {
     this.context = context;
+    this.validator = new EventValidator(relationshipId -> true, new WallClock());
   }
 
   @Override
@@ -28,7 +42,29 @@ public final class FanOut implements Processor<String, SpecificRecord, String, L
     String origin = context.recordMetadata()
         .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
         .orElse("(unknown)");
+    List<Problem> problems = validator.valueProblems(record.value(), "");
+    if (!problems.isEmpty()) {
+      throw new InvalidEventException(EventTypes.envelopeOf(record.value()).getEventId(), origin, problems);
+    }
     Entries.of(record.value(), settings, origin)
         .forEach(kv -> context.forward(record.withKey(kv.key).withValue(kv.value)));
+  }
+
+  /** The stream task's wall-clock time, which tests move by hand. */
+  private final class WallClock extends Clock {
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("the wall clock is UTC");
+    }
   }
 }

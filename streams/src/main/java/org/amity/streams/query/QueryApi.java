@@ -66,6 +66,8 @@ public final class QueryApi implements AutoCloseable {
   public QueryApi start(String bindHost) {
     server = Javalin.create(config -> config.showJavalinBanner = false);
     server.get("/health", this::health);
+    server.get("/metrics", ctx -> ctx.contentType(StreamsMetrics.CONTENT_TYPE)
+        .result(StreamsMetrics.prometheus(streams.metrics(), streams.state().name())));
     server.get("/api/v1/vitality", this::list);
     server.get("/api/v1/vitality/{office}/{partner}", this::vitality);
     server.get("/api/v1/vitality/{office}/{partner}/history", this::history);

@@ -20,6 +20,8 @@ import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
+import org.amity.streams.ledger.InvalidEventException;
+import org.amity.streams.query.StreamsMetrics;
 import org.amity.streams.vitality.UnknownRelationshipException;
 import org.amity.topics.Topics;
 import org.apache.kafka.common.errors.SerializationException;
@@ -152,6 +154,50 @@ class DeadLetterTest {
 
       assertThat(streams.deadLetters()).extracting(letter -> header(letter.headers(), "__streams.errors.topic"))
           .containsExactlyInAnyOrder(VISITS, Topics.RELATIONSHIPS.name());
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+      assertThat(streams.vitality(ROTTERDAM).getRawMomentum()).isCloseTo(10, within(EXACT));
+    }
+  }
+
+  @Test
+  void anEventWithANegativeHeadcountGoesToTheDeadLettersNamingTheFieldTopicPartitionAndOffset() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      Instant at = nextScore(streams);
+      DelegationVisited negative = mayor("minus-three", ROTTERDAM, at);
+      negative.setHeadcount(-3);
+      streams.send(negative);
+      streams.send(mayor("mayor", ROTTERDAM, at));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(header(letter.headers(), "__streams.errors.topic")).isEqualTo(VISITS);
+        assertThat(header(letter.headers(), "__streams.errors.partition")).isEqualTo("0");
+        assertThat(header(letter.headers(), "__streams.errors.offset")).isEqualTo("0");
+        assertThat(header(letter.headers(), "__streams.errors.exception")).isEqualTo(InvalidEventException.class.getName());
+        assertThat(header(letter.headers(), "__streams.errors.message"))
+            .contains("minus-three", "headcount: must be at least 1, not -3");
+      });
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+      assertThat(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"))
+          .contains("amity_streams_dead_lettered_records_total 1\n", "amity_streams_running{state=\"RUNNING\"} 1\n");
+    }
+  }
+
+  @Test
+  void anEventDatedInTheYear3000GoesToTheDeadLettersAndTheRelationshipIsScoredWithoutIt() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      Instant at = nextScore(streams);
+      streams.send(mayor("mayor", ROTTERDAM, at));
+      streams.send(mayor("far-future", ROTTERDAM, Instant.parse("3000-01-01T10:00:00Z")));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(header(letter.headers(), "__streams.errors.offset")).isEqualTo("1");
+        assertThat(header(letter.headers(), "__streams.errors.message"))
+            .contains("far-future", "occurredAt", "3000-01-01T10:00:00Z");
+      });
       assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
       assertThat(streams.vitality(ROTTERDAM).getRawMomentum()).isCloseTo(10, within(EXACT));
     }

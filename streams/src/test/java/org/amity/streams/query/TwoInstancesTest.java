@@ -96,6 +96,10 @@ class TwoInstancesTest {
       }
       JsonNode listed = awaitOk(ports[1], "/api/v1/vitality?office=" + office);
       assertThat(listed.path("count").asInt()).isEqualTo(RELATIONSHIPS);
+      String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).contains("amity_streams_dead_lettered_records_total 0\n", "amity_streams_running{state=\"RUNNING\"} 1")
+          .containsPattern("amity_streams_processed_records_total [1-9]");
 
       first.close();
       second.awaitRunning(Duration.ofSeconds(60));

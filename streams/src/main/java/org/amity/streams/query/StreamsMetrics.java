@@ -1,0 +1,42 @@
+package org.amity.streams.query;
+
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * A few of Kafka Streams' own metrics, summed over this instance's threads and tasks, in Prometheus' text format:
+ * what an operator watches (records processed, records dead-lettered, the instance's state).
+ */
+public final class StreamsMetrics {
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private StreamsMetrics() {}
+
+  public static String prometheus(Map<MetricName, ? extends Metric> metrics, String state) {
+    StringBuilder text = new StringBuilder();
+    counter(text, "amity_streams_dead_lettered_records_total",
+        "Records this instance sent to amity.dead-letter since it started (unreadable, invalid or unknown relationship).",
+        sum(metrics, "stream-task-metrics", "dropped-records-total"));
+    counter(text, "amity_streams_processed_records_total", "Records this instance processed since it started.",
+        sum(metrics, "stream-thread-metrics", "process-total"));
+    text.append("# HELP amity_streams_running 1 when this instance is running or rebalancing, else 0.\n")
+        .append("# TYPE amity_streams_running gauge\n")
+        .append("amity_streams_running{state=\"").append(state).append("\"} ")
+        .append(state.equals("RUNNING") || state.equals("REBALANCING") ? 1 : 0).append('\n');
+    return text.toString();
+  }
+
+  private static void counter(StringBuilder text, String name, String help, double value) {
+    text.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" counter\n")
+        .append(name).append(' ').append((long) value).append('\n');
+  }
+
+  private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+    return metrics.entrySet().stream()
+        .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+        .mapToDouble(e -> e.getValue().metricValue() instanceof Number n ? n.doubleValue() : 0)
+        .sum();
+  }
+}
