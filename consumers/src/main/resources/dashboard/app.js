@@ -4,7 +4,7 @@ const I18N = {
   en: {
     overview: 'Overview', partners: 'Partners', signOut: 'Sign out', langButton: '中文',
     byOffice: 'Relationships by band, per office', ranking: 'Office ranking by activity (last 365 days)',
-    newestAlerts: 'Newest alerts', notificationFailures: 'Notifications not delivered', office: 'Office', partner: 'Partner', score: 'Vitality', band: 'Band',
+    newestAlerts: 'Newest alerts', notificationFailures: 'Notifications not delivered', deadLetters: 'Records set aside (dead letters)', office: 'Office', partner: 'Partner', score: 'Vitality', band: 'Band',
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
@@ -26,7 +26,7 @@ const I18N = {
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
     byOffice: '各外办的友城关系（按活力等级）', ranking: '外办活跃度排名（近365天）',
-    newestAlerts: '最新提醒', notificationFailures: '未能送达的通知', office: '外办', partner: '伙伴', score: '活力值', band: '等级',
+    newestAlerts: '最新提醒', notificationFailures: '未能送达的通知', deadLetters: '无法处理的记录（死信）', office: '外办', partner: '伙伴', score: '活力值', band: '等级',
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
@@ -131,7 +131,9 @@ async function renderOverview() {
       <section class="card" id="alerts"><h2>${t('newestAlerts')}</h2><ul class="alerts">${alerts || `<li class="muted">${t('none')}</li>`}</ul></section>
     </div>
     ${data.notificationFailureCount ? `<section class="card" id="notification-failures"><h2>${t('notificationFailures')}
-      (${data.notificationFailureCount})</h2><ul class="alerts">${failures}</ul></section>` : ''}`;
+      (${data.notificationFailureCount})</h2><ul class="alerts">${failures}</ul></section>` : ''}
+    ${data.deadLetters.total ? `<section class="card" id="dead-letters"><h2>${t('deadLetters')} (${data.deadLetters.total})</h2>
+      <ul class="alerts">${Object.entries(data.deadLetters.byTopic).map(([topic, n]) => `<li>${esc(topic)}: ${n}</li>`).join('')}</ul></section>` : ''}`;
 }
 function alertItem(a) {
   const [office, partner] = a.relationshipId.split('/');

@@ -2,6 +2,7 @@ package org.amity.consumers.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,7 +49,8 @@ public final class DashboardFeed implements AutoCloseable {
   static final Set<String> EVENT_TOPICS = Set.copyOf(Topics.EVENTS.stream().map(TopicSpec::name).toList());
   static final List<String> TOPICS = Stream.concat(Stream.of(Topics.OFFICES.name(),
       Topics.RELATIONSHIPS.name(), Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(),
-      Topics.ALERTS.name(), Topics.NOTIFIER_DELIVERIES.name()), Topics.EVENTS.stream().map(TopicSpec::name)).toList();
+      Topics.ALERTS.name(), Topics.NOTIFIER_DELIVERIES.name(), Topics.DEAD_LETTER.name()),
+      Topics.EVENTS.stream().map(TopicSpec::name)).toList();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardView view;
@@ -128,6 +132,10 @@ public final class DashboardFeed implements AutoCloseable {
       applyDelivery(record);
       return;
     }
+    if (topic.equals(Topics.DEAD_LETTER.name())) {
+      view.countDeadLetter(sourceTopic(record.headers()));
+      return;
+    }
     SpecificRecord value;
     try {
       value = avro.deserialize(topic, record.value());
@@ -167,6 +175,16 @@ public final class DashboardFeed implements AutoCloseable {
     } catch (java.io.IOException e) {
       log.warn("Skipping an unreadable delivery log entry at offset {}: {}", record.offset(), e.getMessage());
     }
+  }
+
+  /** The topic a dead letter was read from, as the streams application's or the notifier's headers name it. */
+  private static String sourceTopic(Headers headers) {
+    for (Header header : headers) {
+      if (header.key().endsWith(".errors.topic") && header.value() != null) {
+        return new String(header.value(), StandardCharsets.UTF_8);
+      }
+    }
+    return "(unknown)";
   }
 
   @Override

@@ -286,6 +286,10 @@ public final class DashboardServer implements AutoCloseable {
         .put("alertId", f.alertId()).put("recipient", f.recipient()).put("at", f.at())
         .put("attempts", f.attempts()).put("reason", f.reason()));
     body.put("notificationFailureCount", view.notificationFailures().size());
+    ObjectNode deadLetters = body.putObject("deadLetters");
+    Map<String, Long> byTopic = view.deadLetters();
+    deadLetters.put("total", byTopic.values().stream().mapToLong(Long::longValue).sum());
+    byTopic.forEach(deadLetters.putObject("byTopic")::put);
     body.put("version", view.version());
     return body;
   }

@@ -70,6 +70,7 @@ public final class DashboardView {
   private final Set<String> superseded = new HashSet<>();
   /** Notifications the notifier gave up on, by "alertId|recipient", from its delivery log. */
   private final Map<String, NotificationFailure> notificationFailures = new ConcurrentHashMap<>();
+  private final Map<String, Long> deadLetters = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
@@ -136,6 +137,17 @@ public final class DashboardView {
   }
 
   /** A notification the notifier gave up on (dead-lettered), and why. */
+  /** One more record set aside on the dead-letter topic, read from {@code sourceTopic}. */
+  public void countDeadLetter(String sourceTopic) {
+    deadLetters.merge(sourceTopic, 1L, Long::sum);
+    changed("dead-letter", sourceTopic);
+  }
+
+  /** Dead letters by the topic they were read from. */
+  public Map<String, Long> deadLetters() {
+    return new java.util.TreeMap<>(deadLetters);
+  }
+
   public record NotificationFailure(String alertId, String recipient, String at, int attempts, String reason) {}
 
   public void addAlert(Alert alert) {
