@@ -36,10 +36,17 @@ public final class EventValidator {
 
   private final Predicate<String> relationshipExists;
   private final Clock clock;
+  private final Duration futureSkew;
 
-  public EventValidator(Predicate<String> relationshipExists, Clock clock) {
+  /** @param futureSkew how far after the clock's now a date may lie and still count as having happened */
+  public EventValidator(Predicate<String> relationshipExists, Clock clock, Duration futureSkew) {
     this.relationshipExists = relationshipExists;
     this.clock = clock;
+    this.futureSkew = futureSkew;
+  }
+
+  public EventValidator(Predicate<String> relationshipExists, Clock clock) {
+    this(relationshipExists, clock, CLOCK_SKEW);
   }
 
   public EventValidator(Predicate<String> relationshipExists) {
@@ -143,7 +150,8 @@ public final class EventValidator {
   }
 
   private void checkDate(LocalDate date, String at, boolean futureAllowed, List<Problem> problems) {
-    LocalDate latest = futureAllowed ? LocalDate.of(2200, 1, 1) : LocalDate.now(clock).plusDays(1);
+    LocalDate latest = futureAllowed ? LocalDate.of(2200, 1, 1)
+        : LocalDate.now(clock).plusDays(futureSkew.toDays());
     if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and " + latest
           + (futureAllowed ? "" : " (events record exchanges that happened)") + ", not " + date));
@@ -151,7 +159,7 @@ public final class EventValidator {
   }
 
   private void checkInstant(Instant instant, String at, List<Problem> problems) {
-    Instant latest = clock.instant().plus(CLOCK_SKEW);
+    Instant latest = clock.instant().plus(futureSkew);
     if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC)) || instant.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
     }

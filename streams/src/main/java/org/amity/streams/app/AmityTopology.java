@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import java.time.Duration;
 import java.util.Map;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.OfficeFigures;
@@ -70,7 +71,7 @@ public final class AmityTopology {
     KStream<String, LedgerInput> entries = builder
         .stream(Topics.EVENTS.stream().map(TopicSpec::name).toList(),
             Consumed.with(Serdes.String(), serdes.<SpecificRecord>values()).withName("events"))
-        .process(() -> new FanOut(settings.model()), Named.as("fan-out"));
+        .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays())), Named.as("fan-out"));
     KStream<String, LedgerInput> masterData = builder
         .stream(Topics.RELATIONSHIPS.name(),
             Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships")

@@ -20,6 +20,8 @@ import org.amity.streams.model.ModelSettings;
  * @param agreementNoticeDays announce an agreement's expiry this many days ahead
  * @param alertLookbackDays a change of band caused by newly recorded exchanges is announced only when one of them
  *     happened within this many days; older ones correct the record silently
+ * @param futureHorizonDays an event dated more than this many days after the wall clock is taken for a broken record
+ *     and dead-lettered; one dated less far ahead waits in the ledger and counts from its day on
  */
 public record StreamsSettings(
     String applicationId,
@@ -30,7 +32,8 @@ public record StreamsSettings(
     int anniversaryEveryYears,
     int anniversaryNoticeDays,
     int agreementNoticeDays,
-    int alertLookbackDays) {
+    int alertLookbackDays,
+    int futureHorizonDays) {
 
   public static final String PREFIX = "amity.streams.";
 
@@ -42,11 +45,12 @@ public record StreamsSettings(
     requirePositive("anniversary-notice-days", anniversaryNoticeDays);
     requirePositive("agreement-notice-days", agreementNoticeDays);
     requirePositive("alert-lookback-days", alertLookbackDays);
+    requirePositive("future-horizon-days", futureHorizonDays);
   }
 
   public static StreamsSettings defaults() {
     return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(200), Duration.ofHours(1),
-        3650, 5, 90, 90, 30);
+        3650, 5, 90, 90, 30, 366);
   }
 
   /**
@@ -68,17 +72,23 @@ public record StreamsSettings(
         ModelProperties.intValue(values, PREFIX + "anniversary-every-years", d.anniversaryEveryYears()),
         ModelProperties.intValue(values, PREFIX + "anniversary-notice-days", d.anniversaryNoticeDays()),
         ModelProperties.intValue(values, PREFIX + "agreement-notice-days", d.agreementNoticeDays()),
-        ModelProperties.intValue(values, PREFIX + "alert-lookback-days", d.alertLookbackDays()));
+        ModelProperties.intValue(values, PREFIX + "alert-lookback-days", d.alertLookbackDays()),
+        ModelProperties.intValue(values, PREFIX + "future-horizon-days", d.futureHorizonDays()));
   }
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays);
   }
 
   public StreamsSettings withIntervals(Duration emit, Duration review) {
     return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays);
+  }
+
+  public StreamsSettings withFutureHorizonDays(int days) {
+    return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days);
   }
 
   private static void requirePositive(String name, long value) {

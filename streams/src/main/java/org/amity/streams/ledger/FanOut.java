@@ -1,6 +1,7 @@
 package org.amity.streams.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,22 +17,25 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id. An event whose
- * values break the contract (a negative headcount, a date in year 3000, as of the task's wall clock) is refused, so
- * that it goes to the dead letters. Whether the relationships it names exist is the ledger's to say.
+ * values break the contract (a negative headcount, a date in year 3000: beyond the horizon from the task's wall clock) is refused, so
+ * that it goes to the dead letters; an event less far ahead than the horizon waits in the ledger for its day. Whether
+ * the relationships it names exist is the ledger's to say.
  */
 public final class FanOut implements Processor<String, SpecificRecord, String, LedgerInput> {
   private final ModelSettings settings;
+  private final Duration futureHorizon;
   private ProcessorContext<String, LedgerInput> context;
   private EventValidator validator;
 
-  public FanOut(ModelSettings settings) {
+  public FanOut(ModelSettings settings, Duration futureHorizon) {
     this.settings = settings;
+    this.futureHorizon = futureHorizon;
   }
 
   @Override
   public void init(ProcessorContext<String, LedgerInput> context) {
     this.context = context;
-    this.validator = new EventValidator(relationshipId -> true, new WallClock());
+    this.validator = new EventValidator(relationshipId -> true, new WallClock(), futureHorizon);
   }
 
   @Override

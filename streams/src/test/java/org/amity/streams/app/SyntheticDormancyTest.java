@@ -99,8 +99,9 @@ class SyntheticDormancyTest {
     Map<String, List<org.amity.aggregates.Band>> topologyBands = new TreeMap<>();
     List<Alert> wentDormant;
     long topologyStarted = System.nanoTime();
+    // The whole history is sent at the start, up to 14 months ahead of the wall clock: a wider horizon lets it wait.
     try (TopologyFixture streams = new TopologyFixture(START,
-        StreamsSettings.defaults().withIntervals(TopologyFixture.EMIT, REVIEW))) {
+        StreamsSettings.defaults().withIntervals(TopologyFixture.EMIT, REVIEW).withFutureHorizonDays(3650))) {
       generator.offices().forEach(streams::add);
       relationships.forEach(streams::add);
       events.forEach(streams::send);
