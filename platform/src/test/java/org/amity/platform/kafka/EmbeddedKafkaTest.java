@@ -124,6 +124,39 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void withScramUsersEveryListenerIsSaslAndTheBrokerLogsInAsItsUser() {
+        Map<String, String> props = EmbeddedKafka.builder(dataDir)
+                .brokerPort(ports[0])
+                .controllerPort(ports[1])
+                .scramUsers("broker", Map.of("broker", "pass\"word\\", "amity", "other"))
+                .build()
+                .brokerProperties();
+
+        assertThat(props)
+                .containsEntry("listeners", "SASL_PLAINTEXT://127.0.0.1:" + ports[0] + ",CONTROLLER://127.0.0.1:" + ports[1])
+                .containsEntry("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + ports[0])
+                .containsEntry("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                .containsEntry("inter.broker.listener.name", "SASL_PLAINTEXT")
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
+                .containsEntry("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                                + " username=\"broker\" password=\"pass\\\"word\\\\\";")
+                .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
+                .containsEntry("listener.name.controller.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                + " username=\"broker\" password=\"pass\\\"word\\\\\""
+                                + " user_broker=\"pass\\\"word\\\\\";");
+    }
+
+    @Test
+    void theBrokerUserMustBeOneOfTheScramUsers() {
+        assertThatThrownBy(() -> EmbeddedKafka.builder(dataDir).scramUsers("broker", Map.of("amity", "secret")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("broker");
+    }
+
+    @Test
     void freeLoopbackPortsAreDistinctAndFree() {
         int[] picked = EmbeddedKafka.freeLoopbackPorts(5);
 
