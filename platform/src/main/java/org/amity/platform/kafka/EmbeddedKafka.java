@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.apache.kafka.common.utils.Time;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * the metadata log. It is formatted on the first start; later starts on the same directory keep
  * the cluster id, the topics and the records.
  *
- * <p>Clients connect without credentials (PLAINTEXT) unless {@link Builder#scramUsers} is given: then the
- * client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and only those users get in.
+ * <p>Clients connect without credentials and in the clear (PLAINTEXT) unless {@link Builder#scramUsers} is given
+ * (then only those users get in, with SCRAM-SHA-512) or {@link Builder#tls} (then the client listener speaks TLS):
+ * the client listener is PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL, and clients set that as security.protocol.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder(dataDir).build()) {
@@ -74,6 +76,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Duration startupTimeout;
     private final String scramBrokerUser;
     private final Map<String, String> scramPasswords;
+    private final Path tlsKeyStore;
+    private final String tlsKeyStorePassword;
 
     private KafkaRaftServer server;
     private String clusterId;
@@ -88,6 +92,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.startupTimeout = builder.startupTimeout;
         this.scramBrokerUser = builder.scramBrokerUser;
         this.scramPasswords = Map.copyOf(builder.scramPasswords);
+        this.tlsKeyStore = builder.tlsKeyStore;
+        this.tlsKeyStorePassword = builder.tlsKeyStorePassword;
     }
 
     public static Builder builder(Path dataDir) {
@@ -183,7 +189,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         String listener = clientListener();
         props.put("listeners", listener + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
         props.put("advertised.listeners", listener + "://" + host + ":" + brokerPort);
-        props.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":" + listener);
+        props.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":"
+                + (usesScram() ? "SASL_PLAINTEXT" : "PLAINTEXT"));
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", listener);
         if (usesScram()) {
@@ -191,17 +198,26 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
             props.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
             // the broker's own login: it connects to itself on this listener, e.g. to write transaction markers
-            props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+            props.put("listener.name." + listener.toLowerCase() + ".scram-sha-512.sasl.jaas.config",
                     scramJaasConfig(scramBrokerUser, brokerPassword));
-            // The controller listener takes some admin requests too (Admin's bootstrap.controllers), so it is
-            // closed as well. SCRAM cannot guard it, its users live in the metadata the controller serves: PLAIN
-            // with the broker user alone.
+            // The controller listener answers some admin requests too (Admin's bootstrap.controllers), so it asks
+            // for credentials as well. SCRAM cannot guard it (its users live in the metadata the controller
+            // serves): PLAIN, with the broker user alone.
             props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
             props.put("sasl.mechanism.controller.protocol", "PLAIN");
             props.put("listener.name.controller.plain.sasl.jaas.config",
                     "org.apache.kafka.common.security.plain.PlainLoginModule required username=" + jaasQuoted(scramBrokerUser)
                             + " password=" + jaasQuoted(brokerPassword)
                             + " user_" + scramBrokerUser + "=" + jaasQuoted(brokerPassword) + ";");
+        }
+        if (usesTls()) {
+            props.put("ssl.keystore.type", "PKCS12");
+            props.put("ssl.keystore.location", tlsKeyStore.toString());
+            props.put("ssl.keystore.password", tlsKeyStorePassword);
+            // the broker connects to itself over TLS too, and trusts its own certificate
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.truststore.location", tlsKeyStore.toString());
+            props.put("ssl.truststore.password", tlsKeyStorePassword);
         }
         props.put("log.dirs", dataDir.toString());
         props.put("offsets.topic.replication.factor", "1");
@@ -287,10 +303,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, clientListener());
         if (usesScram()) {
-            props.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, clientListener());
             props.put(SaslConfigs.SASL_MECHANISM, SCRAM_MECHANISM);
             props.put(SaslConfigs.SASL_JAAS_CONFIG, scramJaasConfig(scramBrokerUser, scramPasswords.get(scramBrokerUser)));
+        }
+        if (usesTls()) {
+            props.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
+            props.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tlsKeyStore.toString());
+            props.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, tlsKeyStorePassword);
         }
         return props;
     }
@@ -299,9 +320,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return !scramPasswords.isEmpty();
     }
 
+    private boolean usesTls() {
+        return tlsKeyStore != null;
+    }
+
     /** The client listener's name, which is also its security protocol. */
     private String clientListener() {
-        return usesScram() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        return (usesScram() ? "SASL_" : "") + (usesTls() ? "SSL" : "PLAINTEXT");
     }
 
     private static String scramJaasConfig(String user, String password) {
@@ -375,6 +400,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private String scramBrokerUser;
         private final Map<String, String> scramPasswords = new HashMap<>();
+        private Path tlsKeyStore;
+        private String tlsKeyStorePassword;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -413,10 +440,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         /**
-         * Makes the client listener SASL_PLAINTEXT with SCRAM-SHA-512, so that only these users connect; the
-         * controller listener then takes the broker user alone (SASL/PLAIN), and nothing listens for PLAINTEXT. The
-         * users are created when the data directory is formatted, on its first start: a directory formatted earlier
-         * keeps the users and passwords it was formatted with.
+         * Makes the client listener SASL_PLAINTEXT (SASL_SSL with {@link #tls}) with SCRAM-SHA-512, so that only
+         * these users connect; the controller listener then takes the broker user alone (SASL/PLAIN over
+         * SASL_PLAINTEXT), and nothing takes a client without credentials. The users are created when the data
+         * directory is formatted, on its first start: a directory formatted earlier keeps the users and passwords it
+         * was formatted with.
          *
          * @param brokerUser the user the broker authenticates as when it connects to itself (transaction markers)
          *     and to see that it is up; one of the users
@@ -430,6 +458,19 @@ public final class EmbeddedKafka implements AutoCloseable {
             this.scramBrokerUser = brokerUser;
             this.scramPasswords.clear();
             this.scramPasswords.putAll(passwordsByUser);
+            return this;
+        }
+
+        /**
+         * Makes the client listener speak TLS (SSL, or SASL_SSL with {@link #scramUsers}); the controller listener
+         * stays on loopback without it.
+         *
+         * @param keyStore a PKCS12 key store with the broker's key and a certificate for its host
+         * @param password of the key store and the key
+         */
+        public Builder tls(Path keyStore, String password) {
+            this.tlsKeyStore = keyStore.toAbsolutePath();
+            this.tlsKeyStorePassword = Objects.requireNonNull(password, "password");
             return this;
         }
 
