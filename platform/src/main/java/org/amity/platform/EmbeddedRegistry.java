@@ -28,8 +28,16 @@ public final class EmbeddedRegistry implements AutoCloseable {
    * @param replicationFactor of the schemas topic, when it is created
    */
   public static EmbeddedRegistry start(String bootstrapServers, String host, int port, short replicationFactor) {
-    KafkaRegistryJournal journal = new KafkaRegistryJournal(KafkaRegistryJournal.DEFAULT_TOPIC,
-        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    return start(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), host, port, replicationFactor);
+  }
+
+  /**
+   * As {@link #start(String, String, int, short)}, connecting with these Kafka client properties: bootstrap.servers
+   * and whatever else the cluster asks for, e.g. security.protocol, sasl.mechanism and sasl.jaas.config.
+   */
+  public static EmbeddedRegistry start(Map<String, Object> kafkaClientConfig, String host, int port,
+      short replicationFactor) {
+    KafkaRegistryJournal journal = new KafkaRegistryJournal(KafkaRegistryJournal.DEFAULT_TOPIC, kafkaClientConfig);
     try {
       LocalSchemaRegistry schemas = new LocalSchemaRegistry(CompatibilityLevel.BACKWARD_TRANSITIVE, journal);
       journal.replayInto(schemas, replicationFactor);

@@ -10,8 +10,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.security.scram.internals.ScramFormatter;
+import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -36,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>The data directory belongs to Kafka: it is the broker's only log directory and also holds
  * the metadata log. It is formatted on the first start; later starts on the same directory keep
  * the cluster id, the topics and the records.
+ *
+ * <p>Clients connect without credentials and in the clear (PLAINTEXT) unless {@link Builder#scramUsers} is given
+ * (then only those users get in, with SCRAM-SHA-512) or {@link Builder#tls} (then the client listener speaks TLS):
+ * the client listener is PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL, and clients set that as security.protocol.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder(dataDir).build()) {
@@ -55,6 +65,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String META_PROPERTIES = "meta.properties";
+    private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final int SCRAM_ITERATIONS = 4096;
 
     private final Path dataDir;
     private final String host;
@@ -62,6 +74,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> extraProperties;
     private final Duration startupTimeout;
+    private final String scramBrokerUser;
+    private final Map<String, String> scramPasswords;
+    private final Path tlsKeyStore;
+    private final String tlsKeyStorePassword;
 
     private KafkaRaftServer server;
     private String clusterId;
@@ -74,6 +90,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = builder.controllerPort;
         this.extraProperties = Map.copyOf(builder.extraProperties);
         this.startupTimeout = builder.startupTimeout;
+        this.scramBrokerUser = builder.scramBrokerUser;
+        this.scramPasswords = Map.copyOf(builder.scramPasswords);
+        this.tlsKeyStore = builder.tlsKeyStore;
+        this.tlsKeyStorePassword = builder.tlsKeyStorePassword;
     }
 
     public static Builder builder(Path dataDir) {
@@ -166,11 +186,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        props.put("listeners", "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        String listener = clientListener();
+        props.put("listeners", listener + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        props.put("advertised.listeners", listener + "://" + host + ":" + brokerPort);
+        props.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":"
+                + (usesScram() ? "SASL_PLAINTEXT" : "PLAINTEXT"));
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        if (usesScram()) {
+            String brokerPassword = scramPasswords.get(scramBrokerUser);
+            props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            props.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            // the broker's own login: it connects to itself on this listener, e.g. to write transaction markers
+            props.put("listener.name." + listener.toLowerCase() + ".scram-sha-512.sasl.jaas.config",
+                    scramJaasConfig(scramBrokerUser, brokerPassword));
+            // The controller listener answers some admin requests too (Admin's bootstrap.controllers), so it asks
+            // for credentials as well. SCRAM cannot guard it (its users live in the metadata the controller
+            // serves): PLAIN, with the broker user alone.
+            props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.controller.protocol", "PLAIN");
+            props.put("listener.name.controller.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=" + jaasQuoted(scramBrokerUser)
+                            + " password=" + jaasQuoted(brokerPassword)
+                            + " user_" + scramBrokerUser + "=" + jaasQuoted(brokerPassword) + ";");
+        }
+        if (usesTls()) {
+            props.put("ssl.keystore.type", "PKCS12");
+            props.put("ssl.keystore.location", tlsKeyStore.toString());
+            props.put("ssl.keystore.password", tlsKeyStorePassword);
+            // the broker connects to itself over TLS too, and trusts its own certificate
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.truststore.location", tlsKeyStore.toString());
+            props.put("ssl.truststore.password", tlsKeyStorePassword);
+        }
         props.put("log.dirs", dataDir.toString());
         props.put("offsets.topic.replication.factor", "1");
         props.put("transaction.state.log.replication.factor", "1");
@@ -204,11 +252,30 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(dataDir.toString())
+                    .setScramArguments(scramArguments())
                     .run();
         } catch (Exception e) {
             throw new EmbeddedKafkaException("Could not format " + dataDir, e);
         }
         LOG.debug("Formatter output:\n{}", formatterOutput.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The SCRAM users in {@code kafka-storage format --add-scram} form, with the password already salted: the
+     * formatter's own syntax cannot hold a password with a comma.
+     */
+    private List<String> scramArguments() throws GeneralSecurityException {
+        ScramFormatter formatter = new ScramFormatter(ScramMechanism.SCRAM_SHA_512);
+        List<String> arguments = new ArrayList<>();
+        for (Map.Entry<String, String> user : scramPasswords.entrySet()) {
+            byte[] salt = formatter.secureRandomBytes();
+            byte[] saltedPassword = formatter.saltedPassword(user.getValue(), salt, SCRAM_ITERATIONS);
+            arguments.add(SCRAM_MECHANISM + "=[name=" + user.getKey()
+                    + ",salt=" + Base64.getEncoder().encodeToString(salt)
+                    + ",saltedpassword=" + Base64.getEncoder().encodeToString(saltedPassword)
+                    + ",iterations=" + SCRAM_ITERATIONS + "]");
+        }
+        return arguments;
     }
 
     /** Polls describeCluster until the broker answers, and returns the cluster id it reports. */
@@ -232,10 +299,43 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private Map<String, Object> adminProperties() {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        Map<String, Object> props = new HashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, clientListener());
+        if (usesScram()) {
+            props.put(SaslConfigs.SASL_MECHANISM, SCRAM_MECHANISM);
+            props.put(SaslConfigs.SASL_JAAS_CONFIG, scramJaasConfig(scramBrokerUser, scramPasswords.get(scramBrokerUser)));
+        }
+        if (usesTls()) {
+            props.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
+            props.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tlsKeyStore.toString());
+            props.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, tlsKeyStorePassword);
+        }
+        return props;
+    }
+
+    private boolean usesScram() {
+        return !scramPasswords.isEmpty();
+    }
+
+    private boolean usesTls() {
+        return tlsKeyStore != null;
+    }
+
+    /** The client listener's name, which is also its security protocol. */
+    private String clientListener() {
+        return (usesScram() ? "SASL_" : "") + (usesTls() ? "SSL" : "PLAINTEXT");
+    }
+
+    private static String scramJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=" + jaasQuoted(user)
+                + " password=" + jaasQuoted(password) + ";";
+    }
+
+    private static String jaasQuoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private EmbeddedKafkaException stopAfterFailedStart(RuntimeException cause) {
@@ -298,6 +398,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int controllerPort = DEFAULT_CONTROLLER_PORT;
         private final Map<String, String> extraProperties = new HashMap<>();
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private String scramBrokerUser;
+        private final Map<String, String> scramPasswords = new HashMap<>();
+        private Path tlsKeyStore;
+        private String tlsKeyStorePassword;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -332,6 +436,41 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         public Builder startupTimeout(Duration startupTimeout) {
             this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+            return this;
+        }
+
+        /**
+         * Makes the client listener SASL_PLAINTEXT (SASL_SSL with {@link #tls}) with SCRAM-SHA-512, so that only
+         * these users connect; the controller listener then takes the broker user alone (SASL/PLAIN over
+         * SASL_PLAINTEXT), and nothing takes a client without credentials. The users are created when the data
+         * directory is formatted, on its first start: a directory formatted earlier keeps the users and passwords it
+         * was formatted with.
+         *
+         * @param brokerUser the user the broker authenticates as when it connects to itself (transaction markers)
+         *     and to see that it is up; one of the users
+         * @param passwordsByUser user name → password
+         */
+        public Builder scramUsers(String brokerUser, Map<String, String> passwordsByUser) {
+            if (!passwordsByUser.containsKey(brokerUser)) {
+                throw new IllegalArgumentException("The broker user " + brokerUser + " is not one of the SCRAM users "
+                        + passwordsByUser.keySet());
+            }
+            this.scramBrokerUser = brokerUser;
+            this.scramPasswords.clear();
+            this.scramPasswords.putAll(passwordsByUser);
+            return this;
+        }
+
+        /**
+         * Makes the client listener speak TLS (SSL, or SASL_SSL with {@link #scramUsers}); the controller listener
+         * stays on loopback without it.
+         *
+         * @param keyStore a PKCS12 key store with the broker's key and a certificate for its host
+         * @param password of the key store and the key
+         */
+        public Builder tls(Path keyStore, String password) {
+            this.tlsKeyStore = keyStore.toAbsolutePath();
+            this.tlsKeyStorePassword = Objects.requireNonNull(password, "password");
             return this;
         }
 
