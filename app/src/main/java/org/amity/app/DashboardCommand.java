@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "It reads amity.vitality, amity.activity, amity.office-rollups, amity.alerts and the master data from the",
         "beginning (committed records only) into memory. JSON API under /api/v1/; only /health is open.",
         "Users sign in with a password; only PBKDF2 hashes are configured ('amity dashboard --hash-password'",
-        "makes one). Every dashboard user is a read-only viewer."})
+        "makes one). Every dashboard user is a read-only viewer. A user given an office (--user-office, or",
+        "NAME.office=OFFICE beside NAME=HASH) sees that office and the offices under it; others see every office."})
 final class DashboardCommand implements Callable<Integer> {
 
   @Spec
@@ -47,10 +48,16 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Option(names = "--user", paramLabel = "NAME=HASH",
       description = "A dashboard user and the hash of their password. Repeatable. Also read from env "
-          + "AMITY_DASHBOARD_USERS (NAME=HASH,...).")
+          + "AMITY_DASHBOARD_USERS (NAME=HASH,NAME.office=OFFICE,...).")
   Map<String, String> userHashes = new LinkedHashMap<>();
 
-  @Option(names = "--users-file", paramLabel = "FILE", description = "A properties file of NAME=HASH lines.")
+  @Option(names = "--user-office", paramLabel = "NAME=OFFICE",
+      description = "The office a dashboard user belongs to: the user sees that office and the offices under it "
+          + "(a city office's user its districts too). Repeatable. A user without an office sees every office.")
+  Map<String, String> userOffices = new LinkedHashMap<>();
+
+  @Option(names = "--users-file", paramLabel = "FILE",
+      description = "A properties file of NAME=HASH lines, and NAME.office=OFFICE lines for users of one office.")
   Path usersFile;
 
   @Option(names = "--streams-url", paramLabel = "URL",
@@ -99,17 +106,21 @@ final class DashboardCommand implements Callable<Integer> {
     return line == null ? new char[0] : line.toCharArray();
   }
 
-  private DashboardUsers users() throws IOException {
-    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", usersFile,
+  /** The users from AMITY_DASHBOARD_USERS, the users file and the flags, in that order (the last wins). */
+  DashboardUsers users() throws IOException {
+    Map<String, String> entries = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", usersFile,
         userHashes);
-    if (hashes.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
-          + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");
-    }
+    userOffices.forEach((name, office) -> entries.put(name + DashboardUsers.OFFICE_SUFFIX, office));
+    DashboardUsers users;
     try {
-      return new DashboardUsers(hashes);
+      users = DashboardUsers.fromEntries(entries);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (users.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
+          + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");
+    }
+    return users;
   }
 }

@@ -62,7 +62,7 @@ class AmityCommandTest {
   @Test
   void theDashboardHelpExplainsEveryOption() {
     assertThat(run("dashboard", "--help")).isZero();
-    assertThat(out.toString()).contains("--port", "--host", "--user", "--users-file", "--streams-url",
+    assertThat(out.toString()).contains("--port", "--host", "--user", "--user-office", "--users-file", "--streams-url",
         "--hash-password", "--bootstrap-servers", "--schema-registry-url", "--kafka-property");
   }
 
@@ -86,6 +86,13 @@ class AmityCommandTest {
     assertThat(err.toString()).contains("No dashboard users", "--hash-password");
     assertThat(run("dashboard", "--port", "0", "--user", "li=secret")).isEqualTo(2);
     assertThat(err.toString()).contains("user li", "pbkdf2-sha256");
+  }
+
+  @Test
+  void theDashboardRefusesAnOfficeForAUserItDoesNotKnow() {
+    String hash = org.amity.consumers.dashboard.PasswordHashes.hash("secret".toCharArray());
+    assertThat(run("dashboard", "--port", "0", "--user", "li=" + hash, "--user-office", "lee=shanghai")).isEqualTo(2);
+    assertThat(err.toString()).contains("user lee", "no password hash");
   }
 
   @Test

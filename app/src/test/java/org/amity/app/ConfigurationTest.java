@@ -98,6 +98,22 @@ class ConfigurationTest {
   }
 
   @Test
+  void dashboardUsersAndTheirOfficesComeFromTheEnvironmentTheUsersFileAndTheFlags() throws IOException {
+    String hash = org.amity.consumers.dashboard.PasswordHashes.hash("secret".toCharArray());
+    env.put("AMITY_DASHBOARD_USERS", "zhao=" + hash + ",zhao.office=jinan,wang=" + hash);
+    Path usersFile = Files.writeString(dir.resolve("users.properties"),
+        "li=" + hash + "\nli.office=shanghai\nchen=" + hash + "\nchen.office=shanghai\n");
+    org.amity.consumers.dashboard.DashboardUsers users = parsed(DashboardCommand.class, "dashboard",
+        "--users-file", usersFile.toString(), "--user", "sun=" + hash, "--user-office", "sun=shanghai-pudong",
+        "--user-office", "chen=shanghai-changning").users();
+    assertThat(users.office("zhao")).hasValue("jinan");
+    assertThat(users.office("li")).hasValue("shanghai");
+    assertThat(users.office("sun")).hasValue("shanghai-pudong");
+    assertThat(users.office("chen")).as("a flag wins over the file").hasValue("shanghai-changning");
+    assertThat(users.office("wang")).as("a user without an office sees every office").isEmpty();
+  }
+
+  @Test
   void aMisspeltKeyIsRefusedByNameBeforeAnythingStarts() throws IOException {
     Path config = file("streams.querry-port=9191\nbootstrap-server=x:1\nnotifier.route.a.to=desk@city.example.org\n");
     assertThat(run("platform", "--config", config.toString())).isEqualTo(2);

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -47,13 +48,15 @@ public final class DashboardServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "amity.user";
+  /** The request attribute holding the signed-in user, set by {@link #guard}. */
+  private static final String SIGNED_IN = "amity.signed-in";
   private static final Duration PUSH_INTERVAL = Duration.ofMillis(300);
 
   private final DashboardSettings settings;
   private final DashboardUsers users;
   private final DashboardView view;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-  private final Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<LiveClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<DashboardView.Change> pending = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "amity-dashboard-push");
@@ -90,9 +93,9 @@ public final class DashboardServer implements AutoCloseable {
     server.get("/partners", this::page);
     server.get("/partners/{office}/{partner}", this::page);
     server.get("/assets/{file}", this::asset);
-    server.get("/api/v1/me", ctx -> ctx.json(JSON.createObjectNode().put("user", user(ctx).orElse(null))
-        .put("role", DashboardUsers.ROLE_VIEWER)));
-    server.get("/api/v1/overview", ctx -> ctx.json(overview(intParam(ctx, "alerts", 10))));
+    server.get("/api/v1/me", ctx -> ctx.json(JSON.createObjectNode().put("user", signedIn(ctx))
+        .put("role", DashboardUsers.ROLE_VIEWER).put("office", users.office(signedIn(ctx)).orElse(null))));
+    server.get("/api/v1/overview", ctx -> ctx.json(overview(intParam(ctx, "alerts", 10), scope(ctx))));
     server.get("/api/v1/partners", this::partners);
     server.get("/api/v1/partners.csv", this::partnersCsv);
     server.get("/api/v1/partners/{office}/{partner}", this::partner);
@@ -100,8 +103,9 @@ public final class DashboardServer implements AutoCloseable {
     server.get("/api/v1/alerts", this::alerts);
     server.sse("/api/v1/live", client -> {
       client.keepAlive();
-      clients.add(client);
-      client.onClose(() -> clients.remove(client));
+      LiveClient live = new LiveClient(client, users.office(signedIn(client.ctx())).orElse(null));
+      clients.add(live);
+      client.onClose(() -> clients.remove(live));
       client.sendEvent("hello", "{\"version\":" + view.version() + "}");
     });
     server.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -135,7 +139,9 @@ public final class DashboardServer implements AutoCloseable {
       ctx.skipRemainingHandlers();
       return;
     }
-    if (user(ctx).isPresent()) {
+    Optional<String> user = user(ctx);
+    if (user.isPresent()) {
+      ctx.attribute(SIGNED_IN, user.get());
       return;
     }
     if (path.startsWith("/api/")) {
@@ -145,6 +151,15 @@ public final class DashboardServer implements AutoCloseable {
       ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
     ctx.skipRemainingHandlers();
+  }
+
+  private static String signedIn(Context ctx) {
+    return ctx.attribute(SIGNED_IN);
+  }
+
+  /** The offices the signed-in user sees. */
+  private OfficeScope scope(Context ctx) {
+    return OfficeScope.of(users.office(signedIn(ctx)).orElse(null), view);
   }
 
   /** The signed-in user: from the session, else from HTTP Basic credentials. */
@@ -232,22 +247,23 @@ public final class DashboardServer implements AutoCloseable {
 
   // ---- API
 
-  ObjectNode overview(int alertLimit) {
+  ObjectNode overview(int alertLimit, OfficeScope scope) {
     ObjectNode body = JSON.createObjectNode();
     Map<String, Map<Band, Integer>> bands = new java.util.TreeMap<>();
     Map<Band, Integer> totals = new EnumMap<>(Band.class);
-    for (RelationshipVitality v : view.vitality()) {
+    List<OfficeRollup> rollups = scope.filter(view.rollups(), OfficeRollup::getOfficeId);
+    for (RelationshipVitality v : scope.filter(view.vitality(), RelationshipVitality::getOfficeId)) {
       bands.computeIfAbsent(v.getOfficeId(), k -> new EnumMap<>(Band.class)).merge(v.getBand(), 1, Integer::sum);
       totals.merge(v.getBand(), 1, Integer::sum);
     }
     Set<String> officeIds = new LinkedHashSet<>(bands.keySet());
-    view.offices().forEach(o -> officeIds.add(o.getOfficeId()));
-    view.rollups().forEach(r -> officeIds.add(r.getOfficeId()));
+    scope.filter(view.offices(), Office::getOfficeId).forEach(o -> officeIds.add(o.getOfficeId()));
+    rollups.forEach(r -> officeIds.add(r.getOfficeId()));
     ArrayNode offices = body.putArray("offices");
     for (String id : officeIds.stream().sorted().toList()) {
       ObjectNode office = offices.addObject().put("officeId", id);
       Optional<Office> master = view.office(id);
-      Optional<OfficeRollup> rollup = view.rollups().stream().filter(r -> r.getOfficeId().equals(id)).findFirst();
+      Optional<OfficeRollup> rollup = rollups.stream().filter(r -> r.getOfficeId().equals(id)).findFirst();
       office.put("nameEn", master.map(Office::getNameEn).orElse(rollup.map(OfficeRollup::getNameEn).orElse(id)));
       office.put("nameZh", master.map(Office::getNameZh).orElse(rollup.map(OfficeRollup::getNameZh).orElse(null)));
       office.put("parentOfficeId", master.map(Office::getParentOfficeId).orElse(null));
@@ -267,7 +283,7 @@ public final class DashboardServer implements AutoCloseable {
           .set("rollup", RecordJson.write(r)));
     }
     ArrayNode ranking = body.putArray("ranking");
-    view.rollups().stream()
+    rollups.stream()
         .sorted(java.util.Comparator.comparing((OfficeRollup r) -> r.getParentOfficeId() == null ? "" : r.getParentOfficeId())
             .thenComparingInt(OfficeRollup::getRankByActivity).thenComparing(OfficeRollup::getOfficeId))
         .forEach(r -> ranking.addObject().put("officeId", r.getOfficeId()).put("nameEn", r.getNameEn())
@@ -280,14 +296,17 @@ public final class DashboardServer implements AutoCloseable {
       total.put(band.name(), totals.getOrDefault(band, 0));
     }
     ArrayNode alerts = body.putArray("alerts");
-    view.alerts().stream().limit(alertLimit).forEach(a -> alerts.add(RecordJson.write(a)));
+    scope.filter(view.alerts(), Alert::getOfficeId).stream().limit(alertLimit)
+        .forEach(a -> alerts.add(RecordJson.write(a)));
     ArrayNode failures = body.putArray("notificationFailures");
-    view.notificationFailures().stream().limit(alertLimit).forEach(f -> failures.addObject()
+    List<DashboardView.NotificationFailure> notificationFailures = scope.filter(view.notificationFailures(),
+        f -> OfficeScope.officeOf(f.alertId()));
+    notificationFailures.stream().limit(alertLimit).forEach(f -> failures.addObject()
         .put("alertId", f.alertId()).put("recipient", f.recipient()).put("at", f.at())
         .put("attempts", f.attempts()).put("reason", f.reason()));
-    body.put("notificationFailureCount", view.notificationFailures().size());
+    body.put("notificationFailureCount", notificationFailures.size());
     ObjectNode deadLetters = body.putObject("deadLetters");
-    Map<String, Long> byTopic = view.deadLetters();
+    Map<String, Long> byTopic = scope == OfficeScope.EVERY_OFFICE ? view.deadLetters() : Map.of();
     deadLetters.put("total", byTopic.values().stream().mapToLong(Long::longValue).sum());
     byTopic.forEach(deadLetters.putObject("byTopic")::put);
     body.put("version", view.version());
@@ -303,8 +322,14 @@ public final class DashboardServer implements AutoCloseable {
         ctx.queryParam("kind"), ctx.queryParam("q"), sort, descending);
   }
 
+  /** The table's rows the user sees. */
+  private List<PartnerTable.Row> rows(PartnerTable.Query query, OfficeScope scope) {
+    return scope.filter(PartnerTable.rows(view, query), PartnerTable.Row::officeId);
+  }
+
   private void partners(Context ctx) {
-    List<PartnerTable.Row> rows = PartnerTable.rows(view, query(ctx));
+    OfficeScope scope = scope(ctx);
+    List<PartnerTable.Row> rows = rows(query(ctx), scope);
     ObjectNode body = JSON.createObjectNode().put("count", rows.size());
     ArrayNode array = body.putArray("partners");
     Instant now = Instant.now();
@@ -313,26 +338,26 @@ public final class DashboardServer implements AutoCloseable {
     ArrayNode offices = facets.putArray("offices");
     ArrayNode regions = facets.putArray("regions");
     ArrayNode kinds = facets.putArray("kinds");
-    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
-        .map(PartnerTable.Row::officeId).distinct().sorted().forEach(offices::add);
-    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
-        .map(PartnerTable.Row::region).filter(java.util.Objects::nonNull).distinct().sorted().forEach(regions::add);
-    PartnerTable.rows(view, new PartnerTable.Query(null, null, null, null, null, "name", false)).stream()
-        .map(PartnerTable.Row::kind).distinct().sorted().forEach(kinds::add);
+    List<PartnerTable.Row> all = rows(new PartnerTable.Query(null, null, null, null, null, "name", false), scope);
+    all.stream().map(PartnerTable.Row::officeId).distinct().sorted().forEach(offices::add);
+    all.stream().map(PartnerTable.Row::region).filter(java.util.Objects::nonNull).distinct().sorted()
+        .forEach(regions::add);
+    all.stream().map(PartnerTable.Row::kind).distinct().sorted().forEach(kinds::add);
     body.put("version", view.version());
     ctx.json(body);
   }
 
   private void partnersCsv(Context ctx) {
     ctx.header("Content-Disposition", "attachment; filename=\"amity-partners.csv\"");
-    ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + PartnerTable.csv(PartnerTable.rows(view, query(ctx))));
+    ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + PartnerTable.csv(rows(query(ctx), scope(ctx))));
   }
 
   private void partner(Context ctx) {
     String id = ctx.pathParam("office") + "/" + ctx.pathParam("partner");
+    OfficeScope scope = scope(ctx);
     Optional<RelationshipVitality> vitality = view.vitality(id);
-    if (vitality.isEmpty() && view.relationship(id).isEmpty()) {
-      ctx.status(404).json(JSON.createObjectNode().put("status", 404).put("error", "No relationship " + id));
+    if (!scope.sees(ctx.pathParam("office")) || (vitality.isEmpty() && view.relationship(id).isEmpty())) {
+      noRelationship(ctx, id);
       return;
     }
     ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
@@ -348,13 +373,18 @@ public final class DashboardServer implements AutoCloseable {
             || (a.getAgreementValidUntil() != null && !a.getAgreementValidUntil().isBefore(today)))
         .forEach(a -> upcoming.add(RecordJson.write(a)));
     body.set("history", seenHistory(id));
-    body.set("exchanges", exchanges(id));
+    body.set("exchanges", exchanges(id, scope));
     body.put("version", view.version());
     ctx.json(body);
   }
 
-  /** The relationship's timeline of exchanges, newest first. */
-  private ArrayNode exchanges(String id) {
+  /** Answers as for a relationship that does not exist: another office's relationship is not there for this user. */
+  private static void noRelationship(Context ctx, String id) {
+    ctx.status(404).json(JSON.createObjectNode().put("status", 404).put("error", "No relationship " + id));
+  }
+
+  /** The relationship's timeline of exchanges, newest first; a multilateral one names only relationships seen. */
+  private ArrayNode exchanges(String id, OfficeScope scope) {
     ArrayNode exchanges = JSON.createArrayNode();
     for (Exchanges.Exchange e : view.exchanges(id)) {
       ObjectNode json = exchanges.addObject().put("eventId", e.eventId()).put("type", e.type())
@@ -362,7 +392,7 @@ public final class DashboardServer implements AutoCloseable {
       e.domains().forEach(json.putArray("domains")::add);
       ObjectNode details = json.putObject("details");
       e.details().forEach(details::put);
-      e.relationshipIds().forEach(json.putArray("relationshipIds")::add);
+      e.relationshipIds().stream().filter(scope::seesKey).forEach(json.putArray("relationshipIds")::add);
       json.put("corrects", e.corrects());
     }
     return exchanges;
@@ -380,6 +410,10 @@ public final class DashboardServer implements AutoCloseable {
     String office = ctx.pathParam("office");
     String partner = ctx.pathParam("partner");
     String id = office + "/" + partner;
+    if (!scope(ctx).sees(office)) {
+      noRelationship(ctx, id);
+      return;
+    }
     int days = intParam(ctx, "days", 365);
     int step = intParam(ctx, "step", 7);
     ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
@@ -411,10 +445,12 @@ public final class DashboardServer implements AutoCloseable {
 
   private void alerts(Context ctx) {
     int limit = intParam(ctx, "limit", 50);
+    OfficeScope scope = scope(ctx);
     String office = ctx.queryParam("office");
     String kind = ctx.queryParam("kind");
     ArrayNode alerts = JSON.createArrayNode();
     view.alerts().stream()
+        .filter(a -> scope.sees(a.getOfficeId()))
         .filter(a -> office == null || office.isBlank() || a.getOfficeId().equals(office))
         .filter(a -> kind == null || kind.isBlank() || a.getKind().name().equalsIgnoreCase(kind))
         .limit(limit).forEach((Alert a) -> alerts.add(RecordJson.write(a)));
@@ -443,32 +479,29 @@ public final class DashboardServer implements AutoCloseable {
 
   // ---- live updates
 
-  /** Sends what changed since the last push, coalesced, to every open page. */
+  /** An open page, and the office of its user (null: every office). */
+  private record LiveClient(SseClient client, String office) {}
+
+  /** Sends what changed since the last push, coalesced, to every open page: to each, what its user may see. */
   private void push() {
     try {
-      Set<String> kinds = new LinkedHashSet<>();
-      Set<String> keys = new LinkedHashSet<>();
+      List<DashboardView.Change> changes = new ArrayList<>();
       DashboardView.Change change;
-      long version = -1;
       while ((change = pending.poll()) != null) {
-        kinds.add(change.kind());
-        if (keys.size() < 200) {
-          keys.add(change.key());
-        }
-        version = Math.max(version, change.version());
+        changes.add(change);
       }
-      if (version < 0 || clients.isEmpty()) {
+      if (changes.isEmpty()) {
         return;
       }
-      ObjectNode event = JSON.createObjectNode().put("version", version);
-      kinds.forEach(event.putArray("kinds")::add);
-      keys.forEach(event.putArray("keys")::add);
-      String data = event.toString();
-      for (SseClient client : clients) {
+      for (LiveClient live : clients) {
+        String data = changeEvent(changes, OfficeScope.of(live.office(), view));
+        if (data == null) {
+          continue;
+        }
         try {
-          client.sendEvent("change", data);
+          live.client().sendEvent("change", data);
         } catch (RuntimeException e) {
-          clients.remove(client);
+          clients.remove(live);
         }
       }
     } catch (RuntimeException e) {
@@ -476,12 +509,35 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
+  /** The data of a change event: the kinds and keys of the changes the scope sees; null when it sees none. */
+  private static String changeEvent(List<DashboardView.Change> changes, OfficeScope scope) {
+    Set<String> kinds = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    long version = -1;
+    for (DashboardView.Change change : changes) {
+      if (scope.seesKey(change.key())) {
+        kinds.add(change.kind());
+        if (keys.size() < 200) {
+          keys.add(change.key());
+        }
+        version = Math.max(version, change.version());
+      }
+    }
+    if (version < 0) {
+      return null;
+    }
+    ObjectNode event = JSON.createObjectNode().put("version", version);
+    kinds.forEach(event.putArray("kinds")::add);
+    keys.forEach(event.putArray("keys")::add);
+    return event.toString();
+  }
+
   @Override
   public void close() {
     pusher.shutdownNow();
-    clients.forEach(client -> {
+    clients.forEach(live -> {
       try {
-        client.close();
+        live.client().close();
       } catch (RuntimeException e) {
         // already gone
       }

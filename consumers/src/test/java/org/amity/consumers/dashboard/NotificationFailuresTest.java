@@ -52,7 +52,7 @@ class NotificationFailuresTest {
   }
 
   private static JsonNode failures(DashboardServer server) {
-    return server.overview(10);
+    return server.overview(10, OfficeScope.EVERY_OFFICE);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

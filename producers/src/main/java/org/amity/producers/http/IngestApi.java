@@ -164,6 +164,22 @@ public final class IngestApi implements AutoCloseable {
     }
   }
 
+  /** A relationship's body may repeat the caller's office; naming another office is refused, not overwritten. */
+  private static void checkOwnership(ObjectNode relationship, String office) {
+    List<Problem> problems = new ArrayList<>();
+    String officeId = relationship.path("officeId").asText(office);
+    if (!officeId.equals(office)) {
+      problems.add(new Problem("officeId", "your token is office " + office + "'s; it may not write for " + officeId));
+    }
+    String relationshipId = relationship.path("relationshipId").asText(office + "/");
+    if (!relationshipId.startsWith(office + "/")) {
+      problems.add(new Problem("relationshipId", relationshipId + " is not a relationship of office " + office));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiError(403, "An office may write only its own relationships; nothing was written", problems);
+    }
+  }
+
   private List<Published> write(List<SpecificRecord> events, boolean batch) {
     try {
       return publisher.publishAll(events).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -224,6 +240,7 @@ public final class IngestApi implements AutoCloseable {
     }
     ObjectNode fields = (ObjectNode) body;
     String partnerId = ctx.pathParam("partnerId");
+    checkOwnership(fields, office);
     fields.put("officeId", office).put("partnerId", partnerId).put("relationshipId", office + "/" + partnerId)
         .put("updatedAt", clock.instant().toString());
     List<Problem> problems = new ArrayList<>();

@@ -7,24 +7,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
 import org.amity.platform.Platform;
+import org.amity.contract.EventTypes;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
+import org.amity.serde.AvroDeserializer;
 import org.amity.topics.TopicSpec;
 import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** An ingest API on the embedded platform with two offices, each with its token and relationships. */
 final class IngestFixture implements AutoCloseable {
@@ -74,6 +82,12 @@ final class IngestFixture implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> put(String path, String token, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(api.url() + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> postEvents(String body) throws Exception {
     return post("/api/v1/events", TOKEN_A, "application/json", body);
   }
@@ -92,10 +106,43 @@ final class IngestFixture implements AutoCloseable {
 
   /** The total end offset of every event topic and the eventId index: it grows with every write. */
   long recordsOnEventTopics() {
-    Map<String, Object> config = new HashMap<>(clientConfig);
-    config.remove("schema.registry.url");
     List<String> topics = new ArrayList<>(Topics.EVENTS.stream().map(TopicSpec::name).toList());
     topics.add(Topics.EVENT_IDS.name());
+    return endOffsets(topics);
+  }
+
+  /** The total end offset of the relationships topic: it grows with every write. */
+  long recordsOnRelationshipsTopic() {
+    return endOffsets(List.of(Topics.RELATIONSHIPS.name()));
+  }
+
+  /** The eventIds of every committed record on the event topics, read from the beginning to the end. */
+  Set<String> eventIdsOnEventTopics() {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put("specific.avro.reader", "true");
+    AvroDeserializer<SpecificRecord> values = new AvroDeserializer<>();
+    values.configure(config, false);
+    Set<String> eventIds = new HashSet<>();
+    try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (TopicSpec topic : Topics.EVENTS) {
+        consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200))
+            .forEach(record -> eventIds.add(EventTypes.envelopeOf(record.value()).getEventId()));
+      }
+    }
+    return eventIds;
+  }
+
+  private long endOffsets(List<String> topics) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.remove("schema.registry.url");
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {

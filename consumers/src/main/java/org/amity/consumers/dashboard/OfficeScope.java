@@ -1,0 +1,84 @@
+package org.amity.consumers.dashboard;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.amity.aggregates.OfficeRollup;
+import org.amity.partners.Office;
+
+/**
+ * The offices a dashboard user sees: their own office and every office under it (a city office sees its districts, a
+ * district office only itself), or every office for a user configured without one. Which office is under which comes
+ * from the offices' master data and, for an office without master data, from its rollup.
+ */
+final class OfficeScope {
+  static final OfficeScope EVERY_OFFICE = new OfficeScope(null);
+
+  /** The offices seen; null for every office. */
+  private final Set<String> offices;
+
+  private OfficeScope(Set<String> offices) {
+    this.offices = offices;
+  }
+
+  /** The office and the offices under it, as the view knows them now; every office when {@code office} is null. */
+  static OfficeScope of(String office, DashboardView view) {
+    if (office == null) {
+      return EVERY_OFFICE;
+    }
+    Map<String, String> parents = parents(view);
+    Set<String> seen = new HashSet<>(Set.of(office));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, String> child : parents.entrySet()) {
+        grew |= seen.contains(child.getValue()) && seen.add(child.getKey());
+      }
+    }
+    return new OfficeScope(Set.copyOf(seen));
+  }
+
+  private static Map<String, String> parents(DashboardView view) {
+    Map<String, String> parents = new HashMap<>();
+    for (OfficeRollup rollup : view.rollups()) {
+      if (rollup.getParentOfficeId() != null) {
+        parents.put(rollup.getOfficeId(), rollup.getParentOfficeId());
+      }
+    }
+    for (Office office : view.offices()) {
+      if (office.getParentOfficeId() == null) {
+        parents.remove(office.getOfficeId());
+      } else {
+        parents.put(office.getOfficeId(), office.getParentOfficeId());
+      }
+    }
+    return parents;
+  }
+
+  boolean sees(String officeId) {
+    return offices == null || offices.contains(officeId);
+  }
+
+  /**
+   * Whether the key is of an office seen: an office id, a relationship id ({@code office/partner}), or a key that
+   * starts with a relationship id (an alert's, a delivery's).
+   */
+  boolean seesKey(String key) {
+    return offices == null || (key != null && sees(officeOf(key)));
+  }
+
+  /** The records of the offices seen, in their order. */
+  <T> List<T> filter(Collection<T> records, Function<T, String> officeOf) {
+    return records.stream().filter(record -> sees(officeOf.apply(record))).toList();
+  }
+
+  /** The office a key starts with: {@code shanghai} of {@code shanghai/nl-rotterdam|WENT_DORMANT|...}. */
+  static String officeOf(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? key : key.substring(0, slash);
+  }
+}
