@@ -25,6 +25,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventValidator {
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST_FUTURE = LocalDate.of(2200, 1, 1);
   private static final Duration CLOCK_SKEW = Duration.ofDays(1);
   private static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
   private static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
@@ -90,6 +91,7 @@ public final class EventValidator {
           "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
     }
     checkInstant(envelope.getOccurredAt(), join(path, "occurredAt"), problems);
+    checkRecordedAt(envelope.getRecordedAt(), join(path, "recordedAt"), problems);
     checkRelationships(envelope, path, problems);
     if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
       problems.add(new Problem(join(path, "domains"), "names a domain twice"));
@@ -135,7 +137,7 @@ public final class EventValidator {
   }
 
   private void checkDate(LocalDate date, String at, boolean futureAllowed, List<Problem> problems) {
-    LocalDate latest = futureAllowed ? LocalDate.of(2200, 1, 1) : LocalDate.now(clock).plusDays(1);
+    LocalDate latest = futureAllowed ? LATEST_FUTURE : LocalDate.now(clock).plusDays(1);
     if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and " + latest
           + (futureAllowed ? "" : " (events record exchanges that happened)") + ", not " + date));
@@ -146,6 +148,17 @@ public final class EventValidator {
     Instant latest = clock.instant().plus(CLOCK_SKEW);
     if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC)) || instant.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
+    }
+  }
+
+  /**
+   * Senders set recordedAt by their own clocks, and demo and synthetic events are recorded a little after they happen,
+   * so only times no record could have are refused.
+   */
+  private static void checkRecordedAt(Instant instant, String at, List<Problem> problems) {
+    if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC))
+        || instant.isAfter(LATEST_FUTURE.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+      problems.add(new Problem(at, "must be between " + EARLIEST + " and " + LATEST_FUTURE + ", not " + instant));
     }
   }
 
