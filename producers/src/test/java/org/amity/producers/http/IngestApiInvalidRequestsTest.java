@@ -133,6 +133,7 @@ class IngestApiInvalidRequestsTest {
         invalid("currency not ISO", agreement(), e -> ((ObjectNode) e.get("value")).put("currency", "dollars"), "currency"),
         invalid("negative value", agreement(), e -> ((ObjectNode) e.get("value")).put("amountMinor", -5), "amountMinor"),
         invalid("missing agreement kind", agreement(), e -> e.remove("kind"), "kind"),
+        invalid("value without amountMinor", agreement(), e -> ((ObjectNode) e.get("value")).remove("amountMinor"), "value.amountMinor"),
         invalid("blank projectId", of("ProjectMilestone", "projectId", " ", "projectName", "Buses", "milestone", "LAUNCHED",
             "reachedOn", "2024-03-01"), e -> { }, "projectId"),
         invalid("retraction without reason", of("EventRetracted", "retractedEventId", "x-1"), e -> { }, "reason"),
