@@ -100,8 +100,8 @@ final class DashboardCommand implements Callable<Integer> {
   }
 
   private DashboardUsers users() throws IOException {
-    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", usersFile,
-        userHashes);
+    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", "--users-file",
+        usersFile, userHashes);
     if (hashes.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
           + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");

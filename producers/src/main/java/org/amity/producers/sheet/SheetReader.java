@@ -35,6 +35,9 @@ public final class SheetReader {
   public static Sheet read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
+    if (Files.isDirectory(file)) {
+      throw new SheetException(file + ": a directory, not a file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new SheetException(file + ": no such file");
     }
