@@ -70,7 +70,8 @@ public final class AmityCommand implements Runnable {
     try {
       return Duration.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; write it ISO-8601, e.g. PT10S, PT5M or PT1H");
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a duration; write it ISO-8601, e.g. PT10S, PT5M or PT1H");
     }
   }
 
@@ -89,7 +90,8 @@ public final class AmityCommand implements Runnable {
       command = command.subcommand();
     }
     for (OptionSpec option : command.commandSpec().options()) {
-      if (option.longestName().endsWith("-port") && option.getValue() instanceof Integer port && (port < 0 || port > 65_535)) {
+      if (option.longestName().endsWith("-port") && option.getValue() instanceof Integer port
+          && (port < 0 || port > 65_535)) {
         throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
             "Invalid value for option '" + option.longestName() + "': " + port + " is not a port (0 to 65535)");
       }
