@@ -2,10 +2,14 @@ package org.amity.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -52,8 +56,46 @@ public final class AmityCommand implements Runnable {
         .setUsageHelpWidth(HELP_WIDTH);
     config.check(cli.getCommandSpec());
     cli.setDefaultValueProvider(config);
+    cli.registerConverter(Duration.class, AmityCommand::duration);
+    cli.registerConverter(LocalDate.class, AmityCommand::date);
+    cli.setExecutionStrategy(parsed -> {
+      checkPorts(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     addConfigurationFooter(cli);
     return cli;
+  }
+
+  private static Duration duration(String text) {
+    try {
+      return Duration.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a duration; write it ISO-8601, e.g. PT10S, PT5M or PT1H");
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a date like 2024-07-10");
+    }
+  }
+
+  /** A port out of range is refused before the command connects to anything or creates a file. */
+  private static void checkPorts(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult command = parsed;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    for (OptionSpec option : command.commandSpec().options()) {
+      if (option.longestName().endsWith("-port") && option.getValue() instanceof Integer port
+          && (port < 0 || port > 65_535)) {
+        throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
+            "Invalid value for option '" + option.longestName() + "': " + port + " is not a port (0 to 65535)");
+      }
+    }
   }
 
   private static void addConfigurationFooter(CommandLine command) {

@@ -2,6 +2,7 @@ package org.amity.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +60,16 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
     Path path = named != null ? named : Files.isRegularFile(usualFile) ? usualFile : null;
     Properties file = new Properties();
     if (path != null) {
+      if (Files.isDirectory(path)) {
+        throw new IllegalArgumentException("The configuration file " + path + " is a directory, not a file");
+      }
       if (!Files.isRegularFile(path)) {
         throw new IllegalArgumentException("No such configuration file: " + path);
       }
       try (Reader reader = Files.newBufferedReader(path)) {
         file.load(reader);
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException("The configuration file " + path + " is not UTF-8 text; save it as UTF-8", e);
       } catch (IOException | IllegalArgumentException e) {
         throw new IllegalArgumentException("Cannot read the configuration file " + path + ": " + e.getMessage(), e);
       }
@@ -151,6 +157,12 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
   }
 
   private static String problem(CommandSpec root, String key) {
+    if (key.isBlank()) {
+      return "a line without a key (it starts with '=' or ':')";
+    }
+    if (key.equals(KAFKA_PREFIX)) {
+      return "a key 'kafka.' that names no Kafka property";
+    }
     if (key.startsWith(KAFKA_PREFIX) || key.startsWith(STREAMS_PREFIX)) {
       return null;
     }
@@ -163,7 +175,11 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
     if (command == root) {
       return hasOption(root, rest) ? null : "an unknown key '" + key + "' (no command has an option --" + key + ")";
     }
-    if (command.findOption("--" + rest) != null || command.name().equals("notifier")) {
+    OptionSpec option = command.findOption("--" + rest);
+    if (option != null && !configurable(option)) {
+      return "a key '" + key + "' for --" + rest + ", which only the command line takes";
+    }
+    if (option != null || command.name().equals("notifier")) {
       return null;
     }
     return "an unknown key '" + key + "' (" + commandPath(command).replace('.', ' ') + " has no option --" + rest + ")";

@@ -108,8 +108,8 @@ final class DashboardCommand implements Callable<Integer> {
 
   /** The users from AMITY_DASHBOARD_USERS, the users file and the flags, in that order (the last wins). */
   DashboardUsers users() throws IOException {
-    Map<String, String> entries = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", usersFile,
-        userHashes);
+    Map<String, String> entries = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", "--users-file",
+        usersFile, userHashes);
     userOffices.forEach((name, office) -> entries.put(name + DashboardUsers.OFFICE_SUFFIX, office));
     DashboardUsers users;
     try {

@@ -82,14 +82,15 @@ final class ImportCommand implements Callable<Integer> {
           report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC()).run(file, options);
         }
       }
-      System.out.print(report.format());
+      spec.commandLine().getOut().print(report.format());
+      spec.commandLine().getOut().flush();
       return report.success() ? 0 : 1;
     } catch (SheetException e) {
-      System.err.println("amity import: " + e.getMessage());
+      spec.commandLine().getErr().println("amity import: " + e.getMessage());
       return 2;
     } catch (TimeoutException | KafkaException e) {
-      System.err.println("amity import: cannot use Kafka at " + connection.bootstrapServers + ": " + e.getMessage()
-          + " (nothing was written)");
+      spec.commandLine().getErr().println("amity import: cannot use Kafka at " + connection.bootstrapServers + ": "
+          + e.getMessage() + " (nothing was written)");
       return 2;
     }
   }

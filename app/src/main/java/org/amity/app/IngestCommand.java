@@ -71,8 +71,8 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private OfficeTokens tokens() throws IOException {
-    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_INGEST_TOKENS", tokensFile,
-        tokenHashes);
+    Map<String, String> hashes = NamedHashes.collect(spec.commandLine(), "AMITY_INGEST_TOKENS", "--tokens-file",
+        tokensFile, tokenHashes);
     if (hashes.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "No office tokens: give --token-hash OFFICE=HASH, --tokens-file or AMITY_INGEST_TOKENS ('amity token OFFICE' makes one)");

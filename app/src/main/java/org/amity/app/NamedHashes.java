@@ -17,8 +17,8 @@ import picocli.CommandLine.ParameterException;
 final class NamedHashes {
   private NamedHashes() {}
 
-  static Map<String, String> collect(CommandLine command, String variable, Path file, Map<String, String> flags)
-      throws IOException {
+  static Map<String, String> collect(CommandLine command, String variable, String fileOption, Path file,
+      Map<String, String> flags) {
     Map<String, String> hashes = new LinkedHashMap<>();
     String fromEnv = AmityConfig.of(command.getCommandSpec()).variable(variable, null);
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -31,9 +31,15 @@ final class NamedHashes {
       }
     }
     if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new ParameterException(command,
+            fileOption + " " + file + ": " + (Files.isDirectory(file) ? "a directory, not a file" : "no such file"));
+      }
       Properties properties = new Properties();
       try (Reader reader = Files.newBufferedReader(file)) {
         properties.load(reader);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ParameterException(command, fileOption + " " + file + ": cannot be read: " + e.getMessage());
       }
       properties.forEach((name, hash) -> hashes.put(name.toString().trim(), hash.toString().trim()));
     }

@@ -25,6 +25,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventValidator {
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST_FUTURE = LocalDate.of(2200, 1, 1);
   private static final Duration CLOCK_SKEW = Duration.ofDays(1);
   private static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
   private static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
@@ -68,6 +69,7 @@ public final class EventValidator {
     List<Problem> problems = new ArrayList<>();
     checkFields(event, path, problems);
     checkInstant(EventTypes.envelopeOf(event).getOccurredAt(), join(path, "occurredAt"), problems);
+    checkRecordedAt(EventTypes.envelopeOf(event).getRecordedAt(), join(path, "recordedAt"), problems);
     checkDateOrder(event, path, problems);
     return problems;
   }
@@ -150,8 +152,7 @@ public final class EventValidator {
   }
 
   private void checkDate(LocalDate date, String at, boolean futureAllowed, List<Problem> problems) {
-    LocalDate latest = futureAllowed ? LocalDate.of(2200, 1, 1)
-        : LocalDate.now(clock).plusDays(futureSkew.toDays());
+    LocalDate latest = futureAllowed ? LATEST_FUTURE : LocalDate.now(clock).plusDays(futureSkew.toDays());
     if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and " + latest
           + (futureAllowed ? "" : " (events record exchanges that happened)") + ", not " + date));
@@ -162,6 +163,17 @@ public final class EventValidator {
     Instant latest = clock.instant().plus(futureSkew);
     if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC)) || instant.isAfter(latest)) {
       problems.add(new Problem(at, "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
+    }
+  }
+
+  /**
+   * Senders set recordedAt by their own clocks, and demo and synthetic events are recorded a little after they happen,
+   * so only times no record could have are refused.
+   */
+  private static void checkRecordedAt(Instant instant, String at, List<Problem> problems) {
+    if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC))
+        || instant.isAfter(LATEST_FUTURE.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+      problems.add(new Problem(at, "must be between " + EARLIEST + " and " + LATEST_FUTURE + ", not " + instant));
     }
   }
 

@@ -53,7 +53,7 @@ public final class AvroJson {
       if (field.name().equals(RECORDED_AT) && recordedAt != null && json.get(RECORDED_AT) == null) {
         record.put(field.pos(), recordedAt);
       } else {
-        record.put(field.pos(), field(json, path, field, problems));
+        putUnlessNull(record, field, field(json, path, field, problems));
       }
     }
     return record;
@@ -174,6 +174,13 @@ public final class AvroJson {
   private static Object problem(List<Problem> problems, String at, String reason) {
     problems.add(new Problem(at, reason));
     return null;
+  }
+
+  /** A missing or refused value is a problem already; left out, since a field of a primitive type cannot hold null. */
+  static void putUnlessNull(SpecificRecord record, Field field, Object value) {
+    if (value != null) {
+      record.put(field.pos(), value);
+    }
   }
 
   static SpecificRecord newRecord(Schema schema) {

@@ -60,7 +60,7 @@ public final class EventJson {
     SpecificRecord event = AvroJson.newRecord(schema);
     for (Field field : schema.getFields()) {
       Object value = field.name().equals(ENVELOPE) ? envelope : AvroJson.field(json, path, field, problems);
-      event.put(field.pos(), value);
+      AvroJson.putUnlessNull(event, field, value);
     }
     return event;
   }

@@ -1,8 +1,11 @@
 package org.amity.producers.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectReader READER = JSON.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final long WRITE_TIMEOUT_SECONDS = 30;
 
   private final IngestSettings settings;
@@ -95,19 +101,40 @@ public final class IngestApi implements AutoCloseable {
 
   private void postEvents(Context ctx) {
     String office = authenticate(ctx);
-    JsonNode body = jsonBody(ctx);
-    boolean batch = body.isArray() || body.has("events");
-    List<JsonNode> items = items(body);
+    EventsRequest request = eventsRequest(jsonBytes(ctx), office);
+    List<Published> published = write(request.events(), request.batch());
+    ctx.status(202).json(answer(published));
+  }
+
+  /** The events of a request body, read and checked as far as can be without Kafka. */
+  record EventsRequest(List<SpecificRecord> events, boolean batch) {}
+
+  /**
+   * Reads the body of {@code POST /api/v1/events} sent by {@code office}: the events, or an {@link ApiError} saying
+   * what is wrong with the body (400, 413, 422) or whose events it holds (403).
+   */
+  EventsRequest eventsRequest(byte[] body, String office) {
+    JsonNode json = parseJson(body);
+    boolean batch = json.isArray() || json.has("events");
+    List<JsonNode> items = items(json);
     List<SpecificRecord> events = readEvents(items, batch, office);
     checkOwnership(events, batch, office);
-    List<Published> published = write(events, batch);
-    ctx.status(202).json(answer(published));
+    return new EventsRequest(events, batch);
   }
 
   private List<JsonNode> items(JsonNode body) {
     JsonNode events = body.isArray() ? body : body.has("events") ? body.get("events") : null;
     if (events == null) {
       return List.of(body);
+    }
+    if (body.isObject() && body.size() > 1) {
+      List<Problem> problems = new ArrayList<>();
+      body.fieldNames().forEachRemaining(name -> {
+        if (!name.equals("events")) {
+          problems.add(new Problem(name, "unknown field; a batch is {\"events\": [...]} and nothing else"));
+        }
+      });
+      throw new ApiError(422, "The batch has fields other than \"events\"; nothing was written", problems);
     }
     if (!events.isArray()) {
       throw new ApiError(400, "\"events\" must be a JSON array", List.of(new Problem("events", "must be a JSON array")));
@@ -234,7 +261,7 @@ public final class IngestApi implements AutoCloseable {
 
   private void putRelationship(Context ctx) {
     String office = authenticate(ctx);
-    JsonNode body = jsonBody(ctx);
+    JsonNode body = parseJson(jsonBytes(ctx));
     if (!body.isObject()) {
       throw new ApiError(400, "The body must be a JSON object", List.of(new Problem("(body)", "must be a JSON object")));
     }
@@ -267,21 +294,27 @@ public final class IngestApi implements AutoCloseable {
     });
   }
 
-  private JsonNode jsonBody(Context ctx) {
+  private byte[] jsonBytes(Context ctx) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(415, "The body must be application/json, not " + (type == null ? "unspecified" : type));
     }
-    byte[] body = boundedBody(ctx);
+    return boundedBody(ctx);
+  }
+
+  /** One JSON value, nothing after it, no field named twice; anything else is a 400 saying where. */
+  static JsonNode parseJson(byte[] body) {
     try {
-      JsonNode json = JSON.readTree(body);
+      JsonNode json = READER.readTree(body);
       if (json == null || json.isMissingNode()) {
         throw new ApiError(400, "The body is empty", List.of(new Problem("(body)", "must be a JSON object or array")));
       }
       return json;
     } catch (JsonProcessingException e) {
-      String reason = "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
+      // limits such as the nesting depth are reported without a location
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String reason = "is not valid JSON: " + e.getOriginalMessage() + where;
       throw new ApiError(400, "The body " + reason, List.of(new Problem("(body)", reason)));
     } catch (IOException e) {
       throw new ApiError(400, "The body cannot be read: " + e.getMessage());

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -35,6 +36,9 @@ public final class SheetReader {
   public static Sheet read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
+    if (Files.isDirectory(file)) {
+      throw new SheetException(file + ": a directory, not a file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new SheetException(file + ": no such file");
     }
@@ -101,7 +105,12 @@ public final class SheetReader {
         List<String> cells = new ArrayList<>();
         if (row != null) {
           for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            cells.add(text(row.getCell(c)));
+            XSSFCell cell = (XSSFCell) row.getCell(c);
+            if (cell != null && cell.getCellType() == CellType.FORMULA && !cell.getCTCell().isSetV()) {
+              throw new SheetException(file + ": cell " + cell.getAddress() + " holds the formula =" + cell.getCellFormula()
+                  + " but no value computed by a spreadsheet program; open the file in Excel or LibreOffice and save it again");
+            }
+            cells.add(text(cell));
           }
         }
         if (r == 0) {

@@ -24,11 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class IngestApiInvalidRequestsTest {
   private static final String JSON_TYPE = "application/json";
+  /** The eventId of a visit written before the cases run, for the cases that reuse it. */
+  private static final String WRITTEN_EVENT_ID = "written-" + UUID.randomUUID();
   private static IngestFixture fixture;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     fixture = new IngestFixture(EmbeddedPlatformExtension.platform());
+    HttpResponse<String> written = fixture.postEvents(writtenVisit().toString());
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(202);
   }
 
   @AfterAll
@@ -53,6 +57,10 @@ class IngestApiInvalidRequestsTest {
     event.putArray("relationshipIds").add("ingest-a/nl-rotterdam");
     event.putArray("domains").add("URBAN_DEVELOPMENT");
     return event;
+  }
+
+  static ObjectNode writtenVisit() {
+    return visit().put("eventId", WRITTEN_EVENT_ID);
   }
 
   static ObjectNode agreement() {
@@ -125,6 +133,7 @@ class IngestApiInvalidRequestsTest {
         invalid("currency not ISO", agreement(), e -> ((ObjectNode) e.get("value")).put("currency", "dollars"), "currency"),
         invalid("negative value", agreement(), e -> ((ObjectNode) e.get("value")).put("amountMinor", -5), "amountMinor"),
         invalid("missing agreement kind", agreement(), e -> e.remove("kind"), "kind"),
+        invalid("value without amountMinor", agreement(), e -> ((ObjectNode) e.get("value")).remove("amountMinor"), "value.amountMinor"),
         invalid("blank projectId", of("ProjectMilestone", "projectId", " ", "projectName", "Buses", "milestone", "LAUNCHED",
             "reachedOn", "2024-03-01"), e -> { }, "projectId"),
         invalid("retraction without reason", of("EventRetracted", "retractedEventId", "x-1"), e -> { }, "reason"),
@@ -148,7 +157,23 @@ class IngestApiInvalidRequestsTest {
         new Case("events not an array", TOKEN_A, JSON_TYPE, "{\"events\": \"many\"}", 400, "events"),
         new Case("empty batch", TOKEN_A, JSON_TYPE, "[]", 422, "at least one"),
         new Case("batch with one bad event", TOKEN_A, JSON_TYPE, batchWithOneBadEvent(), 422, "events[1].headcount"),
-        new Case("eventId twice in a batch", TOKEN_A, JSON_TYPE, batchWithRepeatedId(), 422, "appears twice")));
+        new Case("eventId twice in a batch", TOKEN_A, JSON_TYPE, batchWithRepeatedId(), 422, "appears twice"),
+        new Case("two JSON values one after the other", TOKEN_A, JSON_TYPE, visit().toString() + visit(), 400, "Trailing token"),
+        new Case("a field given twice", TOKEN_A, JSON_TYPE,
+            visit().toString().replace("\"headcount\":12", "\"headcount\":12,\"headcount\":-1"), 400, "Duplicate field 'headcount'"),
+        new Case("nesting deeper than the parser allows", TOKEN_A, JSON_TYPE, "[".repeat(2000) + "]".repeat(2000), 400, "nesting depth"),
+        new Case("a number of 2000 digits", TOKEN_A, JSON_TYPE, "{\"headcount\":" + "9".repeat(2000) + "}", 400, "Number value length"),
+        new Case("JSON null", TOKEN_A, JSON_TYPE, "null", 422, "JSON object"),
+        new Case("a batch holding a number", TOKEN_A, JSON_TYPE, "[" + visit() + ",42]", 422, "events[1]"),
+        new Case("a batch object with other fields", TOKEN_A, JSON_TYPE,
+            JSON.createObjectNode().put("type", "DelegationVisited").set("events", JSON.createArrayNode().add(visit())).toString(),
+            422, "type"),
+        visitWith("recordedAt in year 3000", e -> e.put("recordedAt", "3000-01-01T00:00:00Z"), "recordedAt"),
+        visitWith("recordedAt beyond what Avro can hold", e -> e.put("recordedAt", "+999999999-01-01T00:00:00Z"), "recordedAt"),
+        new Case("an eventId written before, with other content", TOKEN_A, JSON_TYPE,
+            writtenVisit().put("headcount", 13).toString(), 409, WRITTEN_EVENT_ID),
+        new Case("a new event batched with a reused eventId", TOKEN_A, JSON_TYPE,
+            JSON.createArrayNode().add(visit()).add(writtenVisit().put("headcount", 14)).toString(), 409, "corrects")));
     return cases.stream();
   }
 

@@ -1,0 +1,68 @@
+package org.amity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each bad command line exits with its code and a message naming the option and what is wrong, before anything starts:
+ * nothing printed to standard output, no file or folder made, no connection tried (Kafka is at 127.0.0.1:1, which would
+ * take a minute to give up on). AmityCommandTest already covers a port that is not a number, an unknown command, no
+ * command, a dashboard without users or with a plain password, and a model constant that is not a number.
+ */
+class CommandLineBadInputTest {
+  private static final String HASH = "a".repeat(64);
+  private static final String PARTNER = "partners add --office x --partner nl-x --name-en X --country NL";
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      unknown option             | streams --querry-port 1                                   | 2 | Unknown option;--querry-port;--query-port
+      not a number               | generate --dry-run --truth {dir}/t.csv --offices ten      | 2 | --offices;ten
+      number out of range        | generate --dry-run --truth {dir}/t.csv --quiet-share 1.5  | 2 | --quiet-share;1.5
+      number too large for type  | generate --dry-run --truth {dir}/t.csv --replication-factor 40000 | 2 | --replication-factor;40000
+      port above 65535           | ingest --token-hash shanghai={hash} --port 70000          | 2 | --port;70000;0 to 65535
+      negative port              | platform --data-dir {dir}/data --kafka-port -1            | 2 | --kafka-port;-1;0 to 65535
+      duration not ISO-8601      | load-demo --simulate-interval 10s                         | 2 | --simulate-interval;10s;PT10S
+      duration of zero           | load-demo --simulate-interval PT0S                        | 2 | --simulate-interval;must be positive
+      duration in hours as 1h    | streams --review-interval 1h                              | 2 | --review-interval;1h;ISO-8601
+      unknown enum symbol        | {partner} --kind TWIN_TOWN                                | 2 | --kind;TWIN_TOWN;SISTER_CITY
+      impossible month           | {partner} --established 1994-13-01                        | 2 | --established;1994-13-01;2024-07-10
+      impossible day             | generate --dry-run --truth {dir}/t.csv --end 2024-02-30   | 2 | --end;2024-02-30
+      missing required options   | partners add --office x                                   | 2 | Missing required options;--partner;--name-en;--country
+      no file to import          | import                                                    | 2 | Missing required parameter;FILE
+      file that does not exist   | import {dir}/nowhere.csv                                  | 2 | nowhere.csv;no such file
+      folder instead of a file   | import {dir}                                              | 2 | a directory
+      tokens file missing        | ingest --tokens-file {dir}/nowhere.properties             | 2 | --tokens-file;nowhere.properties;no such file
+      users file is a folder     | dashboard --users-file {dir}                              | 2 | --users-file;a directory
+      rejects without skipping   | import {dir}/log.csv --rejects {dir}/rejects.csv          | 2 | --rejects needs --skip-bad-rows
+      property without a value   | streams -X num.stream.threads                             | 2 | KEY=VALUE;num.stream.threads
+      token hash not hex         | ingest --token-hash shanghai=nothex                       | 2 | shanghai;64 hex digits
+      """)
+  void isRefusedBeforeAnythingStarts(String name, String args, int exitCode, String mentions) throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] argv = args.replace("{partner}", PARTNER).replace("{hash}", HASH).replace("{dir}", dir.toString()).split(" ");
+
+    int code = AmityCommand.execute(argv, Map.of("AMITY_BOOTSTRAP_SERVERS", "127.0.0.1:1"), new PrintWriter(out), new PrintWriter(err));
+
+    assertThat(code).as(err.toString()).isEqualTo(exitCode);
+    assertThat(err.toString()).contains(mentions.split(";"));
+    assertThat(err.toString()).as("no stack trace").doesNotContain("\tat ");
+    assertThat(out.toString()).as("standard output").isEmpty();
+    try (Stream<Path> made = Files.list(dir)) {
+      assertThat(made).as("files made").isEmpty();
+    }
+  }
+}
