@@ -61,6 +61,12 @@ final class AmityProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends SIGKILL, as a crash of the machine or an out-of-memory killer would, and waits until the process is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertThat(process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).as(log.getFileName() + " killed").isTrue();
+  }
+
   /** Sends SIGTERM (as Ctrl-C does) and checks the process stops within {@link #STOP_LIMIT}. */
   @Override
   public void close() throws InterruptedException {

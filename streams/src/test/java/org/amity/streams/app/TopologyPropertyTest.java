@@ -12,9 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,11 +22,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-import org.amity.aggregates.ActivityWindow;
-import org.amity.aggregates.Contributor;
-import org.amity.aggregates.RelationshipActivity;
-import org.amity.aggregates.RelationshipVitality;
-import org.amity.aggregates.Tally;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationLevel;
@@ -46,14 +39,9 @@ import org.amity.events.ProgrammeKind;
 import org.amity.events.ProjectMilestone;
 import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
-import org.amity.streams.model.Activity;
 import org.amity.streams.model.Events;
-import org.amity.streams.model.Exchange;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.model.ReferenceHistory;
-import org.amity.streams.model.RelationshipFigures;
-import org.amity.streams.model.Vitality;
-import org.amity.streams.vitality.Records;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -82,7 +70,6 @@ class TopologyPropertyTest {
   static final List<String> RELATIONSHIPS = List.of("shanghai/nl-rotterdam", "shanghai/jp-hirakata",
       "shanghai-changning/nz-dunedin", "shanghai/de-hamburg");
   static final long DAY_MS = Duration.ofDays(1).toMillis();
-  static final double TOLERANCE = 1e-9;
 
   enum Kind { DELEGATION, AGREEMENT, PROJECT, EXHIBITION, FORUM, PROGRAMME, VIDEO }
 
@@ -134,98 +121,10 @@ class TopologyPropertyTest {
 
       List<String> differences = new ArrayList<>();
       for (String id : history.relationshipIds()) {
-        RelationshipVitality vitality = streams.vitality(id);
-        RelationshipActivity activity = streams.activity(id);
-        assertThat(vitality).as("vitality of %s", id).isNotNull();
-        assertThat(activity).as("activity of %s", id).isNotNull();
-        Instant at = vitality.getAt();
-        RelationshipFigures reference = ReferenceHistory.of(history.sent(), at, establishedOn, settings).get(id);
-        List<Exchange> standing = ReferenceHistory.liveEvents(
-                ReferenceHistory.eventsByRelationship(history.sent()).getOrDefault(id, List.of())).stream()
-            .map(event -> Exchange.of(event, settings))
-            .toList();
-        compareVitality(id, vitality, reference.vitality(), standing, differences);
-        compareActivity(id, activity, reference.activity(), differences);
+        differences.addAll(ReferenceComparison.differences(id, streams.vitality(id), streams.activity(id),
+            history.sent(), establishedOn.get(id), settings));
       }
       assertThat(differences).as("topology against reference").isEmpty();
-    }
-  }
-
-  // ---- comparison
-
-  private static void compareVitality(String id, RelationshipVitality actual, Vitality expected,
-      List<Exchange> standing, List<String> differences) {
-    Diff diff = new Diff(id + " vitality", differences);
-    diff.same("relationshipId", actual.getRelationshipId(), id);
-    diff.same("at", actual.getAt(), expected.at());
-    diff.same("score", actual.getScore(), expected.score());
-    diff.same("band", actual.getBand(), Records.band(expected.band()));
-    diff.close("rawMomentum", actual.getRawMomentum(), expected.rawMomentum());
-    diff.close("momentum", actual.getMomentum(), expected.momentum());
-    diff.close("breadth", actual.getBreadth(), expected.breadth());
-    diff.close("reciprocity", actual.getReciprocity(), expected.reciprocity());
-    diff.close("substance", actual.getSubstance(), expected.substance());
-    diff.same("trend", actual.getTrend(), expected.trend());
-    diff.same("earlierScore", actual.getEarlierScore(), expected.earlierScore());
-    diff.same("daysSinceLastExchange", actual.getDaysSinceLastExchange(), expected.daysSinceLastExchange());
-    diff.same("daysSinceLastSubstantive", actual.getDaysSinceLastSubstantive(), expected.daysSinceLastSubstantive());
-    diff.same("forecastDormantOn", actual.getForecastDormantOn(), expected.forecastDormantOn());
-    diff.same("modelVersion", actual.getModelVersion(), expected.modelVersion());
-    List<Contributor> contributors = actual.getTopContributors();
-    diff.same("topContributors.size", contributors.size(), expected.topContributors().size());
-    for (int i = 0; i < Math.min(contributors.size(), expected.topContributors().size()); i++) {
-      Contributor c = contributors.get(i);
-      Vitality.Contributor e = expected.topContributors().get(i);
-      diff.same("topContributors[" + i + "].eventId", c.getEventId(), e.eventId());
-      diff.same("topContributors[" + i + "].type", c.getType(), e.type());
-      diff.same("topContributors[" + i + "].occurredAt", c.getOccurredAt(), e.occurredAt());
-      diff.close("topContributors[" + i + "].pointsToday", c.getPointsToday(), e.pointsToday());
-    }
-    List<Exchange> counted = standing.stream()
-        .filter(exchange -> exchange.counts() && !exchange.occurredAt().isAfter(expected.at()))
-        .toList();
-    diff.same("exchanges", actual.getExchanges(), counted.size());
-    diff.same("lastExchangeAt", actual.getLastExchangeAt(),
-        counted.stream().map(Exchange::occurredAt).max(Instant::compareTo).orElse(null));
-  }
-
-  private static void compareActivity(String id, RelationshipActivity actual, Activity expected,
-      List<String> differences) {
-    Diff diff = new Diff(id + " activity", differences);
-    diff.same("at", actual.getAt(), expected.at());
-    diff.same("windows.size", actual.getWindows().size(), expected.windows().size());
-    for (int i = 0; i < Math.min(actual.getWindows().size(), expected.windows().size()); i++) {
-      ActivityWindow window = actual.getWindows().get(i);
-      Activity.Window reference = expected.windows().get(i);
-      String name = "window " + reference.days();
-      diff.same(name + " days", window.getDays(), reference.days());
-      diff.same(name + " total", tally(window.getTotal()), reference.total());
-      Map<String, Activity.Tally> byDomain = new TreeMap<>();
-      reference.byDomain().forEach((domain, tally) -> byDomain.put(domain.name(), tally));
-      Map<String, Activity.Tally> actualByDomain = new TreeMap<>();
-      window.getByDomain().forEach((domain, tally) -> actualByDomain.put(domain.toString(), tally(tally)));
-      diff.same(name + " byDomain", actualByDomain, byDomain);
-      diff.same(name + " inbound", tally(window.getInbound()), reference.direction(Direction.INBOUND));
-      diff.same(name + " outbound", tally(window.getOutbound()), reference.direction(Direction.OUTBOUND));
-    }
-  }
-
-  private static Activity.Tally tally(Tally tally) {
-    return new Activity.Tally(tally.getCount(), tally.getPoints());
-  }
-
-  /** Collects the fields on which topology and reference differ. */
-  private record Diff(String what, List<String> differences) {
-    void same(String field, Object actual, Object expected) {
-      if (!Objects.equals(actual, expected)) {
-        differences.add(what + " " + field + ": topology " + actual + ", reference " + expected);
-      }
-    }
-
-    void close(String field, double actual, double expected) {
-      if (!(Math.abs(actual - expected) <= TOLERANCE)) {
-        differences.add(what + " " + field + ": topology " + actual + ", reference " + expected);
-      }
     }
   }
 
