@@ -49,7 +49,8 @@ public final class IngestApi implements AutoCloseable {
   private static final ObjectReader READER = JSON.reader()
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final long WRITE_TIMEOUT_SECONDS = 30;
+  /** A backstop: the publisher answers every write within about 45 s, written or not, even while Kafka is down. */
+  private static final long WRITE_TIMEOUT_SECONDS = 60;
 
   private final IngestSettings settings;
   private final OfficeTokens tokens;

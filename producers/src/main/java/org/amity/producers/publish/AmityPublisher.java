@@ -49,6 +49,11 @@ public final class AmityPublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AmityPublisher.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_BATCHES_PER_TRANSACTION = 500;
+  /**
+   * How long a batch may wait for its turn while Kafka is unreachable; later it is failed unwritten. With the
+   * producer's own limits (delivery.timeout.ms 15 s, max.block.ms 5 s) every batch is answered within about 45 s.
+   */
+  static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(15);
 
   private final Map<String, Object> producerConfig;
   private final RelationshipDirectory relationships;
@@ -62,7 +67,7 @@ public final class AmityPublisher implements AutoCloseable {
 
   /** Events to write together; {@code fresh[i]} when this batch reserved event i's id and must write it. */
   private record Batch(List<SpecificRecord> events, List<String> fingerprints, boolean[] fresh,
-                       CompletableFuture<List<Published>> done) {}
+                       CompletableFuture<List<Published>> done, long queuedAtNanos) {}
 
   private AmityPublisher(Map<String, Object> clientConfig, RelationshipDirectory relationships, EventIdIndex index) {
     this.producerConfig = producerConfig(clientConfig);
@@ -119,7 +124,8 @@ public final class AmityPublisher implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     List<String> fingerprints = events.stream().map(EventFingerprint::of).toList();
-    Batch batch = new Batch(events, fingerprints, new boolean[events.size()], new CompletableFuture<>());
+    Batch batch = new Batch(events, fingerprints, new boolean[events.size()], new CompletableFuture<>(),
+        System.nanoTime());
     reserveOrAnswer(batch);
     return batch.done();
   }
@@ -177,7 +183,13 @@ public final class AmityPublisher implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, MAX_BATCHES_PER_TRANSACTION - 1);
-        writeInOneTransaction(group);
+        List<Batch> waitedTooLong = group.stream()
+            .filter(batch -> System.nanoTime() - batch.queuedAtNanos() > MAX_QUEUE_WAIT.toNanos()).toList();
+        fail(waitedTooLong, new KafkaException("Kafka was not reachable for " + MAX_QUEUE_WAIT.toSeconds() + " s"));
+        group.removeAll(waitedTooLong);
+        if (!group.isEmpty()) {
+          writeInOneTransaction(group);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(group, e);
@@ -190,6 +202,9 @@ public final class AmityPublisher implements AutoCloseable {
 
   private void writeInOneTransaction(List<Batch> group) {
     Map<String, Future<RecordMetadata>> sent = new HashMap<>();
+    if (producer == null) {
+      producer = newProducer();
+    }
     try {
       producer.beginTransaction();
       for (Batch batch : group) {
@@ -270,14 +285,20 @@ public final class AmityPublisher implements AutoCloseable {
     }
   }
 
+  /** Drops the producer; the next batch starts a new one, so that a broker still down now does not stop the publisher. */
   private void renewProducer() {
     producer.close(Duration.ZERO);
-    producer = newProducer();
+    producer = null;
   }
 
   private KafkaProducer<String, byte[]> newProducer() {
     KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-    created.initTransactions();
+    try {
+      created.initTransactions();
+    } catch (RuntimeException e) {
+      created.close(Duration.ZERO);
+      throw e;
+    }
     return created;
   }
 
@@ -287,6 +308,10 @@ public final class AmityPublisher implements AutoCloseable {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     config.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "amity-publisher-" + UUID.randomUUID());
     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // bounded waits while Kafka is unreachable, so that every batch is answered (see MAX_QUEUE_WAIT)
+    config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+    config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
     return config;
   }
 
@@ -311,7 +336,9 @@ public final class AmityPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close(Duration.ofSeconds(10));
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(10));
+    }
     eventSerializer.close();
     index.close();
     relationships.close();
