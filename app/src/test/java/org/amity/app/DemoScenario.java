@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,12 +144,9 @@ final class DemoScenario {
   }
 
   private static Map<String, String> bandsOnTheDashboard(DashboardServer dashboard) throws Exception {
-    String login = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(dashboard.url() + "/api/v1/partners"))
-        .header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     Map<String, String> bands = new TreeMap<>();
-    for (JsonNode partner : JSON.readTree(answer.body()).path("partners")) {
+    for (JsonNode partner : new DashboardClient(dashboard.url(), USER, PASSWORD).get("/api/v1/partners")
+        .path("partners")) {
       bands.put(partner.path("relationshipId").asText(), partner.path("band").asText("not scored"));
     }
     return bands;
