@@ -32,6 +32,7 @@ import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
 import org.amity.producers.publish.Published;
+import org.amity.producers.publish.WriteOutcomeUnknownException;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,6 +221,9 @@ public final class IngestApi implements AutoCloseable {
       }
       if (e.getCause() instanceof EventIdConflictException conflict) {
         throw new ApiError(409, conflict.getMessage(), List.of(new Problem("eventId", conflict.getMessage())));
+      }
+      if (e.getCause() instanceof WriteOutcomeUnknownException unknown) {
+        throw new ApiError(503, unknown.getMessage() + "; send it again, it will not be doubled");
       }
       log.warn("Write failed: {}", e.getCause().toString());
       throw new ApiError(503, "Kafka did not acknowledge the write; nothing was written, send it again: " + e.getCause().getMessage());

@@ -3,6 +3,7 @@ package org.amity.producers.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -146,27 +147,40 @@ public final class AmityPublisher implements AutoCloseable {
     }
   }
 
-  /** Reserves the new eventIds and queues the batch, or answers at once when nothing in it is new. */
+  /**
+   * Reserves the new eventIds and queues the batch, or answers at once when nothing in it is new. When another
+   * batch is writing one of its events, it waits for that write's outcome and then tries again.
+   */
   private void reserveOrAnswer(Batch batch) {
+    if (!open) {
+      batch.done().completeExceptionally(new IllegalStateException("publisher is closed"));
+      return;
+    }
     List<String> reserved = new ArrayList<>();
-    boolean anyNew = false;
+    List<CompletableFuture<?>> writesInProgress = new ArrayList<>();
+    Arrays.fill(batch.fresh(), false);
     for (int i = 0; i < batch.events().size(); i++) {
       String eventId = EventTypes.envelopeOf(batch.events().get(i)).getEventId();
-      switch (index.reserve(eventId, batch.fingerprints().get(i))) {
+      EventIdIndex.Reservation reservation = index.reserve(eventId, batch.fingerprints().get(i), batch.done());
+      switch (reservation.outcome()) {
         case NEW -> {
           reserved.add(eventId);
           batch.fresh()[i] = true;
-          anyNew = true;
         }
         case CONFLICT -> {
           reserved.forEach(index::release);
           batch.done().completeExceptionally(new EventIdConflictException(eventId));
           return;
         }
+        case BEING_WRITTEN -> writesInProgress.add(reservation.writeInProgress());
         case DUPLICATE -> { }
       }
     }
-    if (anyNew) {
+    if (!writesInProgress.isEmpty()) {
+      reserved.forEach(index::release);
+      CompletableFuture.allOf(writesInProgress.toArray(CompletableFuture[]::new))
+          .whenComplete((result, failure) -> reserveOrAnswer(batch));
+    } else if (!reserved.isEmpty()) {
       queue.add(batch);
     } else {
       batch.done().complete(answers(batch));
@@ -177,27 +191,32 @@ public final class AmityPublisher implements AutoCloseable {
     while (open || !queue.isEmpty()) {
       List<Batch> group = new ArrayList<>();
       try {
+        failBatchesWaitingTooLong();
         Batch first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
         group.add(first);
         queue.drainTo(group, MAX_BATCHES_PER_TRANSACTION - 1);
-        List<Batch> waitedTooLong = group.stream()
-            .filter(batch -> System.nanoTime() - batch.queuedAtNanos() > MAX_QUEUE_WAIT.toNanos()).toList();
-        fail(waitedTooLong, new KafkaException("Kafka was not reachable for " + MAX_QUEUE_WAIT.toSeconds() + " s"));
-        group.removeAll(waitedTooLong);
-        if (!group.isEmpty()) {
-          writeInOneTransaction(group);
-        }
+        writeInOneTransaction(group);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(group, e);
         return;
+      } catch (WriteOutcomeUnknownException e) {
+        group.forEach(batch -> batch.done().completeExceptionally(e));
       } catch (RuntimeException e) {
         fail(group, e);
       }
     }
+  }
+
+  /** Batches that were never sent and have waited longer than {@link #MAX_QUEUE_WAIT} are failed unwritten. */
+  private void failBatchesWaitingTooLong() {
+    List<Batch> waitedTooLong = queue.stream()
+        .filter(batch -> System.nanoTime() - batch.queuedAtNanos() > MAX_QUEUE_WAIT.toNanos()).toList();
+    queue.removeAll(waitedTooLong);
+    fail(waitedTooLong, new KafkaException("Kafka was not reachable for " + MAX_QUEUE_WAIT.toSeconds() + " s"));
   }
 
   private void writeInOneTransaction(List<Batch> group) {
@@ -221,17 +240,38 @@ public final class AmityPublisher implements AutoCloseable {
       Map<String, EventIdIndex.Entry> written = writtenEntries(group, sent);
       written.forEach((id, entry) -> producer.send(new ProducerRecord<>(Topics.EVENT_IDS.name(), id,
           entry.encode().getBytes(StandardCharsets.UTF_8))));
-      producer.commitTransaction();
+      commit();
       written.forEach(index::written);
       for (Batch batch : group) {
         batch.done().complete(answers(batch));
       }
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | IllegalStateException e) {
       renewProducer();
+      throw e;
+    } catch (WriteOutcomeUnknownException e) {
       throw e;
     } catch (KafkaException | ExecutionException e) {
       abort();
       throw e instanceof KafkaException k ? k : new KafkaException(e.getCause());
+    }
+  }
+
+  /**
+   * A commit that timed out may still have happened, so it is asked again until Kafka answers: committed, or
+   * aborted (fenced: the coordinator aborted it), meanwhile the batches keep their eventIds reserved.
+   */
+  private void commit() {
+    while (true) {
+      try {
+        producer.commitTransaction();
+        return;
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (!open) {
+          throw new WriteOutcomeUnknownException(e);
+        }
+        log.warn("Kafka has not confirmed the commit yet ({}); asking again", e.getMessage());
+        failBatchesWaitingTooLong();
+      }
     }
   }
 
@@ -279,7 +319,7 @@ public final class AmityPublisher implements AutoCloseable {
   private void abort() {
     try {
       producer.abortTransaction();
-    } catch (KafkaException e) {
+    } catch (KafkaException | IllegalStateException e) {
       log.warn("Abort failed ({}); starting a new producer", e.toString());
       renewProducer();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.amity.producers.kafka.CompactedTopicView;
 import org.amity.topics.Topics;
@@ -12,11 +13,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Every eventId written, with the fingerprint of its content and where it landed, from the compacted
  * {@code amity.event-ids} topic. An id is reserved while its event is being written, so that two
- * concurrent sends of one event write it once.
+ * concurrent sends of one event write it once: the second waits for the first's outcome.
  */
 final class EventIdIndex implements AutoCloseable {
 
-  enum Outcome { NEW, DUPLICATE, CONFLICT }
+  enum Outcome { NEW, DUPLICATE, BEING_WRITTEN, CONFLICT }
+
+  /** The outcome of a reservation; for {@code BEING_WRITTEN}, the write of the batch that holds the id. */
+  record Reservation(Outcome outcome, CompletableFuture<?> writeInProgress) {}
+
+  private record Holder(String fingerprint, CompletableFuture<?> write) {}
 
   /** What the index keeps per eventId; stored as "fingerprint topic partition offset". */
   record Entry(String fingerprint, String topic, int partition, long offset) {
@@ -31,19 +37,25 @@ final class EventIdIndex implements AutoCloseable {
   }
 
   private final CompactedTopicView<String> written;
-  private final Map<String, String> reserved = new HashMap<>();
+  private final Map<String, Holder> reserved = new HashMap<>();
 
   EventIdIndex(Map<String, Object> clientConfig, Duration timeout) throws TimeoutException {
     this.written = new CompactedTopicView<>(Topics.EVENT_IDS.name(), clientConfig, new StringDeserializer()).start(timeout);
   }
 
-  synchronized Outcome reserve(String eventId, String fingerprint) {
-    String known = written.get(eventId).map(v -> Entry.decode(v).fingerprint()).orElse(reserved.get(eventId));
-    if (known == null) {
-      reserved.put(eventId, fingerprint);
-      return Outcome.NEW;
+  /** Reserves the id for the given write, unless it was written or is being written. */
+  synchronized Reservation reserve(String eventId, String fingerprint, CompletableFuture<?> write) {
+    Optional<String> writtenFingerprint = written.get(eventId).map(v -> Entry.decode(v).fingerprint());
+    if (writtenFingerprint.isPresent()) {
+      return new Reservation(writtenFingerprint.get().equals(fingerprint) ? Outcome.DUPLICATE : Outcome.CONFLICT, null);
     }
-    return known.equals(fingerprint) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+    Holder holder = reserved.get(eventId);
+    if (holder == null) {
+      reserved.put(eventId, new Holder(fingerprint, write));
+      return new Reservation(Outcome.NEW, null);
+    }
+    return holder.fingerprint().equals(fingerprint) ? new Reservation(Outcome.BEING_WRITTEN, holder.write())
+        : new Reservation(Outcome.CONFLICT, null);
   }
 
   synchronized Optional<Entry> entry(String eventId) {

@@ -86,11 +86,12 @@ class AmityPublisherTest {
   }
 
   @Test
-  void concurrentSendsOfOneEventWriteItOnce() throws Exception {
+  void concurrentSendsOfOneEventWriteItOnceAndAllAnswerWhereItLanded() throws Exception {
     DelegationVisited visit = visit();
     List<CompletableFuture<Published>> sends = List.of(publisher.publish(visit), publisher.publish(visit), publisher.publish(visit));
     List<Published> answers = sends.stream().map(CompletableFuture::join).toList();
     assertThat(answers).filteredOn(p -> !p.duplicate()).hasSize(1);
+    assertThat(answers).extracting(Published::offset).containsOnly(answers.get(0).offset()).allMatch(offset -> offset >= 0);
   }
 
   @Test
