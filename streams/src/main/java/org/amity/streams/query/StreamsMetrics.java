@@ -20,6 +20,12 @@ public final class StreamsMetrics {
         sum(metrics, "stream-task-metrics", "dropped-records-total"));
     counter(text, "amity_streams_processed_records_total", "Records this instance processed since it started.",
         sum(metrics, "stream-thread-metrics", "process-total"));
+    gauge(text, "amity_streams_review_pass_seconds",
+        "Seconds the last review (re-scoring every relationship as time passes) took, summed over this instance's tasks.",
+        sum(metrics, "amity-review", "review-pass-seconds"));
+    gauge(text, "amity_streams_review_pass_relationships",
+        "Relationships re-scored in the last review, summed over this instance's tasks.",
+        sum(metrics, "amity-review", "review-pass-relationships"));
     text.append("# HELP amity_streams_running 1 when this instance is running or rebalancing, else 0.\n")
         .append("# TYPE amity_streams_running gauge\n")
         .append("amity_streams_running{state=\"").append(state).append("\"} ")
@@ -31,6 +37,12 @@ public final class StreamsMetrics {
     text.append("# HELP ").append(name).append(' ').append(help).append('\n')
         .append("# TYPE ").append(name).append(" counter\n")
         .append(name).append(' ').append((long) value).append('\n');
+  }
+
+  private static void gauge(StringBuilder text, String name, String help, double value) {
+    text.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" gauge\n")
+        .append(name).append(' ').append(value).append('\n');
   }
 
   private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {

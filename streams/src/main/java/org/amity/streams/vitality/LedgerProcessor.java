@@ -59,6 +59,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipState> states;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, RelationshipVitality> vitality;
+  private ReviewPassMetrics reviewMetrics;
 
   private LedgerProcessor(StreamsSettings settings) {
     this.settings = settings;
@@ -94,6 +95,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.states = context.getStateStore(STATE_STORE);
     this.pending = context.getStateStore(PENDING_STORE);
     this.vitality = context.getStateStore(VITALITY_STORE);
+    this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
     context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishPending);
     context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, this::reviewAll);
   }
@@ -141,12 +143,14 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   }
 
   private void reviewAll(long now) {
+    long start = System.nanoTime();
     publishPending(now);
     List<String> all = new ArrayList<>();
     try (KeyValueIterator<String, RelationshipState> iterator = states.all()) {
       iterator.forEachRemaining(kv -> all.add(kv.key));
     }
     all.forEach(relationshipId -> publish(relationshipId, now, true));
+    reviewMetrics.record(System.nanoTime() - start, all.size());
   }
 
   private void publish(String relationshipId, long now, boolean news) {
@@ -166,6 +170,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       }
       context.forward(new Record<>(relationshipId, output, now));
     }
+  }
+
+  @Override
+  public void close() {
+    reviewMetrics.close();
   }
 
   private List<LedgerEntry> entriesOf(String relationshipId) {
