@@ -247,7 +247,7 @@ final class ReplayBenchmark {
     int queryPort = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityProcess streams = startStreams(applicationId, dir, "streams-silence.log", 1, REVIEW_INTERVAL,
         queryPort)) {
-      long deadline = System.nanoTime() + REVIEW_INTERVAL.multipliedBy(3).plusSeconds(30).toNanos();
+      long deadline = System.nanoTime() + REVIEW_INTERVAL.multipliedBy(2).plusSeconds(20).toNanos();
       Map<String, Double> gauges = Map.of();
       while (System.nanoTime() < deadline) {
         streams.requireAlive();
@@ -274,20 +274,25 @@ final class ReplayBenchmark {
     }
   }
 
-  /** The samples of the Prometheus text on /metrics, summed by name (labels dropped); empty while unreachable. */
+  /** The samples on the instance's /metrics; empty while it does not answer. */
   private Map<String, Double> metrics(int queryPort) throws InterruptedException {
     try {
       HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + queryPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-      Map<String, Double> samples = new HashMap<>();
-      answer.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
-        String[] nameAndValue = line.replaceFirst("\\{.*}", "").trim().split("\\s+");
-        samples.merge(nameAndValue[0], Double.parseDouble(nameAndValue[1]), Double::sum);
-      });
-      return samples;
-    } catch (IOException | NumberFormatException e) {
+      return samples(answer.body());
+    } catch (IOException | RuntimeException e) {
       return Map.of();
     }
+  }
+
+  /** Prometheus text's samples summed by name, labels dropped (a gauge per task adds up to the instance's). */
+  static Map<String, Double> samples(String prometheusText) {
+    Map<String, Double> samples = new HashMap<>();
+    prometheusText.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+      String[] nameAndValue = line.replaceFirst("\\{.*}", "").trim().split("\\s+");
+      samples.merge(nameAndValue[0], Double.parseDouble(nameAndValue[1]), Double::sum);
+    });
+    return samples;
   }
 
   private static List<TopicPartition> eventPartitions(KafkaConsumer<byte[], byte[]> consumer) {
