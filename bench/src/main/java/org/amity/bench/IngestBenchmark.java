@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,10 +55,17 @@ final class IngestBenchmark {
     this.api = api;
   }
 
+  /** {@code ingest [SENDERS [EVENTS]]}: this benchmark alone (default 16 senders, 20,000 events per row). */
   static void main(String[] args) throws Exception {
     int senders = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    Path dataDir = Files.createTempDirectory("amity-bench-ingest");
+    Report report = new Report(senders + " senders, " + events + " events per row");
+    report.add(run(senders, events));
+    report.write("bench-ingest");
+  }
+
+  static List<Row> run(int senders, int events) throws Exception {
+    Path dataDir = Cleanup.tempDirectory("amity-bench-ingest");
     int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
     try (Platform platform = Platform.start(new PlatformSettings(dataDir, "127.0.0.1", ports[0], ports[1], 0))) {
       Map<String, Object> config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
@@ -70,36 +76,33 @@ final class IngestBenchmark {
         for (int i = 0; i < RELATIONSHIPS; i++) {
           partners.put(relationship(i));
         }
-        new IngestBenchmark(publisher, api).run(senders, events);
+        return new IngestBenchmark(publisher, api).measureAll(senders, events);
       }
+    } finally {
+      Cleanup.delete(dataDir);
     }
   }
 
-  private void run(int senders, int events) throws Exception {
-    measure("warm-up", senders, 2_000, 1, this::viaJava);
-    measure("warm-up", senders, 2_000, 1, this::viaHttp);
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("Ingest benchmark, %s, %d cores, %d concurrent senders, %d events per row",
-        LocalDate.now(), Runtime.getRuntime().availableProcessors(), senders, events));
-    lines.add(String.format("%-28s %12s %12s", "path", "events/s", "vs Java"));
+  private List<Row> measureAll(int senders, int events) throws Exception {
+    measure(senders, 2_000, 1, this::viaJava);
+    measure(senders, 2_000, 1, this::viaHttp);
+    List<Row> rows = new ArrayList<>();
     for (int batch : new int[] {1, 100}) {
-      double java = measure("java", senders, events, batch, this::viaJava);
-      double httpRate = measure("http", senders, events, batch, this::viaHttp);
-      lines.add(String.format("%-28s %12.0f %12s", "Java client, batch " + batch, java, "1.00"));
-      lines.add(String.format("%-28s %12.0f %12.2f", "HTTP API, batch " + batch, httpRate, httpRate / java));
+      double java = measure(senders, events, batch, this::viaJava);
+      double http = measure(senders, events, batch, this::viaHttp);
+      String how = String.format("batch %d, %d concurrent senders", batch, senders);
+      rows.add(Row.baseline("ingest: Java client, " + how, java, "events/s"));
+      rows.add(Row.against("ingest: HTTP API, " + how, http, "events/s", "Java client", java));
+      System.out.printf("ingest batch %d: Java client %,.0f events/s, HTTP API %,.0f events/s%n", batch, java, http);
     }
-    lines.forEach(System.out::println);
-    Path out = Path.of("target", "bench-ingest.txt");
-    Files.createDirectories(out.getParent());
-    Files.write(out, lines);
-    System.out.println("written to " + out.toAbsolutePath());
+    return rows;
   }
 
   interface Sender {
     void send(List<SpecificRecord> batch) throws Exception;
   }
 
-  private double measure(String label, int senders, int events, int batchSize, Sender sender) throws Exception {
+  private double measure(int senders, int events, int batchSize, Sender sender) throws Exception {
     int batches = events / batchSize;
     List<List<SpecificRecord>> work = new ArrayList<>();
     for (int b = 0; b < batches; b++) {

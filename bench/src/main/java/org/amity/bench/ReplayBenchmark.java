@@ -1,10 +1,13 @@
 package org.amity.bench;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +21,6 @@ import org.amity.producers.synthetic.GenerationReport;
 import org.amity.producers.synthetic.KafkaEventSink;
 import org.amity.producers.synthetic.SyntheticGenerator;
 import org.amity.producers.synthetic.SyntheticSpec;
-import org.amity.streams.app.AmityStreamsApp;
-import org.amity.streams.app.StreamsSettings;
 import org.amity.topics.TopicSpec;
 import org.amity.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,53 +32,93 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Replay throughput: synthetic history written to the event topics of an embedded broker, then, in the same run,
- * read to the end by a plain consumer (the limit) and processed to the end by the streams application from a clean
- * state. Reports events/s of both and their ratio.
+ * Replay throughput and how it scales: synthetic history written to the event topics of an embedded broker, read to
+ * the end by a plain consumer (the limit), then processed to the end from a clean state by the streams application,
+ * run as its own process ({@code amity streams}) with 1 thread, 2 threads and as 2 instances. "Processed to the end":
+ * the application's committed offsets on the event topics and its repartition topics reach their end offsets.
+ * After the 1-thread replay the same application, restarted on its state with a short review interval, reports how
+ * long re-scoring every relationship takes (the "silence" row).
  */
 final class ReplayBenchmark {
-  private ReplayBenchmark() {}
+  static final Duration REVIEW_INTERVAL = Duration.ofSeconds(20);
+  static final String REVIEW_SECONDS = "amity_streams_review_pass_seconds";
+  static final String REVIEW_RELATIONSHIPS = "amity_streams_review_pass_relationships";
+  /** Lag must stay 0 this long: a last publication (every 200 ms) may still be on its way to a repartition topic. */
+  private static final Duration LAG_ZERO_CONFIRMATION = Duration.ofMillis(500);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
+  private final Map<String, Object> clientConfig;
+  private final Admin admin;
+  private final Path workDir;
+  private final long events;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private ReplayBenchmark(Map<String, Object> clientConfig, Admin admin, Path workDir, long events) {
+    this.clientConfig = clientConfig;
+    this.admin = admin;
+    this.workDir = workDir;
+    this.events = events;
+  }
+
+  /** {@code replay [RELATIONSHIPS [YEARS]]}: this benchmark alone (default 10,000 relationships, 10 years). */
   static void main(String[] args) throws Exception {
     int relationships = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int years = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int offices = Math.max(1, relationships / 1000);
-    SyntheticSpec spec = SyntheticSpec.of(offices, relationships / offices, years, LocalDate.now(ZoneOffset.UTC), 42);
-    Path dataDir = Files.createTempDirectory("amity-bench-replay");
-    int[] ports = EmbeddedKafka.freeLoopbackPorts(3);
-    try (Platform platform = Platform.start(new PlatformSettings(dataDir, "127.0.0.1", ports[0], ports[1], 0))) {
-      Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", platform.bootstrapServers(),
-          "schema.registry.url", platform.registryUrl()));
+    SyntheticSpec spec = Scale.spec(relationships, years);
+    Report report = new Report(relationships + " relationships x " + years + " years");
+    report.add(run(spec, report));
+    report.write("bench-replay");
+  }
+
+  static List<Row> run(SyntheticSpec spec, Report report) throws Exception {
+    AmityProcess.jar();
+    Path workDir = Cleanup.tempDirectory("amity-bench-replay");
+    int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
+    try (Platform platform = Platform.start(new PlatformSettings(workDir.resolve("platform"), "127.0.0.1", ports[0],
+        ports[1], 0));
+         Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+      Map<String, Object> config = Map.of("bootstrap.servers", platform.bootstrapServers(),
+          "schema.registry.url", platform.registryUrl());
+      System.out.println("replay: writing " + Scale.describe(spec));
       GenerationReport written;
       try (KafkaEventSink sink = new KafkaEventSink(config)) {
         written = sink.write(new SyntheticGenerator(spec), event -> { });
       }
-      long events = written.events();
-      double plain = rate(events, plainRead(config));
-      Duration replay = streamsReplay(config, ports[2], dataDir.resolve("streams"));
-      double topology = rate(events, replay);
-      List<String> lines = new ArrayList<>();
-      lines.add(String.format("Replay benchmark, %s, %d cores: %,d events, %,d relationships, %d years",
-          LocalDate.now(), Runtime.getRuntime().availableProcessors(), events, written.relationships(), years));
-      lines.add(String.format("%-44s %12s %10s", "path", "events/s", "vs plain"));
-      lines.add(String.format("%-44s %12.0f %10s", "plain consumer, raw bytes", plain, "1.00"));
-      lines.add(String.format("%-44s %12.0f %10.2f", "streams application, exactly-once, 1 thread", topology,
-          topology / plain));
-      lines.forEach(System.out::println);
-      Path out = Path.of("target", "bench-replay.txt");
-      Files.createDirectories(out.getParent());
-      Files.write(out, lines);
-      System.out.println("written to " + out.toAbsolutePath());
+      report.note(String.format("replay: %s; %,d events for %,d relationships written in %.0f s", Scale.describe(spec),
+          written.events(), written.relationships(), written.elapsed().toMillis() / 1000.0));
+      return new ReplayBenchmark(config, admin, workDir, written.events()).measure(written.relationships());
+    } finally {
+      Cleanup.delete(workDir);
     }
   }
 
-  private static double rate(long events, Duration elapsed) {
+  private List<Row> measure(long relationships) throws Exception {
+    double plain = rate(plainRead());
+    System.out.printf("replay: plain consumer %,.0f events/s%n", plain);
+    Replay oneThread = replay("1-thread", 1, 1);
+    Row silence = silenceOrFailure("bench-1-thread", workDir.resolve("1-thread-1"), relationships);
+    Replay twoThreads = replay("2-threads", 1, 2);
+    Replay twoInstances = replay("2-instances", 2, 1);
+    double one = rate(oneThread.elapsed());
+    return List.of(
+        Row.baseline("replay: plain consumer reads the event topics to the end", plain, "events/s"),
+        Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", one, "events/s",
+            "plain consumer", plain, 0.5),
+        Row.against("scaling: streams app, 2 threads in 1 process", rate(twoThreads.elapsed()), "events/s",
+            "1 thread", one),
+        Row.against("scaling: streams app, 2 instances of 1 thread", rate(twoInstances.elapsed()), "events/s",
+            "1 thread", one),
+        silence,
+        Row.plain("footprint: streams app peak RSS (VmHWM) during the 1-thread replay", oneThread.peakMiB(), "MiB"));
+  }
+
+  private double rate(Duration elapsed) {
     return events / (elapsed.toNanos() / 1e9);
   }
 
   /** How long a plain consumer takes to read every event topic to its end. */
-  private static Duration plainRead(Map<String, Object> config) {
-    Map<String, Object> consumerConfig = new HashMap<>(config);
+  private Duration plainRead() {
+    Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
@@ -94,32 +135,83 @@ final class ReplayBenchmark {
     }
   }
 
-  /** How long the streams application takes, from start, until it has processed every event and entry. */
-  private static Duration streamsReplay(Map<String, Object> config, int queryPort, Path stateDir) throws Exception {
-    String applicationId = "amity-bench-replay";
-    StreamsSettings settings = StreamsSettings.defaults().withApplicationId(applicationId);
+  private record Replay(Duration elapsed, double peakMiB) {}
+
+  /**
+   * Runs {@code instances} streams processes of {@code threads} threads each, with a new application id and state,
+   * from the start of the first until the application has processed everything.
+   */
+  private Replay replay(String name, int instances, int threads) throws Exception {
+    String applicationId = "bench-" + name;
+    List<AmityProcess> processes = new ArrayList<>();
+    int[] queryPorts = EmbeddedKafka.freeLoopbackPorts(instances);
     long start = System.nanoTime();
-    try (AmityStreamsApp app = AmityStreamsApp.start(settings, config,
-             new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", queryPort, stateDir, 3, (short) 1));
-         Admin admin = Admin.create(Map.of("bootstrap.servers", config.get("bootstrap.servers")))) {
-      Set<String> inputs = Topics.EVENTS.stream().map(TopicSpec::name).collect(Collectors.toSet());
-      inputs.add(applicationId + "-by-relationship-repartition");
-      while (lag(admin, applicationId, inputs) > 0) {
-        Thread.sleep(200);
+    try {
+      for (int i = 1; i <= instances; i++) {
+        processes.add(startStreams(applicationId, workDir.resolve(name + "-" + i), "streams.log", threads,
+            Duration.ofHours(1), queryPorts[i - 1]));
       }
-      return Duration.ofNanos(System.nanoTime() - start);
+      Duration elapsed = awaitProcessed(name, applicationId, processes, start);
+      System.out.printf("replay %s: %,.0f events/s%n", name, rate(elapsed));
+      return new Replay(elapsed, processes.get(0).peakResidentMiB());
+    } finally {
+      processes.forEach(AmityProcess::close);
+    }
+  }
+
+  private AmityProcess startStreams(String applicationId, Path dir, String log, int threads, Duration reviewInterval,
+                                    int queryPort) throws IOException {
+    Files.createDirectories(dir);
+    Path config = dir.resolve("streams.properties");
+    Files.write(config, List.of(
+        "bootstrap-servers=" + clientConfig.get("bootstrap.servers"),
+        "schema-registry-url=" + clientConfig.get("schema.registry.url"),
+        "kafka.num.stream.threads=" + threads));
+    return AmityProcess.start(dir.resolve(log), List.of("streams", "--config", config.toString(),
+        "--application-id", applicationId, "--query-host", "127.0.0.1", "--query-port", Integer.toString(queryPort),
+        "--state-dir", dir.resolve("state").toString(), "--review-interval", reviewInterval.toString()));
+  }
+
+  /** Waits until the lag is 0 (and stays so briefly); answers the time from {@code start} to the first 0. */
+  private Duration awaitProcessed(String name, String applicationId, List<AmityProcess> processes, long start)
+      throws Exception {
+    long zeroSince = 0;
+    long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+    while (true) {
+      for (AmityProcess process : processes) {
+        process.requireAlive();
+      }
+      long lag = lag(applicationId);
+      long now = System.nanoTime();
+      if (lag > 0) {
+        zeroSince = 0;
+      } else if (zeroSince == 0) {
+        zeroSince = now;
+      } else if (now - zeroSince >= LAG_ZERO_CONFIRMATION.toNanos()) {
+        return Duration.ofNanos(zeroSince - start);
+      }
+      if (now > nextProgress) {
+        System.out.printf("replay %s: %s records to go after %d s%n", name,
+            lag == Long.MAX_VALUE ? "all" : String.format("%,d", lag), Duration.ofNanos(now - start).toSeconds());
+        nextProgress = now + PROGRESS_EVERY.toNanos();
+      }
+      Thread.sleep(100);
     }
   }
 
   /**
-   * Records not yet processed (committed) by the application on the given topics; MAX_VALUE until the topics exist
-   * and it has committed on each partition that holds records.
+   * Records on the event topics and the application's repartition topics not yet processed (committed) by it;
+   * MAX_VALUE until its repartition topics exist and it has committed on each partition that holds records.
    */
-  private static long lag(Admin admin, String group, Set<String> topics) throws Exception {
-    if (!admin.listTopics().names().get().containsAll(topics)) {
+  private long lag(String applicationId) throws Exception {
+    Set<String> topics = admin.listTopics().names().get().stream()
+        .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+        .collect(Collectors.toSet());
+    if (topics.isEmpty()) {
       return Long.MAX_VALUE;
     }
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+    Topics.EVENTS.forEach(topic -> topics.add(topic.name()));
+    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
         .partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
@@ -133,6 +225,74 @@ final class ReplayBenchmark {
       lag += done == null ? 0 : Math.max(0, end.getValue().offset() - done.offset());
     }
     return lag;
+  }
+
+  /**
+   * Restarts the 1-thread application on its state with a short review interval and reports how long its first
+   * review pass over every relationship took, from the gauges on its /metrics. The replay itself runs with the
+   * default hourly review: a review every 20 s would re-publish every relationship many times over a long replay.
+   */
+  private Row silenceOrFailure(String applicationId, Path dir, long relationships) {
+    String measurement = String.format("silence: review pass re-scoring all %,d relationships (1 thread)",
+        relationships);
+    try {
+      return silence(measurement, applicationId, dir, relationships);
+    } catch (Exception e) {
+      e.printStackTrace();
+      return Row.notMeasured(measurement, "failed: " + Bench.firstLine(e), "s", "< 2.00 s");
+    }
+  }
+
+  private Row silence(String measurement, String applicationId, Path dir, long relationships) throws Exception {
+    int queryPort = EmbeddedKafka.freeLoopbackPorts(1)[0];
+    try (AmityProcess streams = startStreams(applicationId, dir, "streams-silence.log", 1, REVIEW_INTERVAL,
+        queryPort)) {
+      long deadline = System.nanoTime() + REVIEW_INTERVAL.multipliedBy(2).plusSeconds(20).toNanos();
+      Map<String, Double> gauges = Map.of();
+      while (System.nanoTime() < deadline) {
+        streams.requireAlive();
+        gauges = metrics(queryPort);
+        if (gauges.getOrDefault(REVIEW_RELATIONSHIPS, 0.0) >= relationships) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      Double seconds = gauges.get(REVIEW_SECONDS);
+      double covered = gauges.getOrDefault(REVIEW_RELATIONSHIPS, 0.0);
+      if (seconds == null) {
+        return Row.notMeasured(measurement, "no review metric", "s", "< 2.00 s");
+      }
+      if (covered == 0) {
+        return Row.notMeasured(measurement, "no review pass seen", "s", "< 2.00 s");
+      }
+      if (covered < relationships) {
+        measurement = String.format("silence: review pass re-scoring %,.0f of %,d relationships (1 thread)", covered,
+            relationships);
+      }
+      System.out.printf("silence: %.2f s for %,.0f relationships%n", seconds, covered);
+      return Row.under(measurement, seconds, "s", 2.0);
+    }
+  }
+
+  /** The samples on the instance's /metrics; empty while it does not answer. */
+  private Map<String, Double> metrics(int queryPort) throws InterruptedException {
+    try {
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + queryPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      return samples(answer.body());
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /** Prometheus text's samples summed by name, labels dropped (a gauge per task adds up to the instance's). */
+  static Map<String, Double> samples(String prometheusText) {
+    Map<String, Double> samples = new HashMap<>();
+    prometheusText.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+      String[] nameAndValue = line.replaceFirst("\\{.*}", "").trim().split("\\s+");
+      samples.merge(nameAndValue[0], Double.parseDouble(nameAndValue[1]), Double::sum);
+    });
+    return samples;
   }
 
   private static List<TopicPartition> eventPartitions(KafkaConsumer<byte[], byte[]> consumer) {
