@@ -88,11 +88,24 @@ final class StreamsCommand implements Callable<Integer> {
   }
 
   private StreamsSettings settings(Properties amity) {
+    refuseSettingsOfOptions(amity);
     try {
       StreamsSettings settings = StreamsSettings.from(amity).withApplicationId(applicationId);
       return settings.withIntervals(settings.emitInterval(), reviewInterval);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** Two names for one setting would leave one silently ignored: these are options of this command. */
+  private void refuseSettingsOfOptions(Properties amity) {
+    Map<String, String> options = Map.of(
+        StreamsSettings.PREFIX + "application-id", "--application-id (streams.application-id in the file)",
+        StreamsSettings.PREFIX + "review-interval-ms", "--review-interval (streams.review-interval in the file)");
+    options.forEach((key, option) -> {
+      if (amity.containsKey(key)) {
+        throw new ParameterException(spec.commandLine(), key + " is set by the option " + option + " of amity streams");
+      }
+    });
   }
 }

@@ -57,6 +57,8 @@ class ConfigurationFileBadInputTest {
         file("two values for one option", "streams.query-port: 9191 9192\n", "streams", "--query-port;9191 9192"),
         file("a port out of range", "port=70000\n", "ingest", "--port;70000;0 to 65535"),
         file("a duration not ISO-8601", "review-interval=1h\n", "streams", "--review-interval;1h;PT1H"),
+        file("a streams setting that is an option", "amity.streams.review-interval-ms=20000\n", "streams",
+            "amity.streams.review-interval-ms;--review-interval"),
         file("an unknown enum symbol", "partners.add.kind=TWIN_TOWN\n",
             "partners add --office x --partner nl-x --name-en X --country NL", "--kind;TWIN_TOWN"),
         file("a broken unicode escape", "streams.application-id=caf\\u00zz\n", "streams", "Cannot read the configuration file;uxxxx"),

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The packaged {@code amity} jar run as its own process ({@code java -jar amity.jar ARGS}), its output in a log
+ * The packaged {@code amity} jar run as its own process ({@code java -Xmx512m -jar amity.jar ARGS}, as ./amity runs it), its output in a log
  * file, with its peak resident memory sampled while it runs. Stopped on {@link #close()} or when the bench exits.
  */
 final class AmityProcess implements AutoCloseable {
   private static final Duration MEMORY_SAMPLE_INTERVAL = Duration.ofMillis(250);
+  /** The JVM options ./amity runs every command with when AMITY_JAVA_OPTS is not set. */
+  private static final List<String> AMITY_DEFAULT_JAVA_OPTS = List.of("-Xmx512m");
 
   private final Process process;
   private final Path log;
@@ -36,8 +38,9 @@ final class AmityProcess implements AutoCloseable {
   }
 
   static AmityProcess start(Path log, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toAbsolutePath().toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(AMITY_DEFAULT_JAVA_OPTS);
+    command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // Only what the bench passes counts: no AMITY_* variable of the caller's, no ./amity.properties.

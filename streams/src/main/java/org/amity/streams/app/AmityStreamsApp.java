@@ -2,7 +2,12 @@ package org.amity.streams.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.Map;
 import java.util.Properties;
 import org.amity.serde.AvroSerdeConfig;
@@ -116,6 +121,28 @@ public final class AmityStreamsApp implements AutoCloseable {
     admin.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     try (Admin client = Admin.create(admin)) {
       new TopicCreator(client, options.topicPartitions(), options.replicationFactor()).ensure(Topics.ALL);
+      requireSamePartitions(client);
+    }
+  }
+
+  /** The ledger reads the event topics and the master data side by side (see {@link AmityTopology}). */
+  private static void requireSamePartitions(Admin client) {
+    List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name()));
+    Topics.EVENTS.forEach(topic -> names.add(topic.name()));
+    Map<String, Integer> partitions = new TreeMap<>();
+    try {
+      client.describeTopics(names).allTopicNames().get()
+          .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot describe Amity's topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (new HashSet<>(partitions.values()).size() > 1) {
+      throw new IllegalStateException("The event topics and " + Topics.RELATIONSHIPS.name()
+          + " must have the same number of partitions, as events are read beside their relationship's master data;"
+          + " partitions per topic: " + partitions);
     }
   }
 }

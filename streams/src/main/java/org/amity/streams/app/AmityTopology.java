@@ -17,6 +17,7 @@ import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeContribution;
 import org.amity.streams.ledger.OfficeFiguresChange;
 import org.amity.streams.ledger.RelationshipState;
+import org.amity.streams.ledger.RoutedEntry;
 import org.amity.streams.offices.OfficeBoardProcessor;
 import org.amity.streams.offices.OfficeFiguresMath;
 import org.amity.streams.vitality.LedgerProcessor;
@@ -41,17 +42,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The streams application, top to bottom as in DESIGN.md's picture:
  * <pre>
- * event topics ─▶ fan-out (one entry per relationship named) ─▶ by relationship ─┐
- * amity.relationships (master data, keyed by relationship, taken first) ──────────┴▶ ledger ─┬▶ amity.vitality
+ * event topics ─▶ fan-out (one entry per relationship named) ─┬─ its own relationship's ───────┐
+ *                                                              └─▶ other relationships': by relationship ─┤
+ * amity.relationships (master data, keyed by relationship, taken first) ──────────────────────┴▶ ledger ─┬▶ amity.vitality
  *                                                                                            ├▶ amity.activity
  *                                                                                            ├▶ amity.alerts
  *                                                                  office contributions ◀────┘
  *                 ─▶ figures per office ─▶ board of all offices (with amity.offices) ─▶ amity.office-rollups
  * </pre>
  * A record that cannot be read, or an event for an unknown relationship, goes to amity.dead-letter through the
- * exception handlers configured in {@link StreamsProperties}. The ledger reads the repartitioned entries and the
- * master data side by side, so both must have the same number of partitions: the catalog gives every topic keyed by
- * relationship the same count, and the repartition topic takes the event topics' count.
+ * exception handlers configured in {@link StreamsProperties}. Events are keyed by their first relationship, so the
+ * entry for it is already on its ledger's partition and goes straight there; only the entries of the other
+ * relationships a (multilateral) event names go through the by-relationship repartition topic. The ledger reads the
+ * event topics, the repartitioned entries and the master data side by side, so all must have the same number of
+ * partitions: the catalog gives every topic keyed by relationship the same count, the repartition topic takes the
+ * event topics' count, and the application refuses to start on topics that differ.
  */
 public final class AmityTopology {
   /** Current vitality per relationship, for interactive queries. */
@@ -68,10 +73,18 @@ public final class AmityTopology {
     AmitySerdes serdes = new AmitySerdes(serdeConfig);
     StreamsBuilder builder = new StreamsBuilder();
 
-    KStream<String, LedgerInput> entries = builder
+    Map<String, KStream<String, RoutedEntry>> entries = builder
         .stream(Topics.EVENTS.stream().map(TopicSpec::name).toList(),
             Consumed.with(Serdes.String(), serdes.<SpecificRecord>values()).withName("events"))
-        .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays())), Named.as("fan-out"));
+        .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays())), Named.as("fan-out"))
+        .split(Named.as("entries-"))
+        .branch((id, entry) -> entry.onThisPartition(), Branched.as("here"))
+        .defaultBranch(Branched.as("elsewhere"));
+    KStream<String, LedgerInput> entriesHere = entries.get("entries-here")
+        .mapValues(RoutedEntry::input, Named.as("entry-here"));
+    KStream<String, LedgerInput> entriesMoved = entries.get("entries-elsewhere")
+        .mapValues(RoutedEntry::input, Named.as("entry-elsewhere"))
+        .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"));
     KStream<String, LedgerInput> masterData = builder
         .stream(Topics.RELATIONSHIPS.name(),
             Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships")
@@ -83,8 +96,8 @@ public final class AmityTopology {
         Materialized.<String, Office, KeyValueStore<Bytes, byte[]>>as(OFFICES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.of(Office.class)));
 
-    KStream<String, SpecificRecord> published = entries
-        .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"))
+    KStream<String, SpecificRecord> published = entriesHere
+        .merge(entriesMoved, Named.as("entries"))
         .merge(masterData, Named.as("ledger-input"))
         .process(LedgerProcessor.supplier(settings, serdes.of(LedgerEntry.class), serdes.of(RelationshipState.class),
             serdes.of(RelationshipVitality.class)), Named.as("ledger"));

@@ -16,15 +16,16 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id. An event whose
+ * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id, marked when it
+ * belongs on the partition the event was read from (see {@link RoutedEntry}). An event whose
  * values break the contract (a negative headcount, a date in year 3000: beyond the horizon from the task's wall clock) is refused, so
  * that it goes to the dead letters; an event less far ahead than the horizon waits in the ledger for its day. Whether
  * the relationships it names exist is the ledger's to say.
  */
-public final class FanOut implements Processor<String, SpecificRecord, String, LedgerInput> {
+public final class FanOut implements Processor<String, SpecificRecord, String, RoutedEntry> {
   private final ModelSettings settings;
   private final Duration futureHorizon;
-  private ProcessorContext<String, LedgerInput> context;
+  private ProcessorContext<String, RoutedEntry> context;
   private EventValidator validator;
 
   public FanOut(ModelSettings settings, Duration futureHorizon) {
@@ -33,7 +34,7 @@ public final class FanOut implements Processor<String, SpecificRecord, String, L
   }
 
   @Override
-  public void init(ProcessorContext<String, LedgerInput> context) {
+  public void init(ProcessorContext<String, RoutedEntry> context) {
     this.context = context;
     this.validator = new EventValidator(relationshipId -> true, new WallClock(), futureHorizon);
   }
@@ -50,8 +51,8 @@ public final class FanOut implements Processor<String, SpecificRecord, String, L
     if (!problems.isEmpty()) {
       throw new InvalidEventException(EventTypes.envelopeOf(record.value()).getEventId(), origin, problems);
     }
-    Entries.of(record.value(), settings, origin)
-        .forEach(kv -> context.forward(record.withKey(kv.key).withValue(kv.value)));
+    Entries.of(record.value(), settings, origin).forEach(kv -> context.forward(
+        record.withKey(kv.key).withValue(new RoutedEntry(kv.value, kv.key.equals(record.key())))));
   }
 
   /** The stream task's wall-clock time, which tests move by hand. */

@@ -1,13 +1,23 @@
 package org.amity.streams.model;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.amity.events.Envelope;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Small helpers over the generated event classes. */
 public final class Events {
+  private static final Map<Schema, DatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
+
   private Events() {}
 
   /**
@@ -24,10 +34,17 @@ public final class Events {
   }
 
   /**
-   * A 64-bit hash of the whole event (Avro's CRC-64 of its text form): the same event always gives the same key.
-   * It decides, without regard to arrival order, between two different events sent with the same eventId.
+   * A 64-bit hash of the whole event (Avro's CRC-64 of its binary encoding): the same event always gives the same
+   * key. It decides, without regard to arrival order, between two different events sent with the same eventId.
    */
   public static long contentKey(SpecificRecord event) {
-    return SchemaNormalization.fingerprint64(event.toString().getBytes(StandardCharsets.UTF_8));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    try {
+      WRITERS.computeIfAbsent(event.getSchema(), SpecificDatumWriter::new).write(event, encoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SchemaNormalization.fingerprint64(bytes.toByteArray());
   }
 }

@@ -30,7 +30,9 @@ public record Exchange(String eventId, Instant occurredAt, int points, boolean s
     requireNonNull(eventId, "eventId");
     requireNonNull(occurredAt, "occurredAt");
     requireNonNull(type, "type");
-    domains = domains.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(domains));
+    // an EnumSet itself, not wrapped: the model adds many exchanges' domains together, a bit operation between two
+    // EnumSets; nothing changes it after this
+    domains = domains.isEmpty() ? EnumSet.noneOf(Domain.class) : EnumSet.copyOf(domains);
   }
 
   /**

@@ -51,15 +51,17 @@ public final class RelationshipScorer {
     List<SpecificRecord> records = new ArrayList<>();
     List<Alert> alerts = alertRules.due(state, vitality, history.agreements(), now,
         announceBandChange);
-    boolean vitalityChanged = changed(state.getVitalitySignature(), signature(vitality));
-    boolean activityChanged = changed(state.getActivitySignature(), signature(activity));
+    int vitalitySignature = signature(vitality);
+    int activitySignature = signature(activity);
+    boolean vitalityChanged = changed(state.getVitalitySignature(), vitalitySignature);
+    boolean activityChanged = changed(state.getActivitySignature(), activitySignature);
     if (vitalityChanged) {
       records.add(vitality);
-      state.setVitalitySignature(signature(vitality));
+      state.setVitalitySignature(vitalitySignature);
     }
     if (activityChanged) {
       records.add(activity);
-      state.setActivitySignature(signature(activity));
+      state.setActivitySignature(activitySignature);
     }
     if (vitalityChanged || activityChanged) {
       records.add(Records.contribution(vitality, activity));
@@ -79,13 +81,21 @@ public final class RelationshipScorer {
     return previous == null || previous != now;
   }
 
-  /** A hash of everything in the vitality record but the moment it was scored. */
+  /** A hash of everything in the vitality record but the moment it was scored (set aside, not copied: cheaper). */
   static int signature(RelationshipVitality vitality) {
-    return RelationshipVitality.newBuilder(vitality).setAt(Instant.EPOCH).build().hashCode();
+    Instant at = vitality.getAt();
+    vitality.setAt(Instant.EPOCH);
+    int signature = vitality.hashCode();
+    vitality.setAt(at);
+    return signature;
   }
 
   static int signature(RelationshipActivity activity) {
-    return RelationshipActivity.newBuilder(activity).setAt(Instant.EPOCH).build().hashCode();
+    Instant at = activity.getAt();
+    activity.setAt(Instant.EPOCH);
+    int signature = activity.hashCode();
+    activity.setAt(at);
+    return signature;
   }
 
   /**
