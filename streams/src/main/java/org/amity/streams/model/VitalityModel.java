@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -119,8 +122,13 @@ public final class VitalityModel {
         .toList();
   }
 
+  /** The score at an earlier moment, from {@code past} (counted and in chronological order): a prefix of it. */
   private int scoreAt(List<Exchange> past, Instant at) {
-    List<Exchange> then = countedUpTo(past, at);
+    int upTo = 0;
+    while (upTo < past.size() && !past.get(upTo).occurredAt().isAfter(at)) {
+      upTo++;
+    }
+    List<Exchange> then = past.subList(0, upTo);
     return snapshot(then, at, rawMomentum(then, at)).components().score();
   }
 
@@ -177,7 +185,7 @@ public final class VitalityModel {
     LocalDate today = LocalDate.ofInstant(at, settings.zone());
     IntPredicate dormantOn = day -> dormantAtEndOf(today.plusDays(day), inWindows, now, at, establishedOn);
     int first = 0;
-    for (int boundary : windowExitDays(inWindows, today, at)) {
+    for (int boundary : windowExitDays(inWindows, today)) {
       if (dormantOn.test(boundary - 1)) {
         return today.plusDays(firstTrue(dormantOn, first, boundary - 1));
       }
@@ -197,25 +205,25 @@ public final class VitalityModel {
 
   /**
    * The days (counted from today, within the horizon) whose end first finds an exchange outside a window it was in
-   * at the end of the day before, in order.
+   * at the end of the day before, in order: the day of the instant it leaves the window.
    */
-  private int[] windowExitDays(List<Exchange> inWindows, LocalDate today, Instant at) {
-    java.util.TreeSet<Integer> days = new java.util.TreeSet<>();
+  private int[] windowExitDays(List<Exchange> inWindows, LocalDate today) {
     int[] windows = {settings.breadthWindowDays(), settings.reciprocityWindowDays(), settings.substanceWindowDays()};
+    ZoneRules zone = settings.zone().getRules();
+    long todayEpochDay = today.toEpochDay();
+    int[] days = new int[inWindows.size() * windows.length];
+    int count = 0;
     for (Exchange exchange : inWindows) {
       for (int window : windows) {
-        Instant exit = exchange.occurredAt().plus(Duration.ofDays(window));
-        LocalDate exitDay = LocalDate.ofInstant(exit, settings.zone());
-        int day = (int) ChronoUnit.DAYS.between(today, exitDay);
-        if (exit.isAfter(endOf(exitDay, at))) {
-          day++;
-        }
+        Instant exit = Instant.ofEpochMilli(exchange.occurredAt().toEpochMilli() + days(window));
+        long exitEpochDay = Math.floorDiv(exit.getEpochSecond() + zone.getOffset(exit).getTotalSeconds(), 86_400L);
+        long day = exitEpochDay - todayEpochDay;
         if (day >= 1 && day <= settings.forecastHorizonDays()) {
-          days.add(day);
+          days[count++] = (int) day;
         }
       }
     }
-    return days.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.stream(days, 0, count).sorted().distinct().toArray();
   }
 
   /** The first of days {@code from..to} that passes, knowing that from the first that passes on, all do. */
@@ -245,13 +253,25 @@ public final class VitalityModel {
     return past.stream().filter(exchange -> ageMillis(exchange, at) < widest).toList();
   }
 
+  /** The {@value #TOP_CONTRIBUTORS} first in {@link #MOST_FIRST} order, kept while going through them once. */
   private List<Vitality.Contributor> topContributors(List<Exchange> past, Instant at) {
-    return past.stream()
-        .map(exchange -> new Vitality.Contributor(exchange.eventId(), exchange.type(), exchange.occurredAt(),
-            pointsAt(exchange, at)))
-        .sorted(MOST_FIRST)
-        .limit(TOP_CONTRIBUTORS)
-        .toList();
+    List<Vitality.Contributor> top = new ArrayList<>(TOP_CONTRIBUTORS + 1);
+    for (Exchange exchange : past) {
+      Vitality.Contributor contributor = new Vitality.Contributor(exchange.eventId(), exchange.type(),
+          exchange.occurredAt(), pointsAt(exchange, at));
+      if (top.size() == TOP_CONTRIBUTORS && MOST_FIRST.compare(contributor, top.get(TOP_CONTRIBUTORS - 1)) >= 0) {
+        continue;
+      }
+      int place = top.size();
+      while (place > 0 && MOST_FIRST.compare(contributor, top.get(place - 1)) < 0) {
+        place--;
+      }
+      top.add(place, contributor);
+      if (top.size() > TOP_CONTRIBUTORS) {
+        top.remove(TOP_CONTRIBUTORS);
+      }
+    }
+    return List.copyOf(top);
   }
 
   private boolean isYoung(LocalDate establishedOn, Instant at) {
