@@ -49,7 +49,7 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults() {
-    return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(200), Duration.ofHours(1),
+    return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(100), Duration.ofHours(1),
         3650, 5, 90, 90, 30, 366);
   }
 
