@@ -6,7 +6,8 @@ import org.amity.producers.synthetic.SyntheticSpec;
 
 /**
  * How big a run is. {@code full} is issue 8's size: 100,000 relationships over 10 years, at the generator's default
- * 10 events per relationship a year about 10 million events; {@code quick} is the same shape, 50 times smaller.
+ * 10 events per relationship a year about 10 million events; {@code medium} (about Europe's 17,000 twinning links)
+ * and {@code quick} are the same shape, 5 and 50 times smaller.
  *
  * @param ingestEvents events per ingest row (each path, each batch size)
  * @param latencyEvents events posted one by one in the latency run
@@ -18,8 +19,9 @@ record Scale(String name, int relationships, int years, int ingestEvents, int la
   static Scale named(String name) {
     return switch (name) {
       case "quick" -> new Scale("quick", 2_000, 10, 5_000, 1_000);
+      case "medium" -> new Scale("medium", 20_000, 10, 20_000, 1_000);
       case "full" -> new Scale("full", 100_000, 10, 20_000, 1_000);
-      default -> throw new IllegalArgumentException("Unknown scale " + name + "; known: quick, full");
+      default -> throw new IllegalArgumentException("Unknown scale " + name + "; known: quick, medium, full");
     };
   }
 

@@ -1,10 +1,12 @@
 package org.amity.streams.ledger;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationVisited;
+import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
 import org.amity.streams.model.Events;
@@ -62,8 +64,10 @@ public final class Entries {
 
   /** The exchange a (non-retraction) entry records. */
   public static Exchange exchange(LedgerEntry entry) {
+    EnumSet<Domain> domains = EnumSet.noneOf(Domain.class);
+    domains.addAll(entry.getDomains());
     return new Exchange(entry.getEventId(), entry.getOccurredAt(), entry.getPoints(), entry.getSubstantive(),
-        java.util.Set.copyOf(entry.getDomains()), entry.getDirection(), entry.getType());
+        domains, entry.getDirection(), entry.getType());
   }
 
   /** Whether the entry withdraws another event rather than recording an exchange. */
