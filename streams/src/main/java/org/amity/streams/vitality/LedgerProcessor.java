@@ -109,6 +109,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.pending = context.getStateStore(PENDING_STORE);
     this.vitality = context.getStateStore(VITALITY_STORE);
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
+    known.clear();
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getRelationship() != null) {
