@@ -14,6 +14,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.query.QueryApi;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.Topics;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -125,19 +126,36 @@ public final class AmityStreamsApp implements AutoCloseable {
     }
   }
 
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** The ledger reads the event topics and the master data side by side (see {@link AmityTopology}). */
+  private static final int DESCRIBE_ATTEMPTS = 50;
+
   private static void requireSamePartitions(Admin client) {
     List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name()));
     Topics.EVENTS.forEach(topic -> names.add(topic.name()));
     Map<String, Integer> partitions = new TreeMap<>();
-    try {
-      client.describeTopics(names).allTopicNames().get()
-          .forEach((name, description) -> partitions.put(name, description.partitions().size()));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot describe Amity's topics: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    for (int attempt = 1; partitions.isEmpty(); attempt++) {
+      try {
+        client.describeTopics(names).allTopicNames().get()
+            .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+      } catch (ExecutionException e) {
+        // topics just created may not be known to every broker yet
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == DESCRIBE_ATTEMPTS) {
+          throw new IllegalStateException("Cannot describe Amity's topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        sleep(Duration.ofMillis(200));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
     if (new HashSet<>(partitions.values()).size() > 1) {
       throw new IllegalStateException("The event topics and " + Topics.RELATIONSHIPS.name()

@@ -53,6 +53,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   /** Each relationship's vitality as last published, for interactive queries. */
   public static final String VITALITY_STORE = "vitality";
   private static final int PUBLISHING_PACE = 9;
+  /**
+   * How long one punctuation may publish: work beyond it waits for the next, as one punctuation that outlasted the
+   * transaction (exactly-once aborts it after transaction.timeout.ms, 10 s) would be redone forever.
+   */
+  private static final Duration PUNCTUATION_BUDGET = Duration.ofMillis(500);
+  private static final int REVIEW_BATCH = 1000;
 
   private final StreamsSettings settings;
   private final RelationshipScorer scorer;
@@ -63,6 +69,10 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipVitality> vitality;
   private ReviewPassMetrics reviewMetrics;
   private long nextPublishingAt = Long.MIN_VALUE;
+  /** The last relationship the review pass in progress re-scored ("" at its start); null when none is in progress. */
+  private String reviewCursor;
+  private double reviewSeconds;
+  private int reviewed;
   /** The relationships with master data in this task: the store's keys, kept in memory as every entry asks. */
   private final Set<String> known = new HashSet<>();
 
@@ -110,6 +120,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.vitality = context.getStateStore(VITALITY_STORE);
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
     known.clear();
+    reviewCursor = null;
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getRelationship() != null) {
@@ -117,8 +128,14 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         }
       });
     }
-    context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishPendingWhenDue);
-    context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, this::reviewAll);
+    context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      publishPendingWhenDue(now);
+      continueReview(now);
+    });
+    context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      publishPending(now);
+      startReview(now);
+    });
   }
 
   @Override
@@ -167,7 +184,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     nextPublishingAt = now + tookMs * (1 + PUBLISHING_PACE);
   }
 
+  /** Publishes pending relationships for at most {@link #PUNCTUATION_BUDGET}; the others stay pending. */
   private void publishPending(long now) {
+    long budgetEnd = System.nanoTime() + PUNCTUATION_BUDGET.toNanos();
     List<KeyValue<String, Long>> due = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(due::add);
@@ -176,18 +195,64 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     for (KeyValue<String, Long> relationship : due) {
       publish(relationship.key, now, relationship.value >= newsSince);
       pending.delete(relationship.key);
+      if (System.nanoTime() > budgetEnd) {
+        return;
+      }
     }
   }
 
-  private void reviewAll(long now) {
-    long start = System.nanoTime();
-    publishPending(now);
-    List<String> all = new ArrayList<>();
-    try (KeyValueIterator<String, RelationshipState> iterator = states.all()) {
-      iterator.forEachRemaining(kv -> all.add(kv.key));
+  /** Starts a review pass, unless the last one is still going on. */
+  private void startReview(long now) {
+    if (reviewCursor == null) {
+      reviewCursor = "";
+      reviewSeconds = 0;
+      reviewed = 0;
+      continueReview(now);
     }
-    all.forEach(relationshipId -> publish(relationshipId, now, true));
-    reviewMetrics.record(System.nanoTime() - start, all.size());
+  }
+
+  /**
+   * Re-scores the next relationships of the review pass, in key order, for at most {@link #PUNCTUATION_BUDGET}: a pass
+   * over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in them.
+   */
+  private void continueReview(long now) {
+    if (reviewCursor == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    long sliceEnd = start + PUNCTUATION_BUDGET.toNanos();
+    boolean passDone = false;
+    while (!passDone && System.nanoTime() < sliceEnd) {
+      List<String> next = relationshipsAfter(reviewCursor);
+      for (String relationshipId : next) {
+        publish(relationshipId, now, true);
+        reviewed++;
+        reviewCursor = relationshipId;
+        if (System.nanoTime() > sliceEnd) {
+          break;
+        }
+      }
+      passDone = next.size() < REVIEW_BATCH && (next.isEmpty() || reviewCursor.equals(next.get(next.size() - 1)));
+    }
+    reviewSeconds += (System.nanoTime() - start) / 1e9;
+    if (passDone) {
+      reviewMetrics.record(reviewSeconds, reviewed);
+      reviewCursor = null;
+    }
+  }
+
+  /** Up to {@link #REVIEW_BATCH} relationships after {@code cursor} in key order. */
+  private List<String> relationshipsAfter(String cursor) {
+    List<String> next = new ArrayList<>();
+    try (KeyValueIterator<String, RelationshipState> iterator = states.range(cursor, null)) {
+      while (iterator.hasNext() && next.size() < REVIEW_BATCH) {
+        String relationshipId = iterator.next().key;
+        if (!relationshipId.equals(cursor)) {
+          next.add(relationshipId);
+        }
+      }
+    }
+    return next;
   }
 
   private void publish(String relationshipId, long now, boolean news) {

@@ -23,14 +23,15 @@ final class ReviewPassMetrics {
     this.metrics = metrics;
     Map<String, String> tags = Map.of("task-id", taskId);
     this.seconds = metrics.addSensor(GROUP + "-" + SECONDS + "-" + taskId, Sensor.RecordingLevel.INFO);
-    seconds.add(new MetricName(SECONDS, GROUP, "Duration of the last review pass, in seconds", tags), new Value());
+    seconds.add(new MetricName(SECONDS, GROUP, "Time spent in the last review pass (in its slices), in seconds", tags),
+        new Value());
     this.relationships = metrics.addSensor(GROUP + "-" + RELATIONSHIPS + "-" + taskId, Sensor.RecordingLevel.INFO);
     relationships.add(new MetricName(RELATIONSHIPS, GROUP, "Relationships re-scored in the last review pass", tags),
         new Value());
   }
 
-  void record(long nanos, int reviewed) {
-    seconds.record(nanos / 1e9);
+  void record(double passSeconds, int reviewed) {
+    seconds.record(passSeconds);
     relationships.record(reviewed);
   }
 

@@ -29,6 +29,29 @@ class StreamsMetricsTest {
     }
   }
 
+  @Test
+  void aReviewPassTooLongForOnePunctuationGoesOnInTheNextOnesAndCountsEveryRelationshipOnce() {
+    int relationships = 4000;
+    try (TopologyFixture streams = new TopologyFixture(NOW)) {
+      for (int i = 0; i < relationships; i++) {
+        streams.add(TopologyFixture.relationship("shanghai/partner-" + i, LocalDate.of(2001, 1, 1)));
+      }
+      streams.advance(TopologyFixture.REVIEW);
+      int punctuations = 1;
+      while (reviewed(streams) == 0 && punctuations < 1000) {
+        streams.advance(TopologyFixture.EMIT);
+        punctuations++;
+      }
+      System.out.printf("a review pass over %,d relationships took %d punctuations%n", relationships, punctuations);
+      assertThat(reviewed(streams)).isEqualTo(relationships);
+      assertThat(streams.vitality("shanghai/partner-" + (relationships - 1))).isNotNull();
+    }
+  }
+
+  private static double reviewed(TopologyFixture streams) {
+    return gauge(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"), "amity_streams_review_pass_relationships");
+  }
+
   private static double gauge(String text, String name) {
     assertThat(text).contains("# TYPE " + name + " gauge");
     Matcher value = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(text);
