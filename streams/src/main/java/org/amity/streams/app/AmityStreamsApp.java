@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AmityStreamsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AmityStreamsApp.class);
+  /** Describing topics just created: attempts, 200 ms apart. */
+  private static final int DESCRIBE_ATTEMPTS = 50;
 
   private final KafkaStreams streams;
   private final QueryApi queries;
@@ -136,8 +138,6 @@ public final class AmityStreamsApp implements AutoCloseable {
   }
 
   /** The ledger reads the event topics and the master data side by side (see {@link AmityTopology}). */
-  private static final int DESCRIBE_ATTEMPTS = 50;
-
   private static void requireSamePartitions(Admin client) {
     List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name()));
     Topics.EVENTS.forEach(topic -> names.add(topic.name()));
