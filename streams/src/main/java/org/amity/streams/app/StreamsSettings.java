@@ -22,6 +22,8 @@ import org.amity.streams.model.ModelSettings;
  *     happened within this many days; older ones correct the record silently
  * @param futureHorizonDays an event dated more than this many days after the wall clock is taken for a broken record
  *     and dead-lettered; one dated less far ahead waits in the ledger and counts from its day on
+ * @param punctuationBudget how long one punctuation may publish or review; the rest waits for the next ones. Keep it
+ *     well under the exactly-once transaction's timeout (10 s), which a punctuation must not outlast
  */
 public record StreamsSettings(
     String applicationId,
@@ -33,7 +35,8 @@ public record StreamsSettings(
     int anniversaryNoticeDays,
     int agreementNoticeDays,
     int alertLookbackDays,
-    int futureHorizonDays) {
+    int futureHorizonDays,
+    Duration punctuationBudget) {
 
   public static final String PREFIX = "amity.streams.";
 
@@ -46,11 +49,12 @@ public record StreamsSettings(
     requirePositive("agreement-notice-days", agreementNoticeDays);
     requirePositive("alert-lookback-days", alertLookbackDays);
     requirePositive("future-horizon-days", futureHorizonDays);
+    requirePositive("punctuation-budget-ms", punctuationBudget.toMillis());
   }
 
   public static StreamsSettings defaults() {
     return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(100), Duration.ofHours(1),
-        3650, 5, 90, 90, 30, 366);
+        3650, 5, 90, 90, 30, 366, Duration.ofMillis(500));
   }
 
   /**
@@ -73,22 +77,30 @@ public record StreamsSettings(
         ModelProperties.intValue(values, PREFIX + "anniversary-notice-days", d.anniversaryNoticeDays()),
         ModelProperties.intValue(values, PREFIX + "agreement-notice-days", d.agreementNoticeDays()),
         ModelProperties.intValue(values, PREFIX + "alert-lookback-days", d.alertLookbackDays()),
-        ModelProperties.intValue(values, PREFIX + "future-horizon-days", d.futureHorizonDays()));
+        ModelProperties.intValue(values, PREFIX + "future-horizon-days", d.futureHorizonDays()),
+        Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "punctuation-budget-ms",
+            d.punctuationBudget().toMillis())));
   }
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget);
   }
 
   public StreamsSettings withIntervals(Duration emit, Duration review) {
     return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget);
   }
 
   public StreamsSettings withFutureHorizonDays(int days) {
     return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
-        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days);
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days, punctuationBudget);
+  }
+
+  public StreamsSettings withPunctuationBudget(Duration budget) {
+    return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays,
+        budget);
   }
 
   private static void requirePositive(String name, long value) {

@@ -23,6 +23,9 @@ import java.util.List;
  *     else happens; null when already DORMANT, or not within the forecast horizon
  * @param topContributors the exchanges that contribute most momentum now, most first (at most 3)
  * @param modelVersion the model and settings that made this score
+ * @param stableUntil until when, if nothing else is recorded, every figure above but the decayed ones (momentum and
+ *     points today), and every {@link Activity} window of the same exchanges, stays as it is: the earliest moment at
+ *     which one may change; null when none ever will
  */
 public record Vitality(
     Instant at,
@@ -39,7 +42,8 @@ public record Vitality(
     int earlierScore,
     LocalDate forecastDormantOn,
     List<Contributor> topContributors,
-    String modelVersion) {
+    String modelVersion,
+    Instant stableUntil) {
 
   public Vitality {
     topContributors = List.copyOf(topContributors);

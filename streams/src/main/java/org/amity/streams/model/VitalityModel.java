@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
@@ -36,9 +37,28 @@ public final class VitalityModel {
           .thenComparing(Vitality.Contributor::eventId);
 
   private final ModelSettings settings;
+  /** How long after an exchange it may enter or leave something the figures count: the past, a window, a lookback. */
+  private final long[] changeOffsets;
+  private final double largestDailyFallOfScore;
 
   public VitalityModel(ModelSettings settings) {
     this.settings = settings;
+    this.changeOffsets = changeOffsets(settings);
+    this.largestDailyFallOfScore =
+        100 * settings.weights().momentum() * Math.log(2) / (Math.E * settings.halfLifeDays());
+  }
+
+  private static long[] changeOffsets(ModelSettings settings) {
+    List<Integer> windows = new ArrayList<>(settings.activityWindowDays());
+    windows.addAll(List.of(settings.breadthWindowDays(), settings.reciprocityWindowDays(),
+        settings.substanceWindowDays()));
+    int lookback = settings.trendLookbackDays();
+    Set<Integer> offsets = new TreeSet<>(List.of(0, lookback));
+    for (int window : windows) {
+      offsets.add(window);
+      offsets.add(window + lookback);
+    }
+    return offsets.stream().mapToLong(VitalityModel::days).toArray();
   }
 
   public static VitalityModel withDefaults() {
@@ -62,11 +82,73 @@ public final class VitalityModel {
     Components parts = now.components();
     Integer daysSinceLast = daysSince(now.lastExchange(), at);
     Band band = band(parts.score(), daysSinceLast, establishedOn, at);
-    int earlierScore = scoreAt(past, at.minus(Duration.ofDays(settings.trendLookbackDays())));
+    Components earlier = componentsAt(past, at.minus(Duration.ofDays(settings.trendLookbackDays())));
     LocalDate forecast = band == Band.DORMANT ? null : forecastDormantOn(past, now, at, establishedOn);
     return new Vitality(at, parts.score(), parts.rawMomentum(), parts.momentum(), parts.breadth(),
         parts.reciprocity(), parts.substance(), band, daysSinceLast, daysSince(now.lastSubstantive(), at),
-        parts.score() - earlierScore, earlierScore, forecast, topContributors(past, at), settings.modelVersion());
+        parts.score() - earlier.score(), earlier.score(), forecast, topContributors(past, at), settings.modelVersion(),
+        stableUntil(exchanges, at, establishedOn, now, earlier, band != Band.DORMANT && forecast == null));
+  }
+
+  /**
+   * The earliest moment after {@code at} at which, without new exchanges, a figure shown in whole units may change:
+   * an exchange enters the past or leaves a window (now or at the trend's earlier moment), a day passes since the
+   * last (substantive) exchange, a young relationship comes of age, or momentum's decay brings a score (now or
+   * earlier) to the next rounding step. The last is bounded, not solved: m = 1 − e^(−M/k) with M halving every
+   * half-life H falls at most ln 2 / (e·H) a day (the largest value of x·e^(−x) is 1/e), so a score can change no
+   * sooner than its distance to the rounding step divided by 100 · weight · ln 2 / (e·H).
+   *
+   * <p>The forecast names a day that only new exchanges move; but when that day is beyond the horizon, it may come
+   * within it any day.
+   */
+  private Instant stableUntil(List<Exchange> exchanges, Instant at, LocalDate establishedOn, Snapshot now,
+      Components earlier, boolean forecastBeyondHorizon) {
+    long atMillis = at.toEpochMilli();
+    long until = Long.MAX_VALUE;
+    for (Exchange exchange : exchanges) {
+      long occurred = exchange.occurredAt().toEpochMilli();
+      for (long offset : changeOffsets) {
+        long change = occurred + offset;
+        if (change > atMillis && change < until) {
+          until = change;
+        }
+      }
+    }
+    until = Math.min(until, nextWholeDay(now.lastExchange(), atMillis));
+    until = Math.min(until, nextWholeDay(now.lastSubstantive(), atMillis));
+    if (isYoung(establishedOn, at)) {
+      until = Math.min(until, establishedOn.plusDays(settings.bands().newRelationshipDays())
+          .atStartOfDay(settings.zone()).toInstant().toEpochMilli());
+    }
+    until = Math.min(until, saturatedAdd(atMillis, millisBeforeDecayCanChange(now.components())));
+    until = Math.min(until, saturatedAdd(atMillis, millisBeforeDecayCanChange(earlier)));
+    if (forecastBeyondHorizon) {
+      until = Math.min(until, LocalDate.ofInstant(at, settings.zone()).plusDays(1).atStartOfDay(settings.zone())
+          .toInstant().toEpochMilli());
+    }
+    return until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until);
+  }
+
+  /** When the whole days since {@code last} next go up; never when there was none. */
+  private static long nextWholeDay(Instant last, long atMillis) {
+    if (last == null) {
+      return Long.MAX_VALUE;
+    }
+    long lastMillis = last.toEpochMilli();
+    return lastMillis + ((atMillis - lastMillis) / MILLIS_PER_DAY + 1) * MILLIS_PER_DAY;
+  }
+
+  private long millisBeforeDecayCanChange(Components parts) {
+    if (parts.rawMomentum() <= 0) {
+      return Long.MAX_VALUE;
+    }
+    double stepsAbove = Math.max(0, parts.exactScore() - (parts.score() - 0.5));
+    return (long) (stepsAbove / largestDailyFallOfScore * MILLIS_PER_DAY);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   /**
@@ -86,7 +168,7 @@ public final class VitalityModel {
     Weights w = settings.weights();
     double weighted = w.momentum() * m + w.breadth() * b + w.reciprocity() * r + w.substance() * s;
     int score = (int) Math.max(0, Math.min(100, Math.round(100 * weighted)));
-    return new Components(rawMomentum, m, b, r, s, score);
+    return new Components(rawMomentum, m, b, r, s, score, 100 * weighted);
   }
 
   /**
@@ -122,14 +204,14 @@ public final class VitalityModel {
         .toList();
   }
 
-  /** The score at an earlier moment, from {@code past} (counted and in chronological order): a prefix of it. */
-  private int scoreAt(List<Exchange> past, Instant at) {
+  /** The components at an earlier moment, from {@code past} (counted and in chronological order): a prefix of it. */
+  private Components componentsAt(List<Exchange> past, Instant at) {
     int upTo = 0;
     while (upTo < past.size() && !past.get(upTo).occurredAt().isAfter(at)) {
       upTo++;
     }
     List<Exchange> then = past.subList(0, upTo);
-    return snapshot(then, at, rawMomentum(then, at)).components().score();
+    return snapshot(then, at, rawMomentum(then, at)).components();
   }
 
   private double rawMomentum(List<Exchange> past, Instant at) {

@@ -21,11 +21,14 @@ public final class StreamsMetrics {
     counter(text, "amity_streams_processed_records_total", "Records this instance processed since it started.",
         sum(metrics, "stream-thread-metrics", "process-total"));
     gauge(text, "amity_streams_review_pass_seconds",
-        "Seconds the last review (re-scoring every relationship as time passes) took, summed over this instance's tasks.",
+        "Seconds the last review (re-scoring relationships as time passes) took, summed over this instance's tasks.",
         sum(metrics, "amity-review", "review-pass-seconds"));
     gauge(text, "amity_streams_review_pass_relationships",
-        "Relationships re-scored in the last review, summed over this instance's tasks.",
+        "Relationships re-scored in the last review (those time may have changed), summed over this instance's tasks.",
         sum(metrics, "amity-review", "review-pass-relationships"));
+    gauge(text, "amity_streams_review_pass_checked",
+        "Relationships the last review looked at (all of them), summed over this instance's tasks.",
+        sum(metrics, "amity-review", "review-pass-checked"));
     text.append("# HELP amity_streams_running 1 when this instance is running or rebalancing, else 0.\n")
         .append("# TYPE amity_streams_running gauge\n")
         .append("amity_streams_running{state=\"").append(state).append("\"} ")

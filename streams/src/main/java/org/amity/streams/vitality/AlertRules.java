@@ -45,6 +45,34 @@ public final class AlertRules {
     return alerts;
   }
 
+  /**
+   * The start of the first day after {@code now} on which a reminder may fall due if nothing is recorded: a round
+   * anniversary or an agreement's expiry coming within notice. Null when none will. (A change of band is the
+   * model's: {@link org.amity.streams.model.Vitality#stableUntil()}.)
+   */
+  public Instant quietUntil(RelationshipState state, List<LedgerEntry> agreements, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, settings.model().zone());
+    LocalDate first = null;
+    LocalDate established = state.getRelationship().getEstablishedOn();
+    if (established != null) {
+      int every = settings.anniversaryEveryYears();
+      int years = Math.max(every, (int) ChronoUnit.YEARS.between(established, today) / every * every);
+      LocalDate noticeFrom = established.plusYears(years).minusDays(settings.anniversaryNoticeDays());
+      while (!noticeFrom.isAfter(today)) {
+        years += every;
+        noticeFrom = established.plusYears(years).minusDays(settings.anniversaryNoticeDays());
+      }
+      first = noticeFrom;
+    }
+    for (LedgerEntry agreement : agreements) {
+      LocalDate noticeFrom = agreement.getValidUntil().minusDays(settings.agreementNoticeDays());
+      if (noticeFrom.isAfter(today) && (first == null || noticeFrom.isBefore(first))) {
+        first = noticeFrom;
+      }
+    }
+    return first == null ? null : first.atStartOfDay(settings.model().zone()).toInstant();
+  }
+
   /** The kind of alert a change of band raises. */
   public static AlertKind kind(Band from, Band to) {
     if (to == Band.DORMANT) {

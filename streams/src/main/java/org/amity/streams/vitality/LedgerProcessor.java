@@ -3,8 +3,9 @@ package org.amity.streams.vitality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
@@ -53,13 +54,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   /** Each relationship's vitality as last published, for interactive queries. */
   public static final String VITALITY_STORE = "vitality";
   private static final int PUBLISHING_PACE = 9;
-  /**
-   * How long one punctuation may publish: work beyond it waits for the next, as one punctuation that outlasted the
-   * transaction (exactly-once aborts it after transaction.timeout.ms, 10 s) would be redone forever.
-   */
-  private static final Duration PUNCTUATION_BUDGET = Duration.ofMillis(500);
-  private static final int REVIEW_BATCH = 1000;
-
+  
   private final StreamsSettings settings;
   private final RelationshipScorer scorer;
   private ProcessorContext<String, SpecificRecord> context;
@@ -69,12 +64,16 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipVitality> vitality;
   private ReviewPassMetrics reviewMetrics;
   private long nextPublishingAt = Long.MIN_VALUE;
-  /** The last relationship the review pass in progress re-scored ("" at its start); null when none is in progress. */
-  private String reviewCursor;
-  private double reviewSeconds;
+  /** The relationships the review pass in progress is to re-score, in key order; null when none is in progress. */
+  private List<String> reviewQueue;
   private int reviewed;
-  /** The relationships with master data in this task: the store's keys, kept in memory as every entry asks. */
-  private final Set<String> known = new HashSet<>();
+  private double reviewSeconds;
+  /**
+   * The relationships with master data in this task (the state store's keys, kept in memory as every entry asks),
+   * each with the moment from which a review must re-score it (see {@link RelationshipScorer.Publication#reviewDue}).
+   * Not stored: after a restart the first review re-scores every relationship.
+   */
+  private final Map<String, Long> reviewDue = new HashMap<>();
 
   private LedgerProcessor(StreamsSettings settings) {
     this.settings = settings;
@@ -119,12 +118,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.pending = context.getStateStore(PENDING_STORE);
     this.vitality = context.getStateStore(VITALITY_STORE);
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
-    known.clear();
-    reviewCursor = null;
+    reviewDue.clear();
+    reviewQueue = null;
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getRelationship() != null) {
-          known.add(kv.key);
+          reviewDue.put(kv.key, Long.MIN_VALUE);
         }
       });
     }
@@ -146,12 +145,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       state = state == null ? RelationshipState.newBuilder().build() : state;
       state.setRelationship(relationship);
       states.put(relationshipId, state);
-      known.add(relationshipId);
+      reviewDue.put(relationshipId, Long.MIN_VALUE);
       markPending(relationshipId, Long.MIN_VALUE);
       return;
     }
     LedgerEntry entry = (LedgerEntry) record.value().getChange();
-    if (!known.contains(relationshipId)) {
+    if (!reviewDue.containsKey(relationshipId)) {
       throw new UnknownRelationshipException(relationshipId, entry);
     }
     String key = LedgerKeys.of(relationshipId, entry.getEventId());
@@ -184,9 +183,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     nextPublishingAt = now + tookMs * (1 + PUBLISHING_PACE);
   }
 
-  /** Publishes pending relationships for at most {@link #PUNCTUATION_BUDGET}; the others stay pending. */
+  /**
+   * Publishes pending relationships for at most {@link StreamsSettings#punctuationBudget()} (a punctuation that
+   * outlasted the exactly-once transaction would be aborted and redone forever); the others stay pending.
+   */
   private void publishPending(long now) {
-    long budgetEnd = System.nanoTime() + PUNCTUATION_BUDGET.toNanos();
+    long budgetEnd = System.nanoTime() + settings.punctuationBudget().toNanos();
     List<KeyValue<String, Long>> due = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(due::add);
@@ -201,58 +203,39 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
   }
 
-  /** Starts a review pass, unless the last one is still going on. */
+  /** Starts a review pass over the relationships due, unless the last pass is still going on. */
   private void startReview(long now) {
-    if (reviewCursor == null) {
-      reviewCursor = "";
-      reviewSeconds = 0;
+    if (reviewQueue == null) {
+      reviewQueue = reviewDue.entrySet().stream()
+          .filter(relationship -> relationship.getValue() <= now)
+          .map(Map.Entry::getKey)
+          .sorted()
+          .toList();
       reviewed = 0;
+      reviewSeconds = 0;
       continueReview(now);
     }
   }
 
   /**
-   * Re-scores the next relationships of the review pass, in key order, for at most {@link #PUNCTUATION_BUDGET}: a pass
-   * over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in them.
+   * Re-scores the next relationships of the review pass for at most {@link StreamsSettings#punctuationBudget()}: a
+   * pass over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in them.
    */
   private void continueReview(long now) {
-    if (reviewCursor == null) {
+    if (reviewQueue == null) {
       return;
     }
     long start = System.nanoTime();
-    long sliceEnd = start + PUNCTUATION_BUDGET.toNanos();
-    boolean passDone = false;
-    while (!passDone && System.nanoTime() < sliceEnd) {
-      List<String> next = relationshipsAfter(reviewCursor);
-      for (String relationshipId : next) {
-        publish(relationshipId, now, true);
-        reviewed++;
-        reviewCursor = relationshipId;
-        if (System.nanoTime() > sliceEnd) {
-          break;
-        }
-      }
-      passDone = next.size() < REVIEW_BATCH && (next.isEmpty() || reviewCursor.equals(next.get(next.size() - 1)));
+    long sliceEnd = start + settings.punctuationBudget().toNanos();
+    while (reviewed < reviewQueue.size() && System.nanoTime() < sliceEnd) {
+      publish(reviewQueue.get(reviewed), now, true);
+      reviewed++;
     }
     reviewSeconds += (System.nanoTime() - start) / 1e9;
-    if (passDone) {
-      reviewMetrics.record(reviewSeconds, reviewed);
-      reviewCursor = null;
+    if (reviewed == reviewQueue.size()) {
+      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size());
+      reviewQueue = null;
     }
-  }
-
-  /** Up to {@link #REVIEW_BATCH} relationships after {@code cursor} in key order. */
-  private List<String> relationshipsAfter(String cursor) {
-    List<String> next = new ArrayList<>();
-    try (KeyValueIterator<String, RelationshipState> iterator = states.range(cursor, null)) {
-      while (iterator.hasNext() && next.size() < REVIEW_BATCH) {
-        String relationshipId = iterator.next().key;
-        if (!relationshipId.equals(cursor)) {
-          next.add(relationshipId);
-        }
-      }
-    }
-    return next;
   }
 
   private void publish(String relationshipId, long now, boolean news) {
@@ -264,7 +247,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     boolean learningHistory = previous != null && previous.getExchanges() == 0 && previous.getBand() != Band.NEW;
     RelationshipScorer.Publication publication = scorer.score(state, entriesOf(relationshipId),
         Instant.ofEpochMilli(now), news && !learningHistory);
-    states.put(relationshipId, state);
+    if (publication.stateChanged()) {
+      states.put(relationshipId, state);
+    }
+    reviewDue.put(relationshipId, publication.reviewDue() == null ? Long.MAX_VALUE
+        : publication.reviewDue().toEpochMilli());
     publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
     for (SpecificRecord output : publication.records()) {
       if (output instanceof RelationshipVitality published) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.amity.aggregates.Contributor;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
@@ -13,6 +15,7 @@ import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.model.Activity;
+import org.amity.streams.model.Vitality;
 import org.amity.streams.model.VitalityModel;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -42,9 +45,10 @@ public final class RelationshipScorer {
   public Publication score(RelationshipState state, List<LedgerEntry> entries, Instant now,
       boolean announceBandChange) {
     Relationship relationship = state.getRelationship();
+    int stateBefore = state.hashCode();
     LiveHistory history = LiveHistory.of(entries);
-    RelationshipVitality vitality = Records.vitality(relationship,
-        model.score(history.exchanges(), now, relationship.getEstablishedOn()), history.exchanges());
+    Vitality scored = model.score(history.exchanges(), now, relationship.getEstablishedOn());
+    RelationshipVitality vitality = Records.vitality(relationship, scored, history.exchanges());
     RelationshipActivity activity = Records.activity(relationship,
         Activity.of(history.exchanges(), now, settings.model()), settings.model().modelVersion());
 
@@ -68,28 +72,59 @@ public final class RelationshipScorer {
     }
     records.addAll(alerts);
     state.setBand(vitality.getBand());
-    return new Publication(records, expired(entries, now));
+    Instant reviewDue = earliest(earliest(scored.stableUntil(), alertRules.quietUntil(state, history.agreements(), now)),
+        nextExpiry(entries, now));
+    return new Publication(records, expired(entries, now), state.hashCode() != stateBefore, reviewDue);
   }
 
   /** The entries that have left the ledger's retention: exchanges (and retractions) that long ago. */
   private List<LedgerEntry> expired(List<LedgerEntry> entries, Instant now) {
-    Instant horizon = now.minus(Duration.ofDays(settings.ledgerRetentionDays()));
+    Instant horizon = now.minus(retention());
     return entries.stream().filter(entry -> entry.getOccurredAt().isBefore(horizon)).toList();
+  }
+
+  /** When the next of the entries leaves the ledger's retention. */
+  private Instant nextExpiry(List<LedgerEntry> entries, Instant now) {
+    Instant next = null;
+    for (LedgerEntry entry : entries) {
+      Instant expiry = entry.getOccurredAt().plus(retention());
+      if (expiry.isAfter(now)) {
+        next = earliest(next, expiry);
+      }
+    }
+    return next;
+  }
+
+  private Duration retention() {
+    return Duration.ofDays(settings.ledgerRetentionDays());
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null || b != null && b.isBefore(a) ? b : a;
   }
 
   private static boolean changed(Integer previous, int now) {
     return previous == null || previous != now;
   }
 
-  /** A hash of everything in the vitality record but the moment it was scored (set aside, not copied: cheaper). */
-  static int signature(RelationshipVitality vitality) {
-    Instant at = vitality.getAt();
-    vitality.setAt(Instant.EPOCH);
-    int signature = vitality.hashCode();
-    vitality.setAt(at);
-    return signature;
+  /**
+   * A hash of what the vitality record shows in whole units: everything but the moment it was scored and the decayed
+   * figures (momentum, each contributor's points today), which change a little at every moment and are published
+   * with the next change of the rest, exact as of its moment.
+   */
+  static int signature(RelationshipVitality v) {
+    int hash = Objects.hash(v.getRelationshipId(), v.getOfficeId(), v.getPartnerId(), v.getPartnerNameEn(),
+        v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind(), v.getScore(), v.getBand(), v.getBreadth(),
+        v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(), v.getDaysSinceLastExchange(),
+        v.getLastExchangeAt(), v.getDaysSinceLastSubstantive(), v.getForecastDormantOn(), v.getExchanges(),
+        v.getModelVersion());
+    for (Contributor contributor : v.getTopContributors()) {
+      hash = 31 * hash + Objects.hash(contributor.getEventId(), contributor.getType(), contributor.getOccurredAt());
+    }
+    return hash;
   }
 
+  /** A hash of everything in the activity record but the moment it was counted. */
   static int signature(RelationshipActivity activity) {
     Instant at = activity.getAt();
     activity.setAt(Instant.EPOCH);
@@ -103,6 +138,10 @@ public final class RelationshipScorer {
    *
    * @param records to publish, in order: vitality, activity, office contribution (when changed), alerts
    * @param expired ledger entries to forget
+   * @param stateChanged whether the relationship's state changed and must be written back
+   * @param reviewDue until when a review may leave the relationship alone: nothing it publishes can change before,
+   *     unless something is recorded; null when nothing ever will
    */
-  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired) {}
+  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired, boolean stateChanged,
+      Instant reviewDue) {}
 }

@@ -7,17 +7,20 @@ import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.streams.StreamsMetrics;
 
 /**
- * How long the last review (the wall-clock re-scoring of every relationship) took in one task, and how many
- * relationships it re-scored: Kafka metrics of group {@value #GROUP}, tagged with the task.
+ * How long the last review (the wall-clock re-scoring of the relationships that time may have changed) took in one
+ * task, how many relationships it re-scored and how many it looked at: Kafka metrics of group {@value #GROUP}, tagged
+ * with the task.
  */
 final class ReviewPassMetrics {
   static final String GROUP = "amity-review";
   static final String SECONDS = "review-pass-seconds";
   static final String RELATIONSHIPS = "review-pass-relationships";
+  static final String CHECKED = "review-pass-checked";
 
   private final StreamsMetrics metrics;
   private final Sensor seconds;
   private final Sensor relationships;
+  private final Sensor checked;
 
   ReviewPassMetrics(StreamsMetrics metrics, String taskId) {
     this.metrics = metrics;
@@ -28,15 +31,20 @@ final class ReviewPassMetrics {
     this.relationships = metrics.addSensor(GROUP + "-" + RELATIONSHIPS + "-" + taskId, Sensor.RecordingLevel.INFO);
     relationships.add(new MetricName(RELATIONSHIPS, GROUP, "Relationships re-scored in the last review pass", tags),
         new Value());
+    this.checked = metrics.addSensor(GROUP + "-" + CHECKED + "-" + taskId, Sensor.RecordingLevel.INFO);
+    checked.add(new MetricName(CHECKED, GROUP, "Relationships the last review pass looked at: all of the task's", tags),
+        new Value());
   }
 
-  void record(double passSeconds, int reviewed) {
+  void record(double passSeconds, int reviewed, int looked) {
     seconds.record(passSeconds);
     relationships.record(reviewed);
+    checked.record(looked);
   }
 
   void close() {
     metrics.removeSensor(seconds);
     metrics.removeSensor(relationships);
+    metrics.removeSensor(checked);
   }
 }

@@ -115,7 +115,9 @@ class VitalityModelTest {
       List<Exchange> past = List.of(plain("a", daysAgo(10), 5, Domain.CULTURE));
       List<Exchange> withFuture = List.of(past.get(0), plain("b", NOW.plusSeconds(1), 10, Domain.SPORT));
 
-      assertThat(score(withFuture)).isEqualTo(score(past));
+      assertThat(score(withFuture)).usingRecursiveComparison().ignoringFields("stableUntil").isEqualTo(score(past));
+      assertThat(score(withFuture).stableUntil()).as("the figures change when the later exchange happens")
+          .isEqualTo(NOW.plusSeconds(1));
     }
 
     @Test

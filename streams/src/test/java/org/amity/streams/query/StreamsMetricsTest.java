@@ -2,49 +2,71 @@ package org.amity.streams.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
+import org.amity.aggregates.Band;
+import org.amity.streams.app.StreamsSettings;
 import org.amity.streams.app.TopologyFixture;
 import org.junit.jupiter.api.Test;
 
 class StreamsMetricsTest {
   private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
 
+  /** Young relationships without exchanges: NEW until the start of the day a year after they were established. */
+  private static final LocalDate ESTABLISHED = LocalDate.of(2025, 3, 2);
+  private static final Instant COMING_OF_AGE = Instant.parse("2026-03-02T00:00:00Z");
+
   @Test
-  void theLastReviewPassIsMeasuredWithTheRelationshipsItReScored() {
+  void eachReviewPassIsMeasuredWithTheRelationshipsItReScoredAndThoseItLookedAt() {
     try (TopologyFixture streams = new TopologyFixture(NOW)) {
       for (int i = 0; i < 5; i++) {
-        streams.add(TopologyFixture.relationship("shanghai/partner-" + i, LocalDate.of(2001, 1, 1)));
+        streams.add(TopologyFixture.relationship("shanghai/partner-" + i, ESTABLISHED));
       }
       String before = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
       assertThat(gauge(before, "amity_streams_review_pass_relationships")).isZero();
 
       streams.advance(TopologyFixture.REVIEW);
+      String quiet = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
+      assertThat(gauge(quiet, "amity_streams_review_pass_checked")).isEqualTo(5);
+      assertThat(gauge(quiet, "amity_streams_review_pass_relationships")).as("nothing can have changed yet").isZero();
 
-      String after = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
-      assertThat(gauge(after, "amity_streams_review_pass_relationships")).isEqualTo(5);
-      assertThat(gauge(after, "amity_streams_review_pass_seconds")).isPositive().isLessThan(60);
+      streams.advance(Duration.between(streams.now(), COMING_OF_AGE));
+      String due = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
+      assertThat(gauge(due, "amity_streams_review_pass_relationships")).isEqualTo(5);
+      assertThat(gauge(due, "amity_streams_review_pass_seconds")).isPositive().isLessThan(60);
+      assertThat(streams.vitality("shanghai/partner-0").getBand()).isEqualTo(Band.DORMANT);
     }
   }
 
   @Test
   void aReviewPassTooLongForOnePunctuationGoesOnInTheNextOnesAndCountsEveryRelationshipOnce() {
-    int relationships = 4000;
-    try (TopologyFixture streams = new TopologyFixture(NOW)) {
+    int relationships = 2000;
+    StreamsSettings settings = StreamsSettings.defaults()
+        .withIntervals(TopologyFixture.EMIT, TopologyFixture.REVIEW)
+        .withPunctuationBudget(Duration.ofMillis(5));
+    try (TopologyFixture streams = new TopologyFixture(NOW, settings)) {
       for (int i = 0; i < relationships; i++) {
-        streams.add(TopologyFixture.relationship("shanghai/partner-" + i, LocalDate.of(2001, 1, 1)));
+        streams.add(TopologyFixture.relationship("shanghai/partner-" + i, ESTABLISHED));
       }
-      streams.advance(TopologyFixture.REVIEW);
+      while (IntStream.range(0, relationships).anyMatch(i -> streams.vitality("shanghai/partner-" + i) == null)) {
+        streams.advance(TopologyFixture.EMIT);
+      }
+      streams.advance(Duration.between(streams.now(), COMING_OF_AGE).minusSeconds(1));
+      assertThat(reviewed(streams)).isZero();
+      streams.advance(Duration.ofSeconds(1));
       int punctuations = 1;
       while (reviewed(streams) == 0 && punctuations < 1000) {
         streams.advance(TopologyFixture.EMIT);
         punctuations++;
       }
       System.out.printf("a review pass over %,d relationships took %d punctuations%n", relationships, punctuations);
+      assertThat(punctuations).isGreaterThan(1);
       assertThat(reviewed(streams)).isEqualTo(relationships);
-      assertThat(streams.vitality("shanghai/partner-" + (relationships - 1))).isNotNull();
+      assertThat(streams.vitality("shanghai/partner-" + (relationships - 1)).getBand()).isEqualTo(Band.DORMANT);
     }
   }
 

@@ -1,0 +1,94 @@
+package org.amity.streams.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Vitality#stableUntil()}: what a review relies on to leave a relationship alone. Over random histories and
+ * moments, nothing the figures show in whole units changes before it, and it is not trivially short.
+ */
+class StableUntilTest {
+  private static final ModelSettings SETTINGS = ModelSettings.defaults();
+  private static final VitalityModel MODEL = new VitalityModel(SETTINGS);
+  private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
+  private static final long FOUR_YEARS = Duration.ofDays(4 * 365).toMillis();
+  private static final Domain[] DOMAINS = Domain.values();
+
+  @Test
+  void nothingShownInWholeUnitsChangesBeforeItAndSomethingMayChangeAtIt() {
+    Random random = new Random(20261122);
+    int histories = 3000;
+    int longerThanAnHour = 0;
+    int changedAtIt = 0;
+    int withAnEnd = 0;
+    for (int h = 0; h < histories; h++) {
+      List<Exchange> exchanges = history(random);
+      LocalDate establishedOn = random.nextBoolean() ? null : LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1600));
+      Instant at = START.plusMillis((long) (random.nextDouble() * FOUR_YEARS));
+      Vitality now = MODEL.score(exchanges, at, establishedOn);
+      Activity activityNow = Activity.of(exchanges, at, SETTINGS);
+      Instant until = now.stableUntil() == null ? at.plus(Duration.ofDays(800)) : now.stableUntil();
+      assertThat(until).isAfter(at);
+      long span = until.toEpochMilli() - at.toEpochMilli();
+      for (int probe = 0; probe < 12; probe++) {
+        Instant later = probe == 0 ? until.minusMillis(1) : at.plusMillis(1 + (long) (random.nextDouble() * (span - 1)));
+        assertThat(shown(MODEL.score(exchanges, later, establishedOn)))
+            .as("history %d scored at %s, stable until %s, again at %s", h, at, now.stableUntil(), later)
+            .isEqualTo(shown(now));
+        assertThat(Activity.of(exchanges, later, SETTINGS).windows())
+            .as("activity of history %d at %s and %s", h, at, later).isEqualTo(activityNow.windows());
+      }
+      longerThanAnHour += span > Duration.ofHours(1).toMillis() ? 1 : 0;
+      if (now.stableUntil() != null) {
+        withAnEnd++;
+        Instant atIt = now.stableUntil();
+        boolean changed = !shown(MODEL.score(exchanges, atIt, establishedOn)).equals(shown(now))
+            || !Activity.of(exchanges, atIt, SETTINGS).windows().equals(activityNow.windows());
+        changedAtIt += changed ? 1 : 0;
+      }
+    }
+    System.out.printf("stableUntil: %d of %d histories stable for over an hour; %d of %d changed at the moment named%n",
+        longerThanAnHour, histories, changedAtIt, withAnEnd);
+    assertThat(longerThanAnHour).as("histories stable for over an hour").isGreaterThan(histories * 3 / 4);
+  }
+
+  /** Everything a vitality shows but the moment and the decayed figures. */
+  private static List<Object> shown(Vitality v) {
+    List<Object> shown = new ArrayList<>(List.of(v.score(), v.breadth(), v.reciprocity(), v.substance(), v.band(),
+        v.trend(), v.earlierScore(), v.modelVersion()));
+    shown.add(v.daysSinceLastExchange());
+    shown.add(v.daysSinceLastSubstantive());
+    shown.add(v.forecastDormantOn());
+    v.topContributors().forEach(c -> shown.add(c.eventId()));
+    return shown;
+  }
+
+  /** 0 to 40 exchanges over four years, some far apart, some close together, a few worth nothing. */
+  private static List<Exchange> history(Random random) {
+    int count = random.nextInt(41);
+    List<Exchange> exchanges = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant occurredAt = START.plusMillis((long) (random.nextDouble() * FOUR_YEARS));
+      int points = random.nextInt(6) == 0 ? 0 : 2 + random.nextInt(14);
+      EnumSet<Domain> domains = EnumSet.noneOf(Domain.class);
+      for (int d = random.nextInt(3); d >= 0; d--) {
+        domains.add(DOMAINS[random.nextInt(DOMAINS.length)]);
+      }
+      boolean visit = random.nextInt(3) == 0;
+      Direction direction = visit ? (random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND) : null;
+      exchanges.add(new Exchange("e" + i, occurredAt, points, !visit && random.nextInt(3) == 0, domains, direction,
+          visit ? "DelegationVisited" : "ExhibitionHeld"));
+    }
+    return exchanges;
+  }
+}
