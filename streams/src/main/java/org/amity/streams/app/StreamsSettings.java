@@ -11,8 +11,8 @@ import org.amity.streams.model.ModelSettings;
  * @param applicationId the Kafka Streams application id; instances with the same id share the work
  * @param model the vitality model's constants
  * @param emitInterval how often changed relationships are re-scored and published (wall clock)
- * @param reviewInterval how often every relationship is re-scored as time passes, so that silence alone moves a
- *     relationship to COOLING and DORMANT (wall clock)
+ * @param reviewInterval how often the relationships that time may have changed are re-scored, so that silence alone
+ *     moves a relationship to COOLING and DORMANT (wall clock)
  * @param ledgerRetentionDays an exchange this many days older than now leaves the ledger; until then its eventId
  *     de-duplicates a second copy, and it can be retracted or corrected
  * @param anniversaryEveryYears announce the anniversaries that are a multiple of this many years (5: 5th, 10th...)

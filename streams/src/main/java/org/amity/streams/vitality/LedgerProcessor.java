@@ -38,8 +38,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>It also keeps each relationship's published vitality in a store of its own, for interactive queries.
  *
- * <p>Two wall-clock punctuators publish: every emit interval the pending relationships, every review interval all of
- * them, so that a relationship that simply falls silent changes band without any new event.
+ * <p>Two wall-clock punctuators publish: every emit interval the pending relationships, every review interval those
+ * whose figures time may have changed since they were scored (each scoring says until when they cannot), so that a
+ * relationship that simply falls silent changes band without any new event.
  *
  * <p>A change of band raises an alert when it is news to the office: when time passing caused it (the review), or
  * when the new entries include an exchange of the last {@link StreamsSettings#alertLookbackDays()} days. Recording
@@ -66,6 +67,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private long nextPublishingAt = Long.MIN_VALUE;
   /** The relationships the review pass in progress is to re-score, in key order; null when none is in progress. */
   private List<String> reviewQueue;
+  /** Whether a review started since the task did: the first starts at once, not a review interval later. */
+  private boolean reviewedSinceStart;
   private int reviewed;
   private double reviewSeconds;
   /**
@@ -127,13 +130,18 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         }
       });
     }
+    reviewedSinceStart = false;
     context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
       publishPendingWhenDue(now);
+      if (!reviewedSinceStart) {
+        startReview(now);
+      }
       continueReview(now);
     });
     context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
       publishPending(now);
       startReview(now);
+      continueReview(now);
     });
   }
 
@@ -213,7 +221,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
           .toList();
       reviewed = 0;
       reviewSeconds = 0;
-      continueReview(now);
+      reviewedSinceStart = true;
     }
   }
 
@@ -233,7 +241,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     reviewSeconds += (System.nanoTime() - start) / 1e9;
     if (reviewed == reviewQueue.size()) {
-      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size());
+      long nextReview = now + settings.reviewInterval().toMillis();
+      int dueByNext = (int) reviewDue.values().stream().filter(due -> due <= nextReview).count();
+      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size(), dueByNext);
       reviewQueue = null;
     }
   }
