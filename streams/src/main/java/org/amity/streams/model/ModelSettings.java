@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.amity.events.AgreementKind;
 import org.amity.events.DelegationLevel;
 import org.amity.events.Milestone;
@@ -111,7 +113,8 @@ public record ModelSettings(
       requireNotNegative("forum", forum);
       requireNotNegative("exchangeProgramme", exchangeProgramme);
       requireNotNegative("videoMeeting", videoMeeting);
-      substantiveTypes = Set.copyOf(substantiveTypes);
+      // sorted, so that the settings' text is the same in every JVM (it names the settings a review schedule holds for)
+      substantiveTypes = Collections.unmodifiableSortedSet(new TreeSet<>(substantiveTypes));
     }
 
     /**
@@ -156,7 +159,7 @@ public record ModelSettings(
         }
         requireNotNegative(name + "." + key, value);
       }
-      return java.util.Collections.unmodifiableMap(copy);
+      return Collections.unmodifiableMap(copy);
     }
   }
 

@@ -29,9 +29,9 @@ public final class StreamsMetrics {
     gauge(text, "amity_streams_review_pass_checked",
         "Relationships the last review looked at (all of them), summed over this instance's tasks.",
         sum(metrics, "amity-review", "review-pass-checked"));
-    gauge(text, "amity_streams_review_due_by_next",
-        "Relationships the next review will re-score, as things stood at the end of the last, summed over this instance's tasks.",
-        sum(metrics, "amity-review", "review-due-by-next"));
+    gauge(text, "amity_streams_review_due_next_hour",
+        "Relationships due to be re-scored within the hour after the last review, summed over this instance's tasks.",
+        sum(metrics, "amity-review", "review-due-next-hour"));
     text.append("# HELP amity_streams_running 1 when this instance is running or rebalancing, else 0.\n")
         .append("# TYPE amity_streams_running gauge\n")
         .append("amity_streams_running{state=\"").append(state).append("\"} ")

@@ -73,8 +73,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private double reviewSeconds;
   /**
    * The relationships with master data in this task (the state store's keys, kept in memory as every entry asks),
-   * each with the moment from which a review must re-score it (see {@link RelationshipScorer.Publication#reviewDue}).
-   * Not stored: after a restart the first review re-scores every relationship.
+   * each with the moment from which a review must re-score it, as its state keeps it
+   * ({@link RelationshipState#getReviewDueAt()}).
    */
   private final Map<String, Long> reviewDue = new HashMap<>();
 
@@ -126,7 +126,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getRelationship() != null) {
-          reviewDue.put(kv.key, Long.MIN_VALUE);
+          reviewDue.put(kv.key, scorer.holdsReviewDue(kv.value) ? kv.value.getReviewDueAt() : Long.MIN_VALUE);
         }
       });
     }
@@ -241,9 +241,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     reviewSeconds += (System.nanoTime() - start) / 1e9;
     if (reviewed == reviewQueue.size()) {
-      long nextReview = now + settings.reviewInterval().toMillis();
-      int dueByNext = (int) reviewDue.values().stream().filter(due -> due <= nextReview).count();
-      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size(), dueByNext);
+      long inAnHour = now + Duration.ofHours(1).toMillis();
+      int dueWithinAnHour = (int) reviewDue.values().stream().filter(due -> due <= inAnHour).count();
+      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size(), dueWithinAnHour);
       reviewQueue = null;
     }
   }
@@ -260,8 +260,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     if (publication.stateChanged()) {
       states.put(relationshipId, state);
     }
-    reviewDue.put(relationshipId, publication.reviewDue() == null ? Long.MAX_VALUE
-        : publication.reviewDue().toEpochMilli());
+    reviewDue.put(relationshipId, state.getReviewDueAt());
     publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
     for (SpecificRecord output : publication.records()) {
       if (output instanceof RelationshipVitality published) {

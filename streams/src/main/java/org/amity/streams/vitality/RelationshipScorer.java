@@ -25,14 +25,36 @@ import org.apache.avro.specific.SpecificRecord;
  * due. Pure: the caller keeps the state and writes the records.
  */
 public final class RelationshipScorer {
+  /** How review moments are worked out; a new way makes those kept in the state void. */
+  private static final int REVIEW_SCHEDULE = 1;
   private final StreamsSettings settings;
   private final VitalityModel model;
   private final AlertRules alertRules;
+  private final int reviewSettings;
 
   public RelationshipScorer(StreamsSettings settings) {
     this.settings = settings;
     this.model = new VitalityModel(settings.model());
     this.alertRules = new AlertRules(settings);
+    this.reviewSettings = reviewSettings(settings);
+  }
+
+  /**
+   * A hash of what a relationship's review moment depends on: the model's constants, the reminders' and the
+   * ledger's settings, and how the moment is worked out ({@link #REVIEW_SCHEDULE}). The same in every JVM: the
+   * settings' text has no hash-ordered part.
+   */
+  private static int reviewSettings(StreamsSettings settings) {
+    return Objects.hash(REVIEW_SCHEDULE, settings.model().toString(), settings.ledgerRetentionDays(),
+        settings.anniversaryEveryYears(), settings.anniversaryNoticeDays(), settings.agreementNoticeDays());
+  }
+
+  /**
+   * Whether the review moment kept in a relationship's state was worked out under these settings; if not, the
+   * relationship is due at the first review.
+   */
+  public boolean holdsReviewDue(RelationshipState state) {
+    return state.getReviewDueAt() != null && Integer.valueOf(reviewSettings).equals(state.getReviewDueSettings());
   }
 
   /**
@@ -74,7 +96,9 @@ public final class RelationshipScorer {
     state.setBand(vitality.getBand());
     Instant reviewDue = earliest(earliest(scored.stableUntil(), alertRules.quietUntil(state, history.agreements(), now)),
         nextExpiry(entries, now));
-    return new Publication(records, expired(entries, now), state.hashCode() != stateBefore, reviewDue);
+    state.setReviewDueAt(reviewDue == null ? Long.MAX_VALUE : reviewDue.toEpochMilli());
+    state.setReviewDueSettings(reviewSettings);
+    return new Publication(records, expired(entries, now), state.hashCode() != stateBefore);
   }
 
   /** The entries that have left the ledger's retention: exchanges (and retractions) that long ago. */
@@ -138,10 +162,9 @@ public final class RelationshipScorer {
    *
    * @param records to publish, in order: vitality, activity, office contribution (when changed), alerts
    * @param expired ledger entries to forget
-   * @param stateChanged whether the relationship's state changed and must be written back
-   * @param reviewDue until when a review may leave the relationship alone: nothing it publishes can change before,
-   *     unless something is recorded; null when nothing ever will
+   * @param stateChanged whether the relationship's state changed and must be written back; its
+   *     {@link RelationshipState#getReviewDueAt() reviewDueAt} says until when a review may leave the relationship
+   *     alone: nothing it publishes can change before, unless something is recorded
    */
-  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired, boolean stateChanged,
-      Instant reviewDue) {}
+  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired, boolean stateChanged) {}
 }

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.StreamsMetrics;
 
 /**
  * How long the last review (the wall-clock re-scoring of the relationships that time may have changed) took in one
- * task, how many relationships it re-scored, how many it looked at and how many the next will re-score: Kafka
+ * task, how many relationships it re-scored, how many it looked at and how many are due within the next hour: Kafka
  * metrics of group {@value #GROUP}, tagged with the task.
  */
 final class ReviewPassMetrics {
@@ -16,13 +16,13 @@ final class ReviewPassMetrics {
   static final String SECONDS = "review-pass-seconds";
   static final String RELATIONSHIPS = "review-pass-relationships";
   static final String CHECKED = "review-pass-checked";
-  static final String DUE_BY_NEXT = "review-due-by-next";
+  static final String DUE_NEXT_HOUR = "review-due-next-hour";
 
   private final StreamsMetrics metrics;
   private final Sensor seconds;
   private final Sensor relationships;
   private final Sensor checked;
-  private final Sensor dueByNext;
+  private final Sensor dueNextHour;
 
   ReviewPassMetrics(StreamsMetrics metrics, String taskId) {
     this.metrics = metrics;
@@ -36,22 +36,22 @@ final class ReviewPassMetrics {
     this.checked = metrics.addSensor(GROUP + "-" + CHECKED + "-" + taskId, Sensor.RecordingLevel.INFO);
     checked.add(new MetricName(CHECKED, GROUP, "Relationships the last review pass looked at: all of the task's", tags),
         new Value());
-    this.dueByNext = metrics.addSensor(GROUP + "-" + DUE_BY_NEXT + "-" + taskId, Sensor.RecordingLevel.INFO);
-    dueByNext.add(new MetricName(DUE_BY_NEXT, GROUP,
-        "Relationships the next review will re-score as things stand at the end of the last", tags), new Value());
+    this.dueNextHour = metrics.addSensor(GROUP + "-" + DUE_NEXT_HOUR + "-" + taskId, Sensor.RecordingLevel.INFO);
+    dueNextHour.add(new MetricName(DUE_NEXT_HOUR, GROUP,
+        "Relationships due to be re-scored within the hour after the last review", tags), new Value());
   }
 
-  void record(double passSeconds, int reviewed, int looked, int dueByNextReview) {
+  void record(double passSeconds, int reviewed, int looked, int dueWithinAnHour) {
     seconds.record(passSeconds);
     relationships.record(reviewed);
     checked.record(looked);
-    dueByNext.record(dueByNextReview);
+    dueNextHour.record(dueWithinAnHour);
   }
 
   void close() {
     metrics.removeSensor(seconds);
     metrics.removeSensor(relationships);
     metrics.removeSensor(checked);
-    metrics.removeSensor(dueByNext);
+    metrics.removeSensor(dueNextHour);
   }
 }

@@ -33,10 +33,10 @@ class StreamsMetricsTest {
       String quiet = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
       assertThat(gauge(quiet, "amity_streams_review_pass_checked")).isEqualTo(5);
       assertThat(gauge(quiet, "amity_streams_review_pass_relationships")).as("nothing can have changed yet").isZero();
-      assertThat(gauge(quiet, "amity_streams_review_due_by_next")).isZero();
+      assertThat(gauge(quiet, "amity_streams_review_due_next_hour")).isZero();
       streams.advance(Duration.between(streams.now(), COMING_OF_AGE).minus(TopologyFixture.REVIEW));
       assertThat(gauge(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"),
-          "amity_streams_review_due_by_next")).as("all come of age by the next review").isEqualTo(5);
+          "amity_streams_review_due_next_hour")).as("all come of age within the hour").isEqualTo(5);
 
       streams.advance(Duration.between(streams.now(), COMING_OF_AGE));
       String due = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
