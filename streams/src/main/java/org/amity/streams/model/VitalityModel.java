@@ -40,9 +40,15 @@ public final class VitalityModel {
   /** How long after an exchange it may enter or leave something the figures count: the past, a window, a lookback. */
   private final long[] changeOffsets;
   private final double largestDailyFallOfScore;
+  private final ZoneRules zoneRules;
+  /** The zone's offset in milliseconds when it never changes (UTC, the default), else null. */
+  private final Long fixedOffsetMillis;
 
   public VitalityModel(ModelSettings settings) {
     this.settings = settings;
+    this.zoneRules = settings.zone().getRules();
+    this.fixedOffsetMillis = zoneRules.isFixedOffset()
+        ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : null;
     this.changeOffsets = changeOffsets(settings);
     this.largestDailyFallOfScore =
         100 * settings.weights().momentum() * Math.log(2) / (Math.E * settings.halfLifeDays());
@@ -197,11 +203,15 @@ public final class VitalityModel {
     return exchange.points() * decay(ageMillis(exchange, at));
   }
 
-  private List<Exchange> countedUpTo(List<Exchange> exchanges, Instant at) {
-    return exchanges.stream()
-        .filter(exchange -> exchange.counts() && !exchange.occurredAt().isAfter(at))
-        .sorted(CHRONOLOGICAL)
-        .toList();
+  private static List<Exchange> countedUpTo(List<Exchange> exchanges, Instant at) {
+    List<Exchange> counted = new ArrayList<>(exchanges.size());
+    for (Exchange exchange : exchanges) {
+      if (exchange.counts() && !exchange.occurredAt().isAfter(at)) {
+        counted.add(exchange);
+      }
+    }
+    counted.sort(CHRONOLOGICAL);
+    return counted;
   }
 
   /** The components at an earlier moment, from {@code past} (counted and in chronological order): a prefix of it. */
@@ -291,21 +301,32 @@ public final class VitalityModel {
    */
   private int[] windowExitDays(List<Exchange> inWindows, LocalDate today) {
     int[] windows = {settings.breadthWindowDays(), settings.reciprocityWindowDays(), settings.substanceWindowDays()};
-    ZoneRules zone = settings.zone().getRules();
     long todayEpochDay = today.toEpochDay();
     int[] days = new int[inWindows.size() * windows.length];
     int count = 0;
     for (Exchange exchange : inWindows) {
       for (int window : windows) {
-        Instant exit = Instant.ofEpochMilli(exchange.occurredAt().toEpochMilli() + days(window));
-        long exitEpochDay = Math.floorDiv(exit.getEpochSecond() + zone.getOffset(exit).getTotalSeconds(), 86_400L);
-        long day = exitEpochDay - todayEpochDay;
+        long exit = exchange.occurredAt().toEpochMilli() + days(window);
+        long day = Math.floorDiv(exit + offsetMillis(exit), MILLIS_PER_DAY) - todayEpochDay;
         if (day >= 1 && day <= settings.forecastHorizonDays()) {
           days[count++] = (int) day;
         }
       }
     }
-    return Arrays.stream(days, 0, count).sorted().distinct().toArray();
+    Arrays.sort(days, 0, count);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (distinct == 0 || days[i] != days[distinct - 1]) {
+        days[distinct++] = days[i];
+      }
+    }
+    return Arrays.copyOf(days, distinct);
+  }
+
+  /** The zone's offset from UTC at an instant, in milliseconds. */
+  private long offsetMillis(long epochMillis) {
+    return fixedOffsetMillis != null ? fixedOffsetMillis
+        : zoneRules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
   }
 
   /** The first of days {@code from..to} that passes, knowing that from the first that passes on, all do. */
@@ -325,7 +346,10 @@ public final class VitalityModel {
 
   /** The last millisecond of {@code date}, but never before {@code at}. */
   private Instant endOf(LocalDate date, Instant at) {
-    return latest(at, date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1));
+    Instant end = fixedOffsetMillis != null
+        ? Instant.ofEpochMilli((date.toEpochDay() + 1) * MILLIS_PER_DAY - fixedOffsetMillis - 1)
+        : date.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusMillis(1);
+    return latest(at, end);
   }
 
   /** The exchanges still inside one of the windows (breadth, reciprocity, substance) at {@code at}. */
@@ -339,11 +363,12 @@ public final class VitalityModel {
   private List<Vitality.Contributor> topContributors(List<Exchange> past, Instant at) {
     List<Vitality.Contributor> top = new ArrayList<>(TOP_CONTRIBUTORS + 1);
     for (Exchange exchange : past) {
-      Vitality.Contributor contributor = new Vitality.Contributor(exchange.eventId(), exchange.type(),
-          exchange.occurredAt(), pointsAt(exchange, at));
-      if (top.size() == TOP_CONTRIBUTORS && MOST_FIRST.compare(contributor, top.get(TOP_CONTRIBUTORS - 1)) >= 0) {
+      double pointsToday = pointsAt(exchange, at);
+      if (top.size() == TOP_CONTRIBUTORS && !before(pointsToday, exchange, top.get(TOP_CONTRIBUTORS - 1))) {
         continue;
       }
+      Vitality.Contributor contributor = new Vitality.Contributor(exchange.eventId(), exchange.type(),
+          exchange.occurredAt(), pointsToday);
       int place = top.size();
       while (place > 0 && MOST_FIRST.compare(contributor, top.get(place - 1)) < 0) {
         place--;
@@ -354,6 +379,16 @@ public final class VitalityModel {
       }
     }
     return List.copyOf(top);
+  }
+
+  /** Whether an exchange worth {@code pointsToday} comes before {@code other} in {@link #MOST_FIRST} order. */
+  private static boolean before(double pointsToday, Exchange exchange, Vitality.Contributor other) {
+    int byPoints = Double.compare(other.pointsToday(), pointsToday);
+    if (byPoints != 0) {
+      return byPoints < 0;
+    }
+    int byTime = other.occurredAt().compareTo(exchange.occurredAt());
+    return byTime != 0 ? byTime < 0 : exchange.eventId().compareTo(other.eventId()) < 0;
   }
 
   private boolean isYoung(LocalDate establishedOn, Instant at) {
