@@ -39,7 +39,8 @@ public final class VitalityModel {
   private final ModelSettings settings;
   /** How long after an exchange it may enter or leave something the figures count: the past, a window, a lookback. */
   private final long[] changeOffsets;
-  private final double largestDailyFallOfScore;
+  /** 100 · momentum weight · ln 2 / H: how fast momentum's decay lowers a score, per unit of x·e^(−x). */
+  private final double dailyFallOfScorePerUnit;
   private final ZoneRules zoneRules;
   /** The zone's offset in milliseconds when it never changes (UTC, the default), else null. */
   private final Long fixedOffsetMillis;
@@ -50,8 +51,7 @@ public final class VitalityModel {
     this.fixedOffsetMillis = zoneRules.isFixedOffset()
         ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : null;
     this.changeOffsets = changeOffsets(settings);
-    this.largestDailyFallOfScore =
-        100 * settings.weights().momentum() * Math.log(2) / (Math.E * settings.halfLifeDays());
+    this.dailyFallOfScorePerUnit = 100 * settings.weights().momentum() * Math.log(2) / settings.halfLifeDays();
   }
 
   private static long[] changeOffsets(ModelSettings settings) {
@@ -100,9 +100,10 @@ public final class VitalityModel {
    * The earliest moment after {@code at} at which, without new exchanges, a figure shown in whole units may change:
    * an exchange enters the past or leaves a window (now or at the trend's earlier moment), a day passes since the
    * last (substantive) exchange, a young relationship comes of age, or momentum's decay brings a score (now or
-   * earlier) to the next rounding step. The last is bounded, not solved: m = 1 − e^(−M/k) with M halving every
-   * half-life H falls at most ln 2 / (e·H) a day (the largest value of x·e^(−x) is 1/e), so a score can change no
-   * sooner than its distance to the rounding step divided by 100 · weight · ln 2 / (e·H).
+   * earlier) to the next rounding step. The last is bounded, not solved: with x = M/k, m = 1 − e^(−x) and M halving
+   * every half-life H, m falls by (ln 2 / H) · x·e^(−x) a day; as x only falls, that is at most x·e^(−x) of today's x
+   * when x ≤ 1 and at most 1/e (the largest value of x·e^(−x)) otherwise. So a score can change no sooner than its
+   * distance to the rounding step divided by 100 · weight · (ln 2 / H) · that bound.
    *
    * <p>The forecast names a day that only new exchanges move; but when that day is beyond the horizon, it may come
    * within it any day.
@@ -149,7 +150,10 @@ public final class VitalityModel {
       return Long.MAX_VALUE;
     }
     double stepsAbove = Math.max(0, parts.exactScore() - (parts.score() - 0.5));
-    return (long) (stepsAbove / largestDailyFallOfScore * MILLIS_PER_DAY);
+    double x = parts.rawMomentum() / settings.momentumScale();
+    // a hundredth more, against rounding errors near the bound
+    double largestDailyFall = 1.01 * dailyFallOfScorePerUnit * (x <= 1 ? x * Math.exp(-x) : 1 / Math.E);
+    return (long) (stepsAbove / largestDailyFall * MILLIS_PER_DAY);
   }
 
   private static long saturatedAdd(long a, long b) {
