@@ -61,7 +61,8 @@ final class StreamsCommand implements Callable<Integer> {
   int threads;
 
   @Option(names = "--review-interval", defaultValue = "PT1H",
-      description = "How often the relationships that time may have changed are re-scored, ISO-8601 (default: ${DEFAULT-VALUE}).")
+      description = "How often the relationships that time may have changed are re-scored, ISO-8601 "
+          + "(default: ${DEFAULT-VALUE}).")
   Duration reviewInterval;
 
   @Option(names = "--topic-partitions", defaultValue = "3",

@@ -110,7 +110,8 @@ final class ReplayBenchmark {
         Row.against("scaling: streams app, 2 instances of 1 thread", rate(twoInstances.elapsed()), "events/s",
             "1 thread", one)));
     rows.addAll(silence);
-    rows.add(Row.plain("footprint: streams app peak RSS (VmHWM) during the 1-thread replay", oneThread.peakMiB(), "MiB"));
+    rows.add(Row.plain("footprint: streams app peak RSS (VmHWM) during the 1-thread replay", oneThread.peakMiB(),
+        "MiB"));
     return rows;
   }
 

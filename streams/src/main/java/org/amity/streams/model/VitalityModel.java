@@ -101,9 +101,9 @@ public final class VitalityModel {
    * an exchange enters the past or leaves a window (now or at the trend's earlier moment), a day passes since the
    * last (substantive) exchange, a young relationship comes of age, or momentum's decay brings a score (now or
    * earlier) to the next rounding step. The last is bounded, not solved: with x = M/k, m = 1 − e^(−x) and M halving
-   * every half-life H, m falls by (ln 2 / H) · x·e^(−x) a day; as x only falls, that is at most x·e^(−x) of today's x
-   * when x ≤ 1 and at most 1/e (the largest value of x·e^(−x)) otherwise. So a score can change no sooner than its
-   * distance to the rounding step divided by 100 · weight · (ln 2 / H) · that bound.
+   * every half-life H, m falls by (ln 2 / H) · x·e^(−x) a day; as x only falls, that is at most x·e^(−x) of
+   * today's x when x ≤ 1 and at most 1/e (the largest value of x·e^(−x)) otherwise. So a score can change no sooner
+   * than its distance to the rounding step divided by 100 · weight · (ln 2 / H) · that bound.
    *
    * <p>The forecast names a day that only new exchanges move; but when that day is beyond the horizon, it may come
    * within it any day.

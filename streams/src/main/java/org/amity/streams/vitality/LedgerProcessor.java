@@ -55,7 +55,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   /** Each relationship's vitality as last published, for interactive queries. */
   public static final String VITALITY_STORE = "vitality";
   private static final int PUBLISHING_PACE = 9;
-  
+
   private final StreamsSettings settings;
   private final RelationshipScorer scorer;
   private ProcessorContext<String, SpecificRecord> context;
@@ -227,7 +227,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
 
   /**
    * Re-scores the next relationships of the review pass for at most {@link StreamsSettings#punctuationBudget()}: a
-   * pass over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in them.
+   * pass over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in
+   * them.
    */
   private void continueReview(long now) {
     if (reviewQueue == null) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.amity.aggregates.Contributor;
 import org.amity.aggregates.Alert;
+import org.amity.aggregates.Contributor;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
@@ -94,8 +94,8 @@ public final class RelationshipScorer {
     }
     records.addAll(alerts);
     state.setBand(vitality.getBand());
-    Instant reviewDue = earliest(earliest(scored.stableUntil(), alertRules.quietUntil(state, history.agreements(), now)),
-        nextExpiry(entries, now));
+    Instant reviewDue = earliest(scored.stableUntil(),
+        earliest(alertRules.quietUntil(state, history.agreements(), now), nextExpiry(entries, now)));
     state.setReviewDueAt(reviewDue == null ? Long.MAX_VALUE : reviewDue.toEpochMilli());
     state.setReviewDueSettings(reviewSettings);
     return new Publication(records, expired(entries, now), state.hashCode() != stateBefore);

@@ -41,7 +41,8 @@ class StableUntilTest {
       assertThat(until).isAfter(at);
       long span = until.toEpochMilli() - at.toEpochMilli();
       for (int probe = 0; probe < 12; probe++) {
-        Instant later = probe == 0 ? until.minusMillis(1) : at.plusMillis(1 + (long) (random.nextDouble() * (span - 1)));
+        Instant later = probe == 0 ? until.minusMillis(1)
+            : at.plusMillis(1 + (long) (random.nextDouble() * (span - 1)));
         assertThat(shown(MODEL.score(exchanges, later, establishedOn)))
             .as("history %d scored at %s, stable until %s, again at %s", h, at, now.stableUntil(), later)
             .isEqualTo(shown(now));
