@@ -134,14 +134,15 @@ public final class RelationshipScorer {
   /**
    * A hash of what the vitality record shows in whole units: everything but the moment it was scored and the decayed
    * figures (momentum, each contributor's points today), which change a little at every moment and are published
-   * with the next change of the rest, exact as of its moment.
+   * with the next change of the rest, exact as of its moment. Enums by name: the state keeps the hash across
+   * restarts, and an enum's own hash differs from one JVM to the next.
    */
   static int signature(RelationshipVitality v) {
     int hash = Objects.hash(v.getRelationshipId(), v.getOfficeId(), v.getPartnerId(), v.getPartnerNameEn(),
-        v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind(), v.getScore(), v.getBand(), v.getBreadth(),
-        v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(), v.getDaysSinceLastExchange(),
-        v.getLastExchangeAt(), v.getDaysSinceLastSubstantive(), v.getForecastDormantOn(), v.getExchanges(),
-        v.getModelVersion());
+        v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind().name(), v.getScore(), v.getBand().name(),
+        v.getBreadth(), v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(),
+        v.getDaysSinceLastExchange(), v.getLastExchangeAt(), v.getDaysSinceLastSubstantive(), v.getForecastDormantOn(),
+        v.getExchanges(), v.getModelVersion());
     for (Contributor contributor : v.getTopContributors()) {
       hash = 31 * hash + Objects.hash(contributor.getEventId(), contributor.getType(), contributor.getOccurredAt());
     }
