@@ -34,6 +34,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.slf4j.Logger;
@@ -324,7 +325,7 @@ public final class DashboardServer implements AutoCloseable {
 
   /** The table's rows the user sees. */
   private List<PartnerTable.Row> rows(PartnerTable.Query query, OfficeScope scope) {
-    return scope.filter(PartnerTable.rows(view, query), PartnerTable.Row::officeId);
+    return scope.filter(PartnerTable.rows(view, query, Instant.now()), PartnerTable.Row::officeId);
   }
 
   private void partners(Context ctx) {
@@ -362,7 +363,7 @@ public final class DashboardServer implements AutoCloseable {
     }
     ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
     body.set("relationship", view.relationship(id).map(r -> (JsonNode) RecordJson.write(r)).orElse(null));
-    body.set("vitality", vitality.map(v -> (JsonNode) RecordJson.write(v)).orElse(null));
+    body.set("vitality", vitality.map(v -> (JsonNode) RecordJson.write(DaysSince.asOf(v, Instant.now()))).orElse(null));
     body.set("activity", view.activity(id).map(a -> (JsonNode) RecordJson.write(a)).orElse(null));
     ArrayNode alerts = body.putArray("alerts");
     view.alerts().stream().filter(a -> a.getRelationshipId().equals(id)).forEach(a -> alerts.add(RecordJson.write(a)));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
 import org.amity.partners.Relationship;
 
@@ -32,7 +33,8 @@ final class PartnerTable {
 
   private PartnerTable() {}
 
-  static List<Row> rows(DashboardView view, Query query) {
+  /** The rows; days since the last exchange as of {@code now}. */
+  static List<Row> rows(DashboardView view, Query query, Instant now) {
     Map<String, Row> rows = new LinkedHashMap<>();
     for (Relationship r : view.relationships()) {
       rows.put(r.getRelationshipId(), new Row(r.getRelationshipId(), r.getOfficeId(), r.getPartnerId(),
@@ -45,7 +47,7 @@ final class PartnerTable {
           r != null ? r.getPartnerNameEn() : v.getPartnerNameEn(),
           r != null && r.getPartnerNameZh() != null ? r.getPartnerNameZh() : v.getPartnerNameZh(),
           v.getCountry(), r != null && r.getRegion() != null ? r.getRegion() : v.getRegion(), v.getKind().name(),
-          v.getScore(), v.getBand().name(), v.getTrend(), v.getDaysSinceLastExchange(), v.getForecastDormantOn(),
+          v.getScore(), v.getBand().name(), v.getTrend(), DaysSince.lastExchange(v, now), v.getForecastDormantOn(),
           v.getAt()));
     }
     List<Row> found = new ArrayList<>();

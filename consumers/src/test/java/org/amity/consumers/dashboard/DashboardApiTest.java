@@ -64,7 +64,8 @@ class DashboardApiTest {
     VIEW.putVitality(rotterdam.getRelationshipId(), Fixtures.vitality(rotterdam, now.minusSeconds(86_400 * 30), 55, Band.ACTIVE, 3));
     VIEW.putVitality(rotterdam.getRelationshipId(), Fixtures.vitality(rotterdam, now, 68, Band.THRIVING, 2));
     VIEW.putVitality(la.getRelationshipId(), Fixtures.vitality(la, now, 12, Band.COOLING, 200));
-    VIEW.putVitality(hirakata.getRelationshipId(), Fixtures.vitality(hirakata, now, 40, Band.ACTIVE, 20));
+    VIEW.putVitality(hirakata.getRelationshipId(),
+        Fixtures.vitality(hirakata, now.minus(Duration.ofDays(10)), 40, Band.ACTIVE, 20));
     VIEW.putRollup("shanghai", Fixtures.rollup("shanghai", null, 1, 2));
     VIEW.putRollup("shanghai-changning", Fixtures.rollup("shanghai-changning", "shanghai", 1, 1));
     VIEW.addAlert(Fixtures.anniversary(rotterdam, 50, LocalDate.now().plusDays(30)));
@@ -159,7 +160,16 @@ class DashboardApiTest {
     String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
     assertThat(lines).hasSize(2);
     assertThat(lines[0]).startsWith("relationshipId,officeId,partnerId,partnerNameEn,partnerNameZh");
-    assertThat(lines[1]).startsWith("shanghai-changning/jp-hirakata,shanghai-changning,jp-hirakata,\"Hirakata, \"\"Osaka\"\"\",枚方市,JP,Asia,SISTER_CITY,40,ACTIVE,20,20,");
+    assertThat(lines[1]).startsWith("shanghai-changning/jp-hirakata,shanghai-changning,jp-hirakata,\"Hirakata, \"\"Osaka\"\"\",枚方市,JP,Asia,SISTER_CITY,40,ACTIVE,20,30,");
+  }
+
+  @Test
+  void daysSinceTheLastExchangesCountToTodayNotToTheMomentScored() throws Exception {
+    JsonNode row = json("/api/v1/partners?region=Asia").path("partners").get(0);
+    assertThat(row.path("daysSinceLastExchange").asInt()).as("20 days when scored 10 days ago").isEqualTo(30);
+    JsonNode vitality = json("/api/v1/partners/shanghai-changning/jp-hirakata").path("vitality");
+    assertThat(vitality.path("daysSinceLastExchange").asInt()).isEqualTo(30);
+    assertThat(vitality.path("daysSinceLastSubstantive").asInt()).isEqualTo(130);
   }
 
   @Test

@@ -43,6 +43,8 @@ final class Fixtures {
         .setBand(band).setMomentum(0.5).setRawMomentum(10).setBreadth(0.5).setReciprocity(0).setSubstance(0.25)
         .setTrend(score - 20).setEarlierScore(20).setDaysSinceLastExchange(days)
         .setLastExchangeAt(days == null ? null : at.minusSeconds(days * 86_400L))
+        .setDaysSinceLastSubstantive(days == null ? null : days + 100)
+        .setLastSubstantiveAt(days == null ? null : at.minusSeconds((days + 100) * 86_400L))
         .setForecastDormantOn(LocalDate.now().plusDays(200))
         .setTopContributors(List.of(Contributor.newBuilder().setEventId("visit-1").setType("DelegationVisited")
             .setOccurredAt(at.minusSeconds(86_400)).setPointsToday(9.5).build()))

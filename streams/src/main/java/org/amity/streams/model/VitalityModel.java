@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import org.amity.contract.DaysSince;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.streams.model.ModelSettings.Bands;
@@ -86,21 +87,23 @@ public final class VitalityModel {
     double rawMomentum = rawMomentum(past, at);
     Snapshot now = snapshot(past, at, rawMomentum);
     Components parts = now.components();
-    Integer daysSinceLast = daysSince(now.lastExchange(), at);
+    Integer daysSinceLast = DaysSince.between(now.lastExchange(), at);
     Band band = band(parts.score(), daysSinceLast, establishedOn, at);
     Components earlier = componentsAt(past, at.minus(Duration.ofDays(settings.trendLookbackDays())));
     LocalDate forecast = band == Band.DORMANT ? null : forecastDormantOn(past, now, at, establishedOn);
     return new Vitality(at, parts.score(), parts.rawMomentum(), parts.momentum(), parts.breadth(),
-        parts.reciprocity(), parts.substance(), band, daysSinceLast, daysSince(now.lastSubstantive(), at),
-        parts.score() - earlier.score(), earlier.score(), forecast, topContributors(past, at), settings.modelVersion(),
+        parts.reciprocity(), parts.substance(), band, daysSinceLast, now.lastExchange(),
+        DaysSince.between(now.lastSubstantive(), at), now.lastSubstantive(), parts.score() - earlier.score(),
+        earlier.score(), forecast, topContributors(past, at), settings.modelVersion(), past.size(),
         stableUntil(exchanges, at, establishedOn, now, earlier, band != Band.DORMANT && forecast == null));
   }
 
   /**
-   * The earliest moment after {@code at} at which, without new exchanges, a figure shown in whole units may change:
-   * an exchange enters the past or leaves a window (now or at the trend's earlier moment), a day passes since the
-   * last (substantive) exchange, a young relationship comes of age, or momentum's decay brings a score (now or
-   * earlier) to the next rounding step. The last is bounded, not solved: with x = M/k, m = 1 − e^(−x) and M halving
+   * The earliest moment after {@code at} at which, without new exchanges, a figure shown in whole units other than
+   * the day counts may change: an exchange enters the past or leaves a window (now or at the trend's earlier
+   * moment), the silence since the last exchange reaches a band's threshold, a young relationship comes of age, or
+   * momentum's decay brings a score (now or earlier) to the next rounding step. The day counts go up every day; they
+   * are shown as of the moment scored, with the moments they count from. The last is bounded, not solved: with x = M/k, m = 1 − e^(−x) and M halving
    * every half-life H, m falls by (ln 2 / H) · x·e^(−x) a day; as x only falls, that is at most x·e^(−x) of
    * today's x when x ≤ 1 and at most 1/e (the largest value of x·e^(−x)) otherwise. So a score can change no sooner
    * than its distance to the rounding step divided by 100 · weight · (ln 2 / H) · that bound.
@@ -121,8 +124,8 @@ public final class VitalityModel {
         }
       }
     }
-    until = Math.min(until, nextWholeDay(now.lastExchange(), atMillis));
-    until = Math.min(until, nextWholeDay(now.lastSubstantive(), atMillis));
+    until = Math.min(until, silenceThreshold(now.lastExchange(), settings.bands().coolingSilenceDays(), atMillis));
+    until = Math.min(until, silenceThreshold(now.lastExchange(), settings.bands().dormantSilenceDays(), atMillis));
     if (isYoung(establishedOn, at)) {
       until = Math.min(until, establishedOn.plusDays(settings.bands().newRelationshipDays())
           .atStartOfDay(settings.zone()).toInstant().toEpochMilli());
@@ -136,13 +139,13 @@ public final class VitalityModel {
     return until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until);
   }
 
-  /** When the whole days since {@code last} next go up; never when there was none. */
-  private static long nextWholeDay(Instant last, long atMillis) {
+  /** When the whole days since {@code last} reach {@code days}, if that is after {@code atMillis}; else never. */
+  private static long silenceThreshold(Instant last, int days, long atMillis) {
     if (last == null) {
       return Long.MAX_VALUE;
     }
-    long lastMillis = last.toEpochMilli();
-    return lastMillis + ((atMillis - lastMillis) / MILLIS_PER_DAY + 1) * MILLIS_PER_DAY;
+    long reached = last.toEpochMilli() + days(days);
+    return reached > atMillis ? reached : Long.MAX_VALUE;
   }
 
   private long millisBeforeDecayCanChange(Components parts) {
@@ -296,7 +299,7 @@ public final class VitalityModel {
     Instant endOfDay = endOf(date, at);
     double rawMomentum = now.components().rawMomentum() * decay(endOfDay.toEpochMilli() - at.toEpochMilli());
     int score = snapshot(inWindows, endOfDay, rawMomentum).components().score();
-    return band(score, daysSince(now.lastExchange(), endOfDay), establishedOn, endOfDay) == Band.DORMANT;
+    return band(score, DaysSince.between(now.lastExchange(), endOfDay), establishedOn, endOfDay) == Band.DORMANT;
   }
 
   /**
@@ -410,10 +413,6 @@ public final class VitalityModel {
 
   private static long days(int days) {
     return days * MILLIS_PER_DAY;
-  }
-
-  private static Integer daysSince(Instant last, Instant at) {
-    return last == null ? null : (int) ((at.toEpochMilli() - last.toEpochMilli()) / MILLIS_PER_DAY);
   }
 
   private static Instant latest(Instant a, Instant b) {

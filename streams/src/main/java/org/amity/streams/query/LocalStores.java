@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.DaysSince;
 import org.amity.streams.app.AmityTopology;
 import org.amity.streams.app.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
@@ -34,12 +35,17 @@ final class LocalStores {
     this.model = new VitalityModel(settings.model());
   }
 
-  Optional<RelationshipVitality> vitality(String relationshipId) {
-    return Optional.ofNullable(store(AmityTopology.VITALITY_STORE, RelationshipVitality.class).get(relationshipId));
+  /** The relationship's last vitality, its day counts as of {@code now}. */
+  Optional<RelationshipVitality> vitality(String relationshipId, Instant now) {
+    return Optional.ofNullable(store(AmityTopology.VITALITY_STORE, RelationshipVitality.class).get(relationshipId))
+        .map(v -> DaysSince.asOf(v, now));
   }
 
-  /** Every relationship this instance holds, filtered by band and office when given. */
-  List<RelationshipVitality> vitalities(String band, String office) {
+  /**
+   * Every relationship this instance holds, filtered by band and office when given, their day counts as of
+   * {@code now}.
+   */
+  List<RelationshipVitality> vitalities(String band, String office, Instant now) {
     List<RelationshipVitality> found = new ArrayList<>();
     try (KeyValueIterator<String, RelationshipVitality> all =
              store(AmityTopology.VITALITY_STORE, RelationshipVitality.class).all()) {
@@ -47,7 +53,7 @@ final class LocalStores {
         RelationshipVitality v = kv.value;
         if ((band == null || v.getBand().name().equalsIgnoreCase(band))
             && (office == null || v.getOfficeId().equals(office))) {
-          found.add(v);
+          found.add(DaysSince.asOf(v, now));
         }
       });
     }

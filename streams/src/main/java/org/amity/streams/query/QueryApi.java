@@ -92,7 +92,7 @@ public final class QueryApi implements AutoCloseable {
     if (answeredElsewhere(ctx, AmityTopology.VITALITY_STORE, id)) {
       return;
     }
-    Optional<RelationshipVitality> found = local.vitality(id);
+    Optional<RelationshipVitality> found = local.vitality(id, Instant.now());
     if (found.isEmpty()) {
       notFound(ctx, id);
       return;
@@ -128,7 +128,7 @@ public final class QueryApi implements AutoCloseable {
       return;
     }
     List<JsonNode> found = new ArrayList<>();
-    local.vitalities(band, office).forEach(v -> found.add(RecordJson.write(v)));
+    local.vitalities(band, office, Instant.now()).forEach(v -> found.add(RecordJson.write(v)));
     if (!isLocal(ctx)) {
       for (StreamsMetadata instance : streams.streamsMetadataForStore(AmityTopology.VITALITY_STORE)) {
         if (!instance.hostInfo().equals(self)) {

@@ -1,6 +1,5 @@
 package org.amity.streams.vitality;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,6 @@ import org.amity.events.Direction;
 import org.amity.partners.Relationship;
 import org.amity.streams.ledger.OfficeContribution;
 import org.amity.streams.model.Activity;
-import org.amity.streams.model.Exchange;
 import org.amity.streams.model.Vitality;
 
 /** The model's answers as the records of the aggregate topics. */
@@ -22,18 +20,11 @@ public final class Records {
   private Records() {}
 
   /**
-   * The vitality record; {@code exchanges} are the relationship's standing exchanges. Its {@code exchanges} and
-   * {@code lastExchangeAt} are those of the exchanges the score counts: worth points, and not after the moment scored
-   * (an exchange dated later, or a cancelled project, is standing but does not count).
+   * The vitality record. Its {@code exchanges} and moments of the last exchanges are those of the exchanges the score
+   * counts: worth points, and not after the moment scored (an exchange dated later, or a cancelled project, is
+   * standing but does not count).
    */
-  public static RelationshipVitality vitality(Relationship relationship, Vitality v, List<Exchange> exchanges) {
-    List<Exchange> counted = exchanges.stream()
-        .filter(exchange -> exchange.counts() && !exchange.occurredAt().isAfter(v.at()))
-        .toList();
-    Instant lastExchangeAt = counted.stream()
-        .map(Exchange::occurredAt)
-        .max(Instant::compareTo)
-        .orElse(null);
+  public static RelationshipVitality vitality(Relationship relationship, Vitality v) {
     return RelationshipVitality.newBuilder()
         .setRelationshipId(relationship.getRelationshipId())
         .setOfficeId(relationship.getOfficeId())
@@ -54,13 +45,14 @@ public final class Records {
         .setTrend(v.trend())
         .setEarlierScore(v.earlierScore())
         .setDaysSinceLastExchange(v.daysSinceLastExchange())
-        .setLastExchangeAt(lastExchangeAt)
+        .setLastExchangeAt(v.lastExchangeAt())
         .setDaysSinceLastSubstantive(v.daysSinceLastSubstantive())
+        .setLastSubstantiveAt(v.lastSubstantiveAt())
         .setForecastDormantOn(v.forecastDormantOn())
         .setTopContributors(v.topContributors().stream()
             .map(c -> new Contributor(c.eventId(), c.type(), c.occurredAt(), c.pointsToday()))
             .toList())
-        .setExchanges(counted.size())
+        .setExchanges(v.exchanges())
         .setModelVersion(v.modelVersion())
         .build();
   }

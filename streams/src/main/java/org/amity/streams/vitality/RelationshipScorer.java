@@ -26,7 +26,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class RelationshipScorer {
   /** How review moments are worked out; a new way makes those kept in the state void. */
-  private static final int REVIEW_SCHEDULE = 1;
+  private static final int REVIEW_SCHEDULE = 2;
   private final StreamsSettings settings;
   private final VitalityModel model;
   private final AlertRules alertRules;
@@ -70,7 +70,7 @@ public final class RelationshipScorer {
     int stateBefore = state.hashCode();
     LiveHistory history = LiveHistory.of(entries);
     Vitality scored = model.score(history.exchanges(), now, relationship.getEstablishedOn());
-    RelationshipVitality vitality = Records.vitality(relationship, scored, history.exchanges());
+    RelationshipVitality vitality = Records.vitality(relationship, scored);
     RelationshipActivity activity = Records.activity(relationship,
         Activity.of(history.exchanges(), now, settings.model()), settings.model().modelVersion());
 
@@ -132,17 +132,18 @@ public final class RelationshipScorer {
   }
 
   /**
-   * A hash of what the vitality record shows in whole units: everything but the moment it was scored and the decayed
-   * figures (momentum, each contributor's points today), which change a little at every moment and are published
-   * with the next change of the rest, exact as of its moment. Enums by name: the state keeps the hash across
-   * restarts, and an enum's own hash differs from one JVM to the next.
+   * A hash of what the vitality record shows in whole units: everything but the moment it was scored and the figures
+   * that only time moves (momentum, each contributor's points today, the day counts), which are published with the
+   * next change of the rest, exact as of its moment; a reader works out today's day counts from the moments they
+   * count from. Enums by name: the state keeps the hash across restarts, and an enum's own hash differs from one JVM
+   * to the next.
    */
   static int signature(RelationshipVitality v) {
     int hash = Objects.hash(v.getRelationshipId(), v.getOfficeId(), v.getPartnerId(), v.getPartnerNameEn(),
         v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind().name(), v.getScore(), v.getBand().name(),
         v.getBreadth(), v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(),
-        v.getDaysSinceLastExchange(), v.getLastExchangeAt(), v.getDaysSinceLastSubstantive(), v.getForecastDormantOn(),
-        v.getExchanges(), v.getModelVersion());
+        v.getLastExchangeAt(), v.getLastSubstantiveAt(), v.getForecastDormantOn(), v.getExchanges(),
+        v.getModelVersion());
     for (Contributor contributor : v.getTopContributors()) {
       hash = 31 * hash + Objects.hash(contributor.getEventId(), contributor.getType(), contributor.getOccurredAt());
     }

@@ -94,6 +94,8 @@ public final class ReferenceComparison {
     diff.same("exchanges", actual.getExchanges(), counted.size());
     diff.same("lastExchangeAt", actual.getLastExchangeAt(),
         counted.stream().map(Exchange::occurredAt).max(Instant::compareTo).orElse(null));
+    diff.same("lastSubstantiveAt", actual.getLastSubstantiveAt(),
+        counted.stream().filter(Exchange::substantive).map(Exchange::occurredAt).max(Instant::compareTo).orElse(null));
   }
 
   private static void compareActivity(String id, RelationshipActivity actual, Activity expected,

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.DaysSince;
 import org.amity.partners.Relationship;
 import org.amity.producers.synthetic.GroundTruth;
 import org.amity.producers.synthetic.Profile;
@@ -147,9 +148,9 @@ class SyntheticDormancyTest {
         if (published != Records.band(band)) {
           bandDifferences.add(id + " at " + reviews.get(k) + ": topology " + published + ", model " + band);
         }
-        if (latest != null && !shown(latest).equals(shown(scored))) {
-          shownDifferences.add(id + " at " + reviews.get(k) + ": topology " + shown(latest) + ", model "
-              + shown(scored));
+        if (latest != null && !shown(latest, reviews.get(k)).equals(shown(scored))) {
+          shownDifferences.add(id + " at " + reviews.get(k) + ": topology " + shown(latest, reviews.get(k))
+              + ", model " + shown(scored));
         }
         if (previous != null && previous != Band.DORMANT && band == Band.DORMANT) {
           crossings.add(crossing(model, exchanges, establishedOn, id, reviews.get(k - 1), reviews.get(k)));
@@ -251,8 +252,12 @@ class SyntheticDormancyTest {
     return latest;
   }
 
-  /** What a vitality shows in whole units, but the forecast (this test's model does not forecast). */
-  private static List<Object> shown(RelationshipVitality v) {
+  /**
+   * What a vitality shows in whole units at {@code now}, the day counts brought up to it as a reader does, but the
+   * forecast (this test's model does not forecast).
+   */
+  private static List<Object> shown(RelationshipVitality published, Instant now) {
+    RelationshipVitality v = DaysSince.asOf(published, now);
     return Arrays.asList(v.getScore(), v.getTrend(), v.getEarlierScore(), v.getDaysSinceLastExchange(),
         v.getDaysSinceLastSubstantive(), v.getBreadth(), v.getReciprocity(), v.getSubstance(),
         v.getTopContributors().stream().map(c -> c.getEventId()).toList());

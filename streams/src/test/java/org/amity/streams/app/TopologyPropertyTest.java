@@ -56,9 +56,10 @@ import org.apache.avro.specific.SpecificRecord;
  * arrive before the event it concerns, and a duplicate before its original.
  *
  * <p>Every field of each relationship's vitality record is compared: doubles within 1e-9, the rest exactly, the
- * top contributors one by one; and every activity window, tally by tally. The record's {@code exchanges} and
- * {@code lastExchangeAt} are not figures of the reference; they are checked against the reference's standing events:
- * the exchanges that count for vitality at that instant (worth points, not after it), and the latest of them.
+ * top contributors one by one; and every activity window, tally by tally. The record's {@code exchanges},
+ * {@code lastExchangeAt} and {@code lastSubstantiveAt} are checked against the reference's standing events rather
+ * than its figures: the exchanges that count for vitality at that instant (worth points, not after it), the latest
+ * of them, and the latest substantive one.
  *
  * <p>Each try runs on a fresh TopologyTestDriver, so that no try sees another's state; opening and closing its
  * RocksDB stores takes most of a try's time (about 0.2 s), hence 100 tries (20–30 s).

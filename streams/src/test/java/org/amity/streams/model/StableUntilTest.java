@@ -8,24 +8,46 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.amity.contract.DaysSince;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
-import org.junit.jupiter.api.Test;
+import org.amity.streams.model.ModelSettings.Bands;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Vitality#stableUntil()}: what a review relies on to leave a relationship alone. Over random histories and
- * moments, nothing the figures show in whole units changes before it, and it is not trivially short.
+ * moments, nothing the figures show in whole units changes before it but the day counts, which follow from the
+ * moments they count from; and it is not trivially short.
  */
 class StableUntilTest {
-  private static final ModelSettings SETTINGS = ModelSettings.defaults();
-  private static final VitalityModel MODEL = new VitalityModel(SETTINGS);
   private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
   private static final long FOUR_YEARS = Duration.ofDays(4 * 365).toMillis();
   private static final Domain[] DOMAINS = Domain.values();
 
-  @Test
-  void nothingShownInWholeUnitsChangesBeforeItAndSomethingMayChangeAtIt() {
+  /**
+   * The defaults, and settings whose silence thresholds are no window's edge: by the defaults' 180 and 365 days an
+   * exchange also leaves a window (90 days, and the trend's 90 days earlier; 365), which would hide a threshold
+   * missed.
+   */
+  static Stream<ModelSettings> settings() {
+    ModelSettings d = ModelSettings.defaults();
+    Bands bands = d.bands();
+    Bands offWindows = new Bands(400, bands.dormantBelow(), 200, bands.coolingBelow(), bands.thrivingFrom(),
+        bands.newRelationshipDays());
+    return Stream.of(d, new ModelSettings(d.modelVersion(), d.points(), d.halfLifeDays(), d.momentumScale(),
+        d.breadthWindowDays(), d.breadthDomains(), d.reciprocityWindowDays(), d.substanceWindowDays(),
+        d.substancePoints(), d.weights(), offWindows, d.trendLookbackDays(), d.forecastHorizonDays(),
+        d.activityWindowDays(), d.zone()));
+  }
+
+  @ParameterizedTest(name = "settings {index}")
+  @MethodSource("settings")
+  void nothingShownInWholeUnitsChangesBeforeItAndSomethingMayChangeAtIt(ModelSettings settings) {
+    VitalityModel model = new VitalityModel(settings);
     Random random = new Random(20261122);
     int histories = 3000;
     int longerThanAnHour = 0;
@@ -35,26 +57,32 @@ class StableUntilTest {
       List<Exchange> exchanges = history(random);
       LocalDate establishedOn = random.nextBoolean() ? null : LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1600));
       Instant at = START.plusMillis((long) (random.nextDouble() * FOUR_YEARS));
-      Vitality now = MODEL.score(exchanges, at, establishedOn);
-      Activity activityNow = Activity.of(exchanges, at, SETTINGS);
+      Vitality now = model.score(exchanges, at, establishedOn);
+      Activity activityNow = Activity.of(exchanges, at, settings);
       Instant until = now.stableUntil() == null ? at.plus(Duration.ofDays(800)) : now.stableUntil();
       assertThat(until).isAfter(at);
       long span = until.toEpochMilli() - at.toEpochMilli();
       for (int probe = 0; probe < 12; probe++) {
         Instant later = probe == 0 ? until.minusMillis(1)
             : at.plusMillis(1 + (long) (random.nextDouble() * (span - 1)));
-        assertThat(shown(MODEL.score(exchanges, later, establishedOn)))
+        Vitality again = model.score(exchanges, later, establishedOn);
+        assertThat(shown(again))
             .as("history %d scored at %s, stable until %s, again at %s", h, at, now.stableUntil(), later)
             .isEqualTo(shown(now));
-        assertThat(Activity.of(exchanges, later, SETTINGS).windows())
+        assertThat(List.of(Optional.ofNullable(again.daysSinceLastExchange()),
+            Optional.ofNullable(again.daysSinceLastSubstantive())))
+            .as("history %d: day counts at %s from the moments scored at %s", h, later, at)
+            .isEqualTo(List.of(Optional.ofNullable(DaysSince.between(now.lastExchangeAt(), later)),
+                Optional.ofNullable(DaysSince.between(now.lastSubstantiveAt(), later))));
+        assertThat(Activity.of(exchanges, later, settings).windows())
             .as("activity of history %d at %s and %s", h, at, later).isEqualTo(activityNow.windows());
       }
       longerThanAnHour += span > Duration.ofHours(1).toMillis() ? 1 : 0;
       if (now.stableUntil() != null) {
         withAnEnd++;
         Instant atIt = now.stableUntil();
-        boolean changed = !shown(MODEL.score(exchanges, atIt, establishedOn)).equals(shown(now))
-            || !Activity.of(exchanges, atIt, SETTINGS).windows().equals(activityNow.windows());
+        boolean changed = !shown(model.score(exchanges, atIt, establishedOn)).equals(shown(now))
+            || !Activity.of(exchanges, atIt, settings).windows().equals(activityNow.windows());
         changedAtIt += changed ? 1 : 0;
       }
     }
@@ -63,12 +91,12 @@ class StableUntilTest {
     assertThat(longerThanAnHour).as("histories stable for over an hour").isGreaterThan(histories * 3 / 4);
   }
 
-  /** Everything a vitality shows but the moment and the decayed figures. */
+  /** Everything a vitality shows but the moment and the figures only time moves (decayed, day counts). */
   private static List<Object> shown(Vitality v) {
     List<Object> shown = new ArrayList<>(List.of(v.score(), v.breadth(), v.reciprocity(), v.substance(), v.band(),
-        v.trend(), v.earlierScore(), v.modelVersion()));
-    shown.add(v.daysSinceLastExchange());
-    shown.add(v.daysSinceLastSubstantive());
+        v.trend(), v.earlierScore(), v.modelVersion(), v.exchanges()));
+    shown.add(v.lastExchangeAt());
+    shown.add(v.lastSubstantiveAt());
     shown.add(v.forecastDormantOn());
     v.topContributors().forEach(c -> shown.add(c.eventId()));
     return shown;
