@@ -38,10 +38,17 @@ public final class VitalityModel {
           .thenComparing(Vitality.Contributor::eventId);
 
   private final ModelSettings settings;
-  /** How long after an exchange it may enter or leave something the figures count: the past, a window, a lookback. */
-  private final long[] changeOffsets;
-  /** 100 · momentum weight · ln 2 / H: how fast momentum's decay lowers a score, per unit of x·e^(−x). */
-  private final double dailyFallOfScorePerUnit;
+  /**
+   * How long after an exchange it may enter or leave something the figures count, by what it counts for: activity
+   * counts every exchange (it enters the past, leaves the activity windows); one worth points also enters the trend's
+   * earlier moment, and leaves the window of breadth (when it touched a field), of reciprocity (a delegation), of
+   * substance (when substantive), now and at the earlier moment.
+   */
+  private final long[] activityOffsets;
+  private final long[] lookbackOffset;
+  private final long[] breadthOffsets;
+  private final long[] reciprocityOffsets;
+  private final long[] substanceOffsets;
   private final ZoneRules zoneRules;
   /** The zone's offset in milliseconds when it never changes (UTC, the default), else null. */
   private final Long fixedOffsetMillis;
@@ -51,21 +58,19 @@ public final class VitalityModel {
     this.zoneRules = settings.zone().getRules();
     this.fixedOffsetMillis = zoneRules.isFixedOffset()
         ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : null;
-    this.changeOffsets = changeOffsets(settings);
-    this.dailyFallOfScorePerUnit = 100 * settings.weights().momentum() * Math.log(2) / settings.halfLifeDays();
+    int lookback = settings.trendLookbackDays();
+    List<Integer> activity = new ArrayList<>(settings.activityWindowDays());
+    activity.add(0);
+    this.activityOffsets = offsets(activity);
+    this.lookbackOffset = offsets(List.of(lookback));
+    this.breadthOffsets = offsets(List.of(settings.breadthWindowDays(), settings.breadthWindowDays() + lookback));
+    this.reciprocityOffsets = offsets(List.of(settings.reciprocityWindowDays(),
+        settings.reciprocityWindowDays() + lookback));
+    this.substanceOffsets = offsets(List.of(settings.substanceWindowDays(), settings.substanceWindowDays() + lookback));
   }
 
-  private static long[] changeOffsets(ModelSettings settings) {
-    List<Integer> windows = new ArrayList<>(settings.activityWindowDays());
-    windows.addAll(List.of(settings.breadthWindowDays(), settings.reciprocityWindowDays(),
-        settings.substanceWindowDays()));
-    int lookback = settings.trendLookbackDays();
-    Set<Integer> offsets = new TreeSet<>(List.of(0, lookback));
-    for (int window : windows) {
-      offsets.add(window);
-      offsets.add(window + lookback);
-    }
-    return offsets.stream().mapToLong(VitalityModel::days).toArray();
+  private static long[] offsets(List<Integer> days) {
+    return new TreeSet<>(days).stream().mapToLong(VitalityModel::days).toArray();
   }
 
   public static VitalityModel withDefaults() {
@@ -102,11 +107,9 @@ public final class VitalityModel {
    * The earliest moment after {@code at} at which, without new exchanges, a figure shown in whole units other than
    * the day counts may change: an exchange enters the past or leaves a window (now or at the trend's earlier
    * moment), the silence since the last exchange reaches a band's threshold, a young relationship comes of age, or
-   * momentum's decay brings a score (now or earlier) to the next rounding step. The day counts go up every day; they
-   * are shown as of the moment scored, with the moments they count from. The last is bounded, not solved: with x = M/k, m = 1 − e^(−x) and M halving
-   * every half-life H, m falls by (ln 2 / H) · x·e^(−x) a day; as x only falls, that is at most x·e^(−x) of
-   * today's x when x ≤ 1 and at most 1/e (the largest value of x·e^(−x)) otherwise. So a score can change no sooner
-   * than its distance to the rounding step divided by 100 · weight · (ln 2 / H) · that bound.
+   * momentum's decay brings a score (now or earlier) to the next rounding step (until the next of the other moments,
+   * momentum is all that moves). The day counts go up every day; they are shown as of the moment scored, with the
+   * moments they count from.
    *
    * <p>The forecast names a day that only new exchanges move; but when that day is beyond the horizon, it may come
    * within it any day.
@@ -117,10 +120,17 @@ public final class VitalityModel {
     long until = Long.MAX_VALUE;
     for (Exchange exchange : exchanges) {
       long occurred = exchange.occurredAt().toEpochMilli();
-      for (long offset : changeOffsets) {
-        long change = occurred + offset;
-        if (change > atMillis && change < until) {
-          until = change;
+      until = firstAfter(occurred, activityOffsets, atMillis, until);
+      if (exchange.counts()) {
+        until = firstAfter(occurred, lookbackOffset, atMillis, until);
+        if (touchesAField(exchange)) {
+          until = firstAfter(occurred, breadthOffsets, atMillis, until);
+        }
+        if (exchange.direction() != null) {
+          until = firstAfter(occurred, reciprocityOffsets, atMillis, until);
+        }
+        if (exchange.substantive()) {
+          until = firstAfter(occurred, substanceOffsets, atMillis, until);
         }
       }
     }
@@ -139,6 +149,23 @@ public final class VitalityModel {
     return until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until);
   }
 
+  /** The earliest of {@code until} and the moments {@code occurred + offset} after {@code atMillis}. */
+  private static long firstAfter(long occurred, long[] offsets, long atMillis, long until) {
+    for (long offset : offsets) {
+      long change = occurred + offset;
+      if (change > atMillis) {
+        return Math.min(change, until);
+      }
+    }
+    return until;
+  }
+
+  /** Whether an exchange counts for breadth: it touched a field, "other" is none. */
+  private static boolean touchesAField(Exchange exchange) {
+    Set<Domain> domains = exchange.domains();
+    return !domains.isEmpty() && !(domains.size() == 1 && domains.contains(Domain.OTHER));
+  }
+
   /** When the whole days since {@code last} reach {@code days}, if that is after {@code atMillis}; else never. */
   private static long silenceThreshold(Instant last, int days, long atMillis) {
     if (last == null) {
@@ -148,15 +175,21 @@ public final class VitalityModel {
     return reached > atMillis ? reached : Long.MAX_VALUE;
   }
 
+  /**
+   * How long until momentum's decay brings the score to its next rounding step: the score falls a step when
+   * 100 · weight · m has lost the score's distance to it; m = 1 − e^(−x) with x = M/k, and M halves every half-life.
+   * A millisecond early rather than late, against rounding errors.
+   */
   private long millisBeforeDecayCanChange(Components parts) {
-    if (parts.rawMomentum() <= 0) {
+    double stepsAbove = Math.max(0, parts.exactScore() - (parts.score() - 0.5));
+    double momentumAtTheStep = parts.momentum() - stepsAbove / (100 * settings.weights().momentum());
+    if (parts.rawMomentum() <= 0 || !(momentumAtTheStep > 0)) {
       return Long.MAX_VALUE;
     }
-    double stepsAbove = Math.max(0, parts.exactScore() - (parts.score() - 0.5));
     double x = parts.rawMomentum() / settings.momentumScale();
-    // a hundredth more, against rounding errors near the bound
-    double largestDailyFall = 1.01 * dailyFallOfScorePerUnit * (x <= 1 ? x * Math.exp(-x) : 1 / Math.E);
-    return (long) (stepsAbove / largestDailyFall * MILLIS_PER_DAY);
+    double xAtTheStep = -Math.log1p(-momentumAtTheStep);
+    double days = settings.halfLifeDays() * Math.log(x / xAtTheStep) / Math.log(2);
+    return Math.max(1, (long) (days * MILLIS_PER_DAY) - 1);
   }
 
   private static long saturatedAdd(long a, long b) {
