@@ -189,6 +189,9 @@ public final class VitalityModel {
     double x = parts.rawMomentum() / settings.momentumScale();
     double xAtTheStep = -Math.log1p(-momentumAtTheStep);
     double days = settings.halfLifeDays() * Math.log(x / xAtTheStep) / Math.log(2);
+    if (!(days > 0)) {
+      return 1; // m so close to 1 that a double cannot tell the step from it: look again at the next review
+    }
     return Math.max(1, (long) (days * MILLIS_PER_DAY) - 1);
   }
 
