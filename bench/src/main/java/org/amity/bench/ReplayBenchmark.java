@@ -30,11 +30,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Replay throughput and how it scales: synthetic history written to the event topics of an embedded broker, read to
- * the end by a plain consumer (the limit), then processed to the end from a clean state by the streams application,
- * run as its own process ({@code amity streams}) with 1 thread, 2 threads and as 2 instances. "Processed to the end":
+ * the end by a plain consumer (the limit) and by a Kafka Streams topology that only counts (what Kafka Streams itself
+ * costs), then processed to the end from a clean state by the streams application, run as its own process
+ * ({@code amity streams}) with 1 thread, 2 threads, as 2 instances, and at-least-once. "Processed to the end":
  * the application's committed offsets on the event topics and its repartition topics reach their end offsets.
  * After the 1-thread replay the same application, restarted on its state, reports how long its reviews take (the
  * "silence" rows).
@@ -96,15 +98,30 @@ final class ReplayBenchmark {
   private List<Row> measure(long relationships) throws Exception {
     double plain = rate(plainRead());
     System.out.printf("replay: plain consumer %,.0f events/s%n", plain);
+    double passThrough = rate(PassThroughReplay.run(clientConfig, workDir.resolve("pass-through-eos"), events,
+        StreamsConfig.EXACTLY_ONCE_V2));
+    double passThroughAtLeastOnce = rate(PassThroughReplay.run(clientConfig, workDir.resolve("pass-through-alo"),
+        events, StreamsConfig.AT_LEAST_ONCE));
+    System.out.printf("replay: Kafka Streams alone %,.0f events/s (exactly-once), %,.0f (at-least-once)%n",
+        passThrough, passThroughAtLeastOnce);
     Replay oneThread = replay("1-thread", 1, 1);
     List<Row> silence = silenceOrFailure("bench-1-thread", workDir.resolve("1-thread-1"), relationships);
     Replay twoThreads = replay("2-threads", 1, 2);
     Replay twoInstances = replay("2-instances", 2, 1);
+    Replay atLeastOnce = replay("1-thread-at-least-once", 1, 1, "-X", "processing.guarantee=at_least_once");
     double one = rate(oneThread.elapsed());
     List<Row> rows = new ArrayList<>(List.of(
         Row.baseline("replay: plain consumer reads the event topics to the end", plain, "events/s"),
+        Row.against("replay: Kafka Streams alone, a topology that only counts (at-least-once, 1 thread)",
+            passThroughAtLeastOnce, "events/s", "plain consumer", plain),
+        Row.against("replay: Kafka Streams alone, a topology that only counts (exactly-once, 1 thread)", passThrough,
+            "events/s", "plain consumer", plain),
         Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", one, "events/s",
             "plain consumer", plain, 0.5),
+        Row.against("replay: the same, against Kafka Streams alone", one, "events/s",
+            "topology that only counts (exactly-once)", passThrough),
+        Row.against("replay: streams app at-least-once (what exactly-once costs; Amity runs exactly-once)",
+            rate(atLeastOnce.elapsed()), "events/s", "exactly-once", one),
         Row.against("scaling: streams app, 2 threads in 1 process", rate(twoThreads.elapsed()), "events/s",
             "1 thread", one),
         Row.against("scaling: streams app, 2 instances of 1 thread", rate(twoInstances.elapsed()), "events/s",
@@ -144,7 +161,7 @@ final class ReplayBenchmark {
    * Runs {@code instances} streams processes of {@code threads} threads each, with a new application id and state,
    * from the start of the first until the application has processed everything.
    */
-  private Replay replay(String name, int instances, int threads) throws Exception {
+  private Replay replay(String name, int instances, int threads, String... options) throws Exception {
     String applicationId = "bench-" + name;
     List<AmityProcess> processes = new ArrayList<>();
     int[] queryPorts = EmbeddedKafka.freeLoopbackPorts(instances);
@@ -152,7 +169,7 @@ final class ReplayBenchmark {
     try {
       for (int i = 1; i <= instances; i++) {
         processes.add(startStreams(applicationId, workDir.resolve(name + "-" + i), "streams.log", threads,
-            Duration.ofHours(1), queryPorts[i - 1]));
+            Duration.ofHours(1), queryPorts[i - 1], options));
       }
       Duration elapsed = awaitProcessed(name, applicationId, processes, start);
       System.out.printf("replay %s: %,.0f events/s%n", name, rate(elapsed));
