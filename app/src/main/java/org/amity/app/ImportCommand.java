@@ -1,5 +1,6 @@
 package org.amity.app;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-        "Imports an exchange log as events: a CSV file (UTF-8) or the first sheet of an XLSX workbook, one row per event, "
+        "Imports an exchange log as events: a CSV file (UTF-8, GBK/GB18030 or UTF-16) or the first sheet of an XLSX workbook, one row per event, "
             + "with a type/类型 column naming the event type. Headers may be English or Chinese (see templates/README.md).",
         "All-or-nothing by default: one bad row and nothing is written. Rows imported before are not written again: "
             + "a row's eventId is its event_id, or derived from its content."},
@@ -45,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The exchange log: a .csv (UTF-8) or .xlsx file.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The exchange log: a .csv or .xlsx file.")
   Path file;
 
   @Option(names = "--office", paramLabel = "OFFICE",
@@ -63,12 +64,17 @@ final class ImportCommand implements Callable<Integer> {
       description = "Where --skip-bad-rows puts the bad rows (the original columns, then row and reason). Default: FILE.rejects.csv.")
   Path rejects;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "A CSV file's encoding (UTF-8, GB18030, GBK, UTF-16, ...). Default: detected from the bytes "
+          + "(a byte-order mark, else UTF-8 when valid, else GB18030, which contains GBK).")
+  Charset encoding;
+
   @Override
   public Integer call() throws Exception {
     if (rejects != null && !skipBadRows) {
       throw new ParameterException(spec.commandLine(), "--rejects needs --skip-bad-rows (without it, bad rows stop the import)");
     }
-    ImportOptions options = new ImportOptions(office, dryRun, skipBadRows, rejects);
+    ImportOptions options = new ImportOptions(office, dryRun, skipBadRows, rejects, encoding);
     Map<String, Object> config = connection.clientConfig();
     try {
       checkFile();
@@ -97,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
 
   /** A file that cannot be imported at all fails before connecting to Kafka. */
   private void checkFile() {
-    Sheet sheet = SheetReader.read(file);
+    Sheet sheet = SheetReader.read(file, encoding);
     try {
       ColumnLayout.of(sheet.headers());
     } catch (SheetException e) {

@@ -1,5 +1,6 @@
 package org.amity.producers.sheet;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
@@ -10,28 +11,33 @@ import java.nio.file.Path;
  * @param skipBadRows write the good rows and put the bad ones in the rejects file; otherwise (the default) any
  *     bad row means nothing is written
  * @param rejectsFile where the bad rows go with --skip-bad-rows; null for {@code <input>.rejects.csv}
+ * @param encoding a CSV file's encoding (--encoding); null to detect it
  */
-public record ImportOptions(String office, boolean dryRun, boolean skipBadRows, Path rejectsFile) {
+public record ImportOptions(String office, boolean dryRun, boolean skipBadRows, Path rejectsFile, Charset encoding) {
 
   /** All-or-nothing, writing, office taken from the rows. */
   public static ImportOptions defaults() {
-    return new ImportOptions(null, false, false, null);
+    return new ImportOptions(null, false, false, null, null);
   }
 
   public ImportOptions withOffice(String office) {
-    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile);
+    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile, encoding);
   }
 
   public ImportOptions withDryRun(boolean dryRun) {
-    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile);
+    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile, encoding);
   }
 
   public ImportOptions withSkipBadRows(boolean skipBadRows) {
-    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile);
+    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile, encoding);
   }
 
   public ImportOptions withRejectsFile(Path rejectsFile) {
-    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile);
+    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile, encoding);
+  }
+
+  public ImportOptions withEncoding(Charset encoding) {
+    return new ImportOptions(office, dryRun, skipBadRows, rejectsFile, encoding);
   }
 
   /** The rejects file for this input: the option, or the input's path with ".rejects.csv" appended. */

@@ -3,10 +3,7 @@ package org.amity.producers.sheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +21,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads a CSV file (UTF-8, with or without a byte-order mark) or the first sheet of an XLSX workbook as text.
+ * Reads a CSV file (in the encoding named, or the one {@link CsvEncoding} detects: UTF-8 with or without a
+ * byte-order mark, UTF-16, GB18030/GBK) or the first sheet of an XLSX workbook as text.
  * Row 1 is the header. XLSX date cells read as "2024-07-10", numbers as "12" or "1.5" (not "12.0"), formulas as
  * their last computed value. Anything that cannot be read raises a {@link SheetException} saying why.
  */
@@ -34,6 +32,11 @@ public final class SheetReader {
   private SheetReader() {}
 
   public static Sheet read(Path file) {
+    return read(file, null);
+  }
+
+  /** @param encoding the CSV file's encoding, or null to detect it; XLSX needs none */
+  public static Sheet read(Path file, Charset encoding) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     if (Files.isDirectory(file)) {
@@ -46,7 +49,7 @@ public final class SheetReader {
       throw new SheetException(file + ": cannot be read (permission denied)");
     }
     if (lower.endsWith(".csv")) {
-      return csv(file, name);
+      return csv(file, name, encoding);
     }
     if (lower.endsWith(".xlsx")) {
       return xlsx(file, name);
@@ -57,23 +60,12 @@ public final class SheetReader {
     throw new SheetException(file + ": not a CSV or XLSX file (the name must end in .csv or .xlsx)");
   }
 
-  private static Sheet csv(Path file, String name) {
+  private static Sheet csv(Path file, String name, Charset encoding) {
     byte[] bytes = bytes(file);
     if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
       throw new SheetException(file + ": this is an Excel workbook (XLSX), not CSV text; name it .xlsx");
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new SheetException(file + ": not UTF-8 text (perhaps saved as GBK/ANSI); save it as \"CSV UTF-8\"");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = CsvEncoding.decode(bytes, encoding, file.toString()).text();
     List<String> headers = null;
     List<Sheet.Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(text, CSV)) {

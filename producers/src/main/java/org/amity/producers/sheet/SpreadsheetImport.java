@@ -94,7 +94,7 @@ public final class SpreadsheetImport {
         && options.rejectsFileFor(file).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
       throw new SheetException(file + ": the rejects file must not be the file imported");
     }
-    Sheet sheet = SheetReader.read(file);
+    Sheet sheet = SheetReader.read(file, options.encoding());
     ColumnLayout layout;
     try {
       layout = ColumnLayout.of(sheet.headers());

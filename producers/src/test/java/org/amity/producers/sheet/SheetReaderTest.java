@@ -46,11 +46,54 @@ class SheetReaderTest {
   }
 
   @Test
-  void refusesCsvThatIsNotUtf8() throws IOException {
-    Path file = dir.resolve("gbk.csv");
-    Files.write(file, "类型,日期\r\n代表团,2024-07-10\r\n".getBytes(Charset.forName("GBK")));
+  void readsTheSameRowsFromEveryEncodingOfficesSaveCsvIn() throws IOException {
+    String text = "类型,日期,伙伴,摘要\r\n代表团,2024-07-10,萨克拉门托,市长率团来访 — Rotterdam、枚方市\r\n";
+    Sheet utf8 = SheetReader.read(Files.writeString(dir.resolve("utf8.csv"), text, StandardCharsets.UTF_8));
+    List<Path> others = List.of(
+        write("bom.csv", "\uFEFF" + text, StandardCharsets.UTF_8),
+        write("gbk.csv", text, Charset.forName("GBK")),
+        write("gb18030.csv", text, CsvEncoding.GB18030),
+        write("utf16le-bom.csv", "\uFEFF" + text, StandardCharsets.UTF_16LE),
+        write("utf16be-bom.csv", "\uFEFF" + text, StandardCharsets.UTF_16BE),
+        write("utf16le.csv", text, StandardCharsets.UTF_16LE));
+    for (Path file : others) {
+      Sheet sheet = SheetReader.read(file);
+      assertThat(sheet.headers()).as(file.toString()).isEqualTo(utf8.headers());
+      assertThat(sheet.rows().get(0).cells()).as(file.toString())
+          .containsExactly("代表团", "2024-07-10", "萨克拉门托", "市长率团来访 — Rotterdam、枚方市");
+    }
+  }
+
+  @Test
+  void readsTheEncodingNamedWhenItFits() throws IOException {
+    Path file = write("gbk.csv", "类型,日期\r\n代表团,2024-07-10\r\n", Charset.forName("GBK"));
+    assertThat(SheetReader.read(file, Charset.forName("GBK")).rows().get(0).cells()).containsExactly("代表团", "2024-07-10");
+    Path utf16 = write("utf16.csv", "\uFEFF类型,日期\r\n代表团,2024-07-10\r\n", StandardCharsets.UTF_16LE);
+    assertThat(SheetReader.read(utf16, StandardCharsets.UTF_16).headers()).containsExactly("类型", "日期");
+  }
+
+  @Test
+  void refusesAGbkFileReadAsUtf8NamingTheLikelyEncodingAndTheLine() throws IOException {
+    Path file = write("gbk.csv", "type,date\r\n代表团,2024-07-10\r\n", Charset.forName("GBK"));
+    assertThatThrownBy(() -> SheetReader.read(file, StandardCharsets.UTF_8)).isInstanceOf(SheetException.class)
+        .hasMessageContaining("gbk.csv").hasMessageContaining("第 2 行").hasMessageContaining("line 2")
+        .hasMessageContaining("不是有效的 UTF-8").hasMessageContaining("not valid UTF-8")
+        .hasMessageContaining("--encoding GB18030");
+  }
+
+  @Test
+  void refusesBytesValidInNoEncodingItKnowsRatherThanStoringThemGarbled() throws IOException {
+    Path file = dir.resolve("broken.csv");
+    Files.write(file, new byte[] {'t', 'y', 'p', 'e', '\n', (byte) 0xC4, (byte) 0xE3, (byte) 0xFF, ',', 'x', '\n'});
     assertThatThrownBy(() -> SheetReader.read(file)).isInstanceOf(SheetException.class)
-        .hasMessageContaining("gbk.csv").hasMessageContaining("not UTF-8").hasMessageContaining("CSV UTF-8");
+        .hasMessageContaining("broken.csv").hasMessageContaining("第 2 行").hasMessageContaining("GB18030")
+        .hasMessageContaining("CSV UTF-8").hasMessageContaining("--encoding");
+  }
+
+  private Path write(String name, String text, Charset encoding) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, text.getBytes(encoding));
+    return file;
   }
 
   @Test
