@@ -2,27 +2,28 @@ package org.amity.app;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.amity.partners.PartnerLevel;
-import org.amity.partners.Relationship;
-import org.amity.partners.RelationshipKind;
-import org.amity.partners.RelationshipStatus;
 import org.amity.contract.InvalidInputException;
+import org.amity.contract.Problem;
+import org.amity.labels.Labels;
+import org.amity.partners.Relationship;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.partners.RelationshipDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code amity partners ...}: the relationships master data. */
 @Command(name = "partners", mixinStandardHelpOptions = true,
-    description = "Lists and registers relationships (an office's link to one partner).",
-    subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.AddPartner.class})
+    description = "Lists, registers and changes relationships (an office's link to one partner).",
+    subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.AddPartner.class, PartnersCommand.SetPartner.class})
 final class PartnersCommand {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the relationships, of one office or all.")
   static final class ListPartners implements Callable<Integer> {
@@ -34,22 +35,27 @@ final class PartnersCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (RelationshipDirectory directory = RelationshipDirectory.start(connection.clientConfig(), Duration.ofSeconds(30))) {
+      try (RelationshipDirectory directory = RelationshipDirectory.start(connection.clientConfig(), START_TIMEOUT)) {
         List<Relationship> relationships = directory.list(office);
-        System.out.printf("%-40s %-20s %-3s %-21s %-16s %s%n", "RELATIONSHIP", "PARTNER", "CC", "KIND", "STATUS", "ESTABLISHED");
+        System.out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", "RELATIONSHIP", "PARTNER", "中文名", "CC", "KIND",
+            "STATUS 状态", "ESTABLISHED");
         for (Relationship r : relationships) {
-          System.out.printf("%-40s %-20s %-3s %-21s %-16s %s%n", r.getRelationshipId(), r.getPartnerNameEn(), r.getCountry(),
-              r.getKind(), r.getStatus(), r.getEstablishedOn() == null ? "" : r.getEstablishedOn());
+          System.out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", r.getRelationshipId(), r.getPartnerNameEn(),
+              Optional.ofNullable(r.getPartnerNameZh()).orElse(""), r.getCountry(), r.getKind(),
+              Labels.zh(r.getStatus()) + " " + r.getStatus(), r.getEstablishedOn() == null ? "" : r.getEstablishedOn());
         }
-        System.out.println(relationships.size() + " relationships");
+        System.out.println(relationships.size() + " 个关系 / relationships");
       }
       return 0;
     }
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Registers a relationship, or updates it when it exists (the newest record wins).")
+      description = "Registers a new relationship; one that exists is changed with 'amity partners set'.")
   static final class AddPartner implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -59,54 +65,68 @@ final class PartnersCommand {
     @Option(names = "--partner", required = true, description = "Partner id: country code and place, e.g. nl-rotterdam.")
     String partner;
 
-    @Option(names = "--name-en", required = true, description = "Partner name in English.")
-    String nameEn;
-
-    @Option(names = "--name-local", description = "Partner name in its own language.")
-    String nameLocal;
-
-    @Option(names = "--name-zh", description = "Partner name in Chinese.")
-    String nameZh;
-
-    @Option(names = "--country", required = true, description = "ISO 3166 two-letter country code, e.g. NL.")
-    String country;
-
-    @Option(names = "--region", description = "World region, e.g. Europe.")
-    String region;
-
-    @Option(names = "--kind", defaultValue = "SISTER_CITY", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    RelationshipKind kind;
-
-    @Option(names = "--level", defaultValue = "CITY", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    PartnerLevel level;
-
-    @Option(names = "--established", description = "Date established, e.g. 1994-05-01.")
-    LocalDate established;
-
-    @Option(names = "--status", defaultValue = "FORMAL", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    RelationshipStatus status;
-
-    @Option(names = "--officer", description = "The responsible officer (name or e-mail).")
-    String officer;
+    @Mixin
+    RelationshipFields fields;
 
     @Override
     public Integer call() throws Exception {
-      Relationship relationship = Relationship.newBuilder()
-          .setRelationshipId(office + "/" + partner).setOfficeId(office).setPartnerId(partner)
-          .setPartnerNameEn(nameEn).setPartnerNameLocal(nameLocal).setPartnerNameZh(nameZh)
-          .setCountry(country).setRegion(region).setKind(kind).setPartnerLevel(level)
-          .setEstablishedOn(established).setStatus(status).setResponsibleOfficer(officer)
-          .setUpdatedAt(Instant.now()).build();
-      Map<String, Object> config = connection.clientConfig();
-      try (RelationshipDirectory directory = RelationshipDirectory.start(config, Duration.ofSeconds(30));
-           PartnerRegistry registry = new PartnerRegistry(config, directory, Clock.systemUTC())) {
-        registry.put(relationship);
-        System.out.println("registered " + relationship.getRelationshipId());
-        return 0;
-      } catch (InvalidInputException e) {
-        e.problems().forEach(p -> System.err.println(p.path() + ": " + p.reason()));
-        return 1;
+      List<Problem> missing = fields.missingForNew();
+      if (!missing.isEmpty()) {
+        return ProblemOutput.refused(spec.commandLine().getErr(), office + "/" + partner, missing);
       }
+      return write(spec, connection.clientConfig(), office + "/" + partner, (registry, existing) -> {
+        if (existing.isPresent()) {
+          throw new InvalidInputException(List.of(Problem.of("--partner",
+              "该关系已登记；修改字段请用 amity partners set", "is registered already; change its fields with amity partners set")));
+        }
+        return registry.put(fields.newRelationship(office, partner), fields.statusSince);
+      });
+    }
+  }
+
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Changes the fields named of a registered relationship; every other field is kept.")
+  static final class SetPartner implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--office", required = true, description = "Office id, e.g. shanghai.")
+    String office;
+
+    @Option(names = "--partner", required = true, description = "Partner id, e.g. nl-rotterdam.")
+    String partner;
+
+    @Mixin
+    RelationshipFields fields;
+
+    @Override
+    public Integer call() throws Exception {
+      return write(spec, connection.clientConfig(), office + "/" + partner, (registry, existing) -> {
+        Relationship current = existing.orElseThrow(() -> new InvalidInputException(List.of(Problem.of("--partner",
+            "外办 " + office + " 没有与 " + partner + " 的关系；新关系请用 amity partners add",
+            "office " + office + " has no relationship with " + partner + "; register it with amity partners add"))));
+        return registry.put(fields.applyTo(current), fields.statusSince);
+      });
+    }
+  }
+
+  interface Change {
+    Relationship apply(PartnerRegistry registry, Optional<Relationship> existing);
+  }
+
+  static int write(CommandSpec spec, Map<String, Object> config, String id, Change change) throws Exception {
+    try (RelationshipDirectory directory = RelationshipDirectory.start(config, START_TIMEOUT);
+         PartnerRegistry registry = new PartnerRegistry(config, directory, Clock.systemUTC())) {
+      Relationship written = change.apply(registry, directory.get(id));
+      spec.commandLine().getOut().println("已保存 / saved " + written.getRelationshipId() + ": "
+          + Labels.zh(written.getStatus()) + " " + written.getStatus());
+      spec.commandLine().getOut().flush();
+      return 0;
+    } catch (InvalidInputException e) {
+      return ProblemOutput.refused(spec.commandLine().getErr(), id, e.problems());
     }
   }
 }

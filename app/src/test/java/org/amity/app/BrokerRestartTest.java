@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
 import org.amity.consumers.dashboard.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardView;
 import org.amity.contract.EventTypes;
@@ -102,6 +104,7 @@ class BrokerRestartTest {
                  .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)), streamsConfig,
              new AmityStreamsApp.Options(HOST, HOST, queryPort, stateDir, 3, (short) 1));
          DashboardFeed feed = DashboardFeed.start(view, config)) {
+      partners.put(Office.newBuilder().setOfficeId(OFFICE).setNameEn(OFFICE).setLevel(OfficeLevel.CITY).build());
       for (String partner : PARTNERS) {
         putRelationship(ingest, partner);
       }

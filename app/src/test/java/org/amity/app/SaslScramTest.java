@@ -159,6 +159,10 @@ class SaslScramTest {
         "kafka.sasl.mechanism=SCRAM-SHA-512", ""));
     Map<String, String> env = Map.of("AMITY_KAFKA_PROPERTY_SASL_JAAS_CONFIG", jaasConfig(USER, password));
     StringWriter err = new StringWriter();
+    int officeAdded = AmityCommand.execute(new String[] {"offices", "add", "--config", configFile.toString(),
+        "--office", "shanghai", "--name-en", "Shanghai", "--level", "CITY"}, env, new PrintWriter(new StringWriter()),
+        new PrintWriter(err));
+    assertThat(officeAdded).as(err.toString()).isZero();
     int exitCode = AmityCommand.execute(new String[] {"partners", "add", "--config", configFile.toString(),
         "--office", "shanghai", "--partner", "nl-rotterdam", "--name-en", "Rotterdam", "--country", "NL",
         "--established", "1979-05-01"}, env, new PrintWriter(new StringWriter()), new PrintWriter(err));

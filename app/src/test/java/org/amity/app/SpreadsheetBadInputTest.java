@@ -71,6 +71,9 @@ class SpreadsheetBadInputTest {
     Platform platform = EmbeddedPlatformExtension.platform();
     env = Map.of("AMITY_BOOTSTRAP_SERVERS", platform.bootstrapServers(), "AMITY_SCHEMA_REGISTRY_URL", platform.registryUrl());
     StringWriter err = new StringWriter();
+    int officeAdded = AmityCommand.execute(new String[] {"offices", "add", "--office", OFFICE, "--name-en", OFFICE},
+        env, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertThat(officeAdded).as(err.toString()).isZero();
     int code = AmityCommand.execute(new String[] {"partners", "add", "--office", OFFICE, "--partner", "nl-rotterdam",
         "--name-en", "Rotterdam", "--country", "NL"}, env, new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).as(err.toString()).isZero();

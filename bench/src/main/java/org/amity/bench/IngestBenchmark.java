@@ -21,6 +21,8 @@ import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
@@ -73,6 +75,7 @@ final class IngestBenchmark {
            PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
            IngestApi api = new IngestApi(IngestSettings.defaults("127.0.0.1", 0),
                new OfficeTokens(Map.of(OFFICE, OfficeTokens.hash(TOKEN))), publisher, partners, Clock.systemUTC()).start()) {
+        partners.put(Office.newBuilder().setOfficeId(OFFICE).setNameEn(OFFICE).setLevel(OfficeLevel.CITY).build());
         for (int i = 0; i < RELATIONSHIPS; i++) {
           partners.put(relationship(i));
         }

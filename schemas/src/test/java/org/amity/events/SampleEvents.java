@@ -34,6 +34,11 @@ public final class SampleEvents {
         .setNameZh("上海市人民政府外事办公室").setLevel(OfficeLevel.CITY).build();
   }
 
+  /** A city office of that id, for tests that need one registered. */
+  public static Office office(String officeId) {
+    return Office.newBuilder(office()).setOfficeId(officeId).setNameEn("Office " + officeId).setNameZh(null).build();
+  }
+
   public static Relationship relationship() {
     return Relationship.newBuilder()
         .setRelationshipId(ROTTERDAM).setOfficeId("shanghai").setPartnerId("nl-rotterdam")

@@ -14,14 +14,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.amity.events.Envelope;
 import org.amity.json.RecordJson;
+import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.AvroJson;
 import org.amity.producers.events.EventJson;
@@ -79,6 +85,11 @@ public final class IngestApi implements AutoCloseable {
     server.get("/api/v1/relationships", this::listRelationships);
     server.get("/api/v1/relationships/{partnerId}", this::getRelationship);
     server.put("/api/v1/relationships/{partnerId}", this::putRelationship);
+    server.patch("/api/v1/relationships/{partnerId}", this::patchRelationship);
+    server.get("/api/v1/offices", this::listOffices);
+    server.get("/api/v1/offices/{officeId}", this::getOffice);
+    server.put("/api/v1/offices/{officeId}", this::putOffice);
+    server.patch("/api/v1/offices/{officeId}", this::patchOffice);
     server.exception(ApiError.class, (e, ctx) -> answerError(ctx, e));
     server.exception(Exception.class, (e, ctx) -> {
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -266,25 +277,135 @@ public final class IngestApi implements AutoCloseable {
 
   private void putRelationship(Context ctx) {
     String office = authenticate(ctx);
-    JsonNode body = parseJson(jsonBytes(ctx));
-    if (!body.isObject()) {
-      throw new ApiError(400, "The body must be a JSON object", List.of(new Problem("(body)", "must be a JSON object")));
-    }
-    ObjectNode fields = (ObjectNode) body;
+    writeRelationship(ctx, office, jsonObject(ctx));
+  }
+
+  /** Only the fields in the body change; a field given as null is cleared. */
+  private void patchRelationship(Context ctx) {
+    String office = authenticate(ctx);
+    String id = office + "/" + ctx.pathParam("partnerId");
+    Relationship current = publisher.relationships().get(id)
+        .orElseThrow(() -> new ApiError(404, "外办 " + office + " 没有关系 " + id + " / Office " + office + " has no relationship " + id));
+    ObjectNode merged = RecordJson.write(current);
+    merged.remove("statusHistory");
+    merged.setAll(jsonObject(ctx));
+    writeRelationship(ctx, office, merged);
+  }
+
+  private void writeRelationship(Context ctx, String office, ObjectNode fields) {
     String partnerId = ctx.pathParam("partnerId");
     checkOwnership(fields, office);
+    LocalDate statusSince = statusSince(fields.remove("statusSince"));
+    fields.remove("statusHistory");
     fields.put("officeId", office).put("partnerId", partnerId).put("relationshipId", office + "/" + partnerId)
         .put("updatedAt", clock.instant().toString());
     List<Problem> problems = new ArrayList<>();
     Relationship relationship = (Relationship) AvroJson.read(fields, Relationship.getClassSchema(), problems);
     if (problems.isEmpty()) {
-      problems.addAll(partners.problems(relationship));
+      problems.addAll(partners.problems(relationship, statusSince));
     }
     if (!problems.isEmpty()) {
-      throw new ApiError(422, "The relationship is invalid; nothing was written", problems);
+      throw new ApiError(422, "关系数据有误，未写入任何内容 / The relationship is invalid; nothing was written", problems);
     }
-    partners.put(relationship);
-    ctx.status(200).json(RecordJson.write(relationship));
+    ctx.status(200).json(RecordJson.write(partners.put(relationship, statusSince)));
+  }
+
+  private static LocalDate statusSince(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.asText());
+    } catch (DateTimeParseException e) {
+      throw new ApiError(422, "关系数据有误，未写入任何内容 / The relationship is invalid; nothing was written",
+          List.of(Problem.of("statusSince", "须为日期，如 2024-07-10，而非“" + value.asText() + "”",
+              "must be a date such as 2024-07-10, not \"" + value.asText() + "\"")));
+    }
+  }
+
+  /** The offices a token may see: its own and every office under it. */
+  private void listOffices(Context ctx) {
+    String office = authenticate(ctx);
+    Set<String> visible = partners.offices().subtree(office);
+    ArrayNode list = JSON.createArrayNode();
+    partners.offices().list().stream().filter(o -> visible.contains(o.getOfficeId())).forEach(o -> list.add(RecordJson.write(o)));
+    ctx.json(list);
+  }
+
+  private void getOffice(Context ctx) {
+    String office = authenticate(ctx);
+    String id = ctx.pathParam("officeId");
+    Office found = partners.offices().get(id).filter(o -> partners.offices().subtree(office).contains(id))
+        .orElseThrow(() -> noOffice(office, id));
+    ctx.json(RecordJson.write(found));
+  }
+
+  private void putOffice(Context ctx) {
+    String office = authenticate(ctx);
+    writeOffice(ctx, office, jsonObject(ctx));
+  }
+
+  private void patchOffice(Context ctx) {
+    String office = authenticate(ctx);
+    String id = ctx.pathParam("officeId");
+    Office current = partners.offices().get(id).filter(o -> partners.offices().subtree(office).contains(id))
+        .orElseThrow(() -> noOffice(office, id));
+    ObjectNode merged = RecordJson.write(current);
+    merged.setAll(jsonObject(ctx));
+    writeOffice(ctx, office, merged);
+  }
+
+  /**
+   * A token may register and change the offices under its own office, and its own office's names, contact,
+   * language and time zone; where an office sits (parent, level) is decided from above.
+   */
+  private void writeOffice(Context ctx, String office, ObjectNode fields) {
+    String id = ctx.pathParam("officeId");
+    fields.put("officeId", id);
+    List<Problem> problems = new ArrayList<>();
+    Office written = (Office) AvroJson.read(fields, Office.getClassSchema(), problems);
+    if (!problems.isEmpty()) {
+      throw new ApiError(422, "外办数据有误，未写入任何内容 / The office is invalid; nothing was written", problems);
+    }
+    checkOfficeRights(office, partners.offices().get(id), written);
+    problems.addAll(partners.problems(written));
+    if (!problems.isEmpty()) {
+      throw new ApiError(422, "外办数据有误，未写入任何内容 / The office is invalid; nothing was written", problems);
+    }
+    partners.put(written);
+    ctx.status(200).json(RecordJson.write(written));
+  }
+
+  private void checkOfficeRights(String office, Optional<Office> current, Office written) {
+    Set<String> mine = partners.offices().subtree(office);
+    String id = written.getOfficeId();
+    if (id.equals(office)) {
+      boolean moved = current.isEmpty() || !Objects.equals(current.get().getParentOfficeId(), written.getParentOfficeId())
+          || current.get().getLevel() != written.getLevel();
+      if (moved) {
+        throw new ApiError(403, "外办不能更改自身的上级或级别，须由上级外办修改 / An office cannot change its own parent or level; "
+            + "the office above it can", List.of(Problem.of("parentOfficeId", "由上级外办决定", "decided by the office above")));
+      }
+      return;
+    }
+    boolean underMe = written.getParentOfficeId() != null && mine.contains(written.getParentOfficeId());
+    if ((current.isPresent() && !mine.contains(id)) || !underMe) {
+      throw new ApiError(403, "外办 " + office + " 只能登记和修改其下级外办 / Office " + office
+          + " may register and change only the offices under it",
+          List.of(Problem.of("parentOfficeId", "须为 " + office + " 或其下级外办", "must be " + office + " or an office under it")));
+    }
+  }
+
+  private static ApiError noOffice(String office, String id) {
+    return new ApiError(404, "外办 " + office + " 及其下级中没有 " + id + " / No office " + id + " at or under " + office);
+  }
+
+  private ObjectNode jsonObject(Context ctx) {
+    JsonNode body = parseJson(jsonBytes(ctx));
+    if (!body.isObject()) {
+      throw new ApiError(400, "The body must be a JSON object", List.of(new Problem("(body)", "must be a JSON object")));
+    }
+    return (ObjectNode) body;
   }
 
   private String authenticate(Context ctx) {

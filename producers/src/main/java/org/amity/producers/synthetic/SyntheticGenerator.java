@@ -132,6 +132,7 @@ public final class SyntheticGenerator {
     relationship.setStatus(random.nextInt(10) == 0 ? RelationshipStatus.LETTER_OF_INTENT : RelationshipStatus.FORMAL);
     relationship.setResponsibleOfficer("desk-" + (1 + random.nextInt(5)) + "@" + plan.officeId() + ".example");
     relationship.setUpdatedAt(spec.startInstant());
+    relationship.setStatusHistory(List.of());
     return relationship;
   }
 

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.amity.events.SampleEvents;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
@@ -53,6 +54,8 @@ final class IngestFixture implements AutoCloseable {
     clientConfig.put("schema.registry.url", platform.registryUrl());
     publisher = AmityPublisher.start(clientConfig);
     partners = new PartnerRegistry(clientConfig, publisher.relationships(), Clock.systemUTC());
+    partners.put(SampleEvents.office(OFFICE_A));
+    partners.put(SampleEvents.office(OFFICE_B));
     for (String partner : List.of("nl-rotterdam", "es-barcelona", "za-johannesburg", "fr-paris", "nz-dunedin")) {
       partners.put(relationship(OFFICE_A, partner));
     }
@@ -88,6 +91,12 @@ final class IngestFixture implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> patch(String path, String token, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(api.url() + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> postEvents(String body) throws Exception {
     return post("/api/v1/events", TOKEN_A, "application/json", body);
   }
@@ -109,6 +118,11 @@ final class IngestFixture implements AutoCloseable {
     List<String> topics = new ArrayList<>(Topics.EVENTS.stream().map(TopicSpec::name).toList());
     topics.add(Topics.EVENT_IDS.name());
     return endOffsets(topics);
+  }
+
+  /** The total end offset of the offices topic: it grows with every write. */
+  long recordsOnOfficesTopic() {
+    return endOffsets(List.of(Topics.OFFICES.name()));
   }
 
   /** The total end offset of the relationships topic: it grows with every write. */

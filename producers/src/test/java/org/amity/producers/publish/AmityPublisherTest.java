@@ -35,6 +35,7 @@ class AmityPublisherTest {
     config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
     publisher = AmityPublisher.start(config);
     try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
+      partners.put(SampleEvents.office(OFFICE));
       var relationship = SampleEvents.relationship();
       relationship.setOfficeId(OFFICE);
       relationship.setRelationshipId(OFFICE + "/nl-rotterdam");

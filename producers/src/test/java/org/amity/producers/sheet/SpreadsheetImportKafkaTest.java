@@ -67,6 +67,7 @@ class SpreadsheetImportKafkaTest {
     publisher = AmityPublisher.start(config);
     try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
       for (String office : List.of(TWICE, BAD, XLSX, RENAMED)) {
+        partners.put(SampleEvents.office(office));
         for (String partner : PARTNERS) {
           Relationship relationship = SampleEvents.relationship();
           relationship.setOfficeId(office);

@@ -121,8 +121,8 @@ public final class TopologyFixture implements AutoCloseable {
   }
 
   public static Office office(String officeId, String parentOfficeId) {
-    return new Office(officeId, officeId + " office", null,
-        parentOfficeId == null ? OfficeLevel.CITY : OfficeLevel.DISTRICT, parentOfficeId);
+    return Office.newBuilder().setOfficeId(officeId).setNameEn(officeId + " office")
+        .setLevel(parentOfficeId == null ? OfficeLevel.CITY : OfficeLevel.DISTRICT).setParentOfficeId(parentOfficeId).build();
   }
 
   public TopologyFixture add(Relationship relationship) {
