@@ -8,7 +8,9 @@ const I18N = {
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
-    THRIVING: 'Thriving', ACTIVE: 'Active', NEW: 'New', COOLING: 'Cooling', DORMANT: 'Dormant',
+    THRIVING: 'Thriving', ACTIVE: 'Active', NEW: 'New', COOLING: 'Cooling', DORMANT: 'Dormant', SUSPENDED: 'Suspended', ENDED: 'Ended',
+    endedNote: 'This relationship has ended: its history is kept, it raises no alert and counts in no band.',
+    suspendedNote: 'This relationship is suspended: it is counted apart and raises no dormancy alert.',
     SISTER_CITY: 'Sister city', FRIENDLY_COOPERATION: 'Friendly cooperation', PORT_PARTNERSHIP: 'Port partnership', OTHER: 'Other',
     history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
     reciprocity: 'Reciprocity', substance: 'Substance', momentumHint: 'recent exchanges, halving every 180 days',
@@ -30,7 +32,9 @@ const I18N = {
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
-    THRIVING: '活跃兴旺', ACTIVE: '正常', NEW: '新建', COOLING: '趋冷', DORMANT: '休眠',
+    THRIVING: '活跃兴旺', ACTIVE: '正常', NEW: '新建', COOLING: '趋冷', DORMANT: '休眠', SUSPENDED: '暂停', ENDED: '已终止',
+    endedNote: '该友好关系已终止：保留交流历史，不再提醒，也不计入活力等级。',
+    suspendedNote: '该友好关系已暂停：单独统计，不发出休眠提醒。',
     SISTER_CITY: '友好城市', FRIENDLY_COOPERATION: '友好合作城市', PORT_PARTNERSHIP: '友好港', OTHER: '其他',
     history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
     reciprocity: '双向往来', substance: '实质合作', momentumHint: '近期交流，每180天减半',
@@ -60,7 +64,9 @@ const EXCHANGE_TYPES = {
   ProjectMilestone: ['Project milestone', '项目进展'], ExchangeProgramme: ['Exchange programme', '交流项目'],
   VideoMeeting: ['Video meeting', '视频会见'],
 };
-const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6' };
+const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6', SUSPENDED: '#b07cc6', ENDED: '#444b52' };
+// how the table shows a relationship: its band, or its status when it is not alive
+const STANDINGS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT', 'SUSPENDED', 'ENDED'];
 const BANDS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT'];
 let lang = localStorage.getItem('amity.lang') || ((navigator.language || '').startsWith('zh') ? 'zh' : 'en');
 const t = (key, ...args) => { const v = I18N[lang][key] ?? I18N.en[key] ?? key; return typeof v === 'function' ? v(...args) : v; };
@@ -159,7 +165,7 @@ async function renderPartners() {
   main.innerHTML = `<section class="card"><h2>${t('partners')} <span class="muted" id="count">${data.count}</span></h2>
     <div class="filters">
       <label>${t('office')} <select id="f-office">${options(data.facets.offices, table.office)}</select></label>
-      <label>${t('band')} <select id="f-band">${options(BANDS, table.band, (b) => t(b))}</select></label>
+      <label>${t('band')} <select id="f-band">${options(STANDINGS, table.band, (b) => t(b))}</select></label>
       <label>${t('region')} <select id="f-region">${options(data.facets.regions, table.region)}</select></label>
       <label>${t('kind')} <select id="f-kind">${options(data.facets.kinds, table.kind, (k) => t(k))}</select></label>
       <label>${t('search')} <input id="f-q" value="${esc(table.q)}"></label>
@@ -202,14 +208,16 @@ async function renderPartner(office, partner) {
       <div class="value">${Math.round(value * 100)}%</div><div class="meter"><span style="width:${Math.round(value * 100)}%"></span></div>
       <div class="muted">${t(key + 'Hint')}</div></div>`;
   let forecast = '';
-  if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', v.forecastDormantOn) : t('notWithinYear');
+  const apart = r.status === 'ENDED' || r.status === 'SUSPENDED' ? r.status : null;
+  if (apart) forecast = t(apart === 'ENDED' ? 'endedNote' : 'suspendedNote');
+  else if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', v.forecastDormantOn) : t('notWithinYear');
   const upcoming = data.upcoming.map((a) => `<li>${a.kind === 'ANNIVERSARY' ? esc(t('anniversary', a.anniversaryYears, a.anniversaryOn)) : esc(t('expiring', a.agreementValidUntil))}
      <span class="muted">${esc(a.message)}</span></li>`).join('');
   const top = v ? v.topContributors.map((c) => `<tr><td>${esc(c.type)}</td><td>${esc(c.eventId)}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>
      <td>${c.pointsToday.toFixed(1)} ${t('pointsToday')}</td></tr>`).join('') : '';
   main.innerHTML = `<section class="card" id="partner" data-id="${esc(data.relationshipId)}">
       <h2>${name(nameEn, nameZh)} <span class="muted">${esc(data.relationshipId)} · ${esc(r.country || (v && v.country) || '')} · ${esc(t(r.kind || (v && v.kind) || 'OTHER'))}</span></h2>
-      <div class="headline"><span class="big" id="score">${v ? v.score : '—'}</span>${band(v && v.band)}${trend(v && v.trend)}
+      <div class="headline"><span class="big" id="score">${v ? v.score : '—'}</span>${band(apart || (v && v.band))}${trend(v && v.trend)}
         <span class="muted">${t('days')}: <span id="days">${esc(t('daysAgo', v && v.daysSinceLastExchange))}</span></span>
         <span class="muted">${t('exchanges')}: <span id="exchanges">${v ? v.exchanges : 0}</span></span>
         <span class="muted">${t('scoredAt')}: ${esc(v ? v.at : '')}</span></div>

@@ -40,7 +40,10 @@ class CommandLineBadInputTest {
       unknown enum symbol        | {partner} --kind TWIN_TOWN                                | 2 | --kind;TWIN_TOWN;SISTER_CITY
       impossible month           | {partner} --established 1994-13-01                        | 2 | --established;1994-13-01;2024-07-10
       impossible day             | generate --dry-run --truth {dir}/t.csv --end 2024-02-30   | 2 | --end;2024-02-30
-      missing required options   | partners add --office x                                   | 2 | Missing required options;--partner;--name-en;--country
+      missing required option    | partners add --office x                                   | 2 | Missing required option;--partner
+      new partner without names  | partners add --office x --partner nl-x                    | 1 | --name-en;--country;英文名称;nothing was written
+      unknown office level       | offices add --office x --name-en X --level TOWN           | 2 | --level;TOWN;PROVINCE
+      unknown encoding           | import {dir}/log.csv --encoding NO-SUCH-CHARSET           | 2 | --encoding;NO-SUCH-CHARSET
       no file to import          | import                                                    | 2 | Missing required parameter;FILE
       file that does not exist   | import {dir}/nowhere.csv                                  | 2 | nowhere.csv;no such file
       folder instead of a file   | import {dir}                                              | 2 | a directory

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
@@ -253,7 +255,13 @@ public final class DashboardServer implements AutoCloseable {
     Map<String, Map<Band, Integer>> bands = new java.util.TreeMap<>();
     Map<Band, Integer> totals = new EnumMap<>(Band.class);
     List<OfficeRollup> rollups = scope.filter(view.rollups(), OfficeRollup::getOfficeId);
+    Map<String, Map<RelationshipStatus, Integer>> apart = new HashMap<>();
     for (RelationshipVitality v : scope.filter(view.vitality(), RelationshipVitality::getOfficeId)) {
+      RelationshipStatus status = PartnerTable.status(view.relationship(v.getRelationshipId()).orElse(null), v);
+      if (status == RelationshipStatus.ENDED || status == RelationshipStatus.SUSPENDED) {
+        apart.computeIfAbsent(v.getOfficeId(), k -> new EnumMap<>(RelationshipStatus.class)).merge(status, 1, Integer::sum);
+        continue;
+      }
       bands.computeIfAbsent(v.getOfficeId(), k -> new EnumMap<>(Band.class)).merge(v.getBand(), 1, Integer::sum);
       totals.merge(v.getBand(), 1, Integer::sum);
     }
@@ -276,6 +284,9 @@ public final class DashboardServer implements AutoCloseable {
         relationships += counts.getOrDefault(band, 0);
       }
       office.put("relationships", relationships);
+      Map<RelationshipStatus, Integer> notAlive = apart.getOrDefault(id, Map.of());
+      office.put("suspended", notAlive.getOrDefault(RelationshipStatus.SUSPENDED, 0))
+          .put("ended", notAlive.getOrDefault(RelationshipStatus.ENDED, 0));
       rollup.ifPresent(r -> office.put("rankByActivity", r.getRankByActivity()).put("peers", r.getPeers())
           .put("pointsLast365Days", r.getOwn().getLast365Days().getPoints())
           .put("exchangesLast365Days", r.getOwn().getLast365Days().getCount())

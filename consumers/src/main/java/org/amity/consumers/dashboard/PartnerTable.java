@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
@@ -26,7 +27,7 @@ final class PartnerTable {
   /** One row of the table. */
   record Row(String relationshipId, String officeId, String partnerId, String partnerNameEn, String partnerNameZh,
              String country, String region, String kind, Integer score, String band, Integer trend,
-             Integer daysSinceLastExchange, LocalDate forecastDormantOn, Instant scoredAt) {}
+             Integer daysSinceLastExchange, LocalDate forecastDormantOn, Instant scoredAt, String status) {}
 
   /** Filters: each null or blank means any; {@code q} matches names and ids. */
   record Query(String office, String band, String region, String kind, String q, String sort, boolean descending) {}
@@ -39,7 +40,7 @@ final class PartnerTable {
     for (Relationship r : view.relationships()) {
       rows.put(r.getRelationshipId(), new Row(r.getRelationshipId(), r.getOfficeId(), r.getPartnerId(),
           r.getPartnerNameEn(), r.getPartnerNameZh(), r.getCountry(), r.getRegion(), r.getKind().name(),
-          null, null, null, null, null, null));
+          null, standing(r, null), null, null, null, null, r.getStatus().name()));
     }
     for (RelationshipVitality v : view.vitality()) {
       Relationship r = view.relationship(v.getRelationshipId()).orElse(null);
@@ -47,8 +48,8 @@ final class PartnerTable {
           r != null ? r.getPartnerNameEn() : v.getPartnerNameEn(),
           r != null && r.getPartnerNameZh() != null ? r.getPartnerNameZh() : v.getPartnerNameZh(),
           v.getCountry(), r != null && r.getRegion() != null ? r.getRegion() : v.getRegion(), v.getKind().name(),
-          v.getScore(), v.getBand().name(), v.getTrend(), DaysSince.lastExchange(v, now), v.getForecastDormantOn(),
-          v.getAt()));
+          v.getScore(), standing(r, v), v.getTrend(), DaysSince.lastExchange(v, now), v.getForecastDormantOn(),
+          v.getAt(), status(r, v).name()));
     }
     List<Row> found = new ArrayList<>();
     for (Row row : rows.values()) {
@@ -59,6 +60,23 @@ final class PartnerTable {
     }
     found.sort(order(query.sort(), query.descending()));
     return found;
+  }
+
+  /** The relationship's status: the master data's, else the one it was scored under. */
+  static RelationshipStatus status(Relationship r, RelationshipVitality v) {
+    return r != null ? r.getStatus() : v != null ? v.getStatus() : RelationshipStatus.FORMAL;
+  }
+
+  /**
+   * Where the relationship stands as the table shows it: ENDED or SUSPENDED for a relationship that is not alive
+   * (in no band), else its band; null before it is scored.
+   */
+  static String standing(Relationship r, RelationshipVitality v) {
+    RelationshipStatus status = status(r, v);
+    if (status == RelationshipStatus.ENDED || status == RelationshipStatus.SUSPENDED) {
+      return status.name();
+    }
+    return v == null ? null : v.getBand().name();
   }
 
   private static boolean matches(String wanted, String value) {
@@ -111,7 +129,8 @@ final class PartnerTable {
       case "NEW" -> 2;
       case "COOLING" -> 3;
       case "DORMANT" -> 4;
-      default -> 5;
+      case "SUSPENDED" -> 5;
+      default -> 6;
     };
   }
 
@@ -120,7 +139,8 @@ final class PartnerTable {
     json.put("relationshipId", row.relationshipId()).put("officeId", row.officeId())
         .put("partnerId", row.partnerId()).put("partnerNameEn", row.partnerNameEn())
         .put("partnerNameZh", row.partnerNameZh()).put("country", row.country()).put("region", row.region())
-        .put("kind", row.kind()).put("score", row.score()).put("band", row.band()).put("trend", row.trend())
+        .put("kind", row.kind()).put("score", row.score()).put("band", row.band()).put("status", row.status())
+        .put("trend", row.trend())
         .put("daysSinceLastExchange", row.daysSinceLastExchange())
         .put("forecastDormantOn", row.forecastDormantOn() == null ? null : row.forecastDormantOn().toString())
         .put("scoredAt", row.scoredAt() == null ? null : row.scoredAt().toString());

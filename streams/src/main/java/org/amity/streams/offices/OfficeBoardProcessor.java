@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.partners.Office;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -26,8 +29,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
- * something changed, each office's rollup: its own figures, with those of the offices under it, and its rank by
- * activity among the offices with the same parent. Office names and parents come from the offices table.
+ * something changed, each office's rollup: its own figures, with those of every office under it at any depth, and its
+ * rank by activity among the offices with the same parent. Office names and parents come from the offices table.
  */
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
   public static final String BOARD_STORE = "office-board";
@@ -74,7 +77,7 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
     OfficeBoard current = board.get(BOARD_KEY);
     Map<String, OfficeFigures> figures = current == null ? new HashMap<>() : new HashMap<>(current.getFigures());
     OfficeFiguresChange change = record.value();
-    if (change.getFigures() == null || change.getFigures().getRelationships() == 0) {
+    if (change.getFigures() == null || OfficeFiguresMath.isEmpty(change.getFigures())) {
       figures.remove(change.getOfficeId());
     } else {
       figures.put(change.getOfficeId(), change.getFigures());
@@ -93,29 +96,29 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
         .forEach(rollup -> context.forward(new Record<>(rollup.getOfficeId(), rollup, now)));
   }
 
-  /** Every office's rollup from every office's own figures. */
+  /**
+   * Every office's rollup from every office's own figures: each registered office (one without relationships of its
+   * own too), its figures with those of every office under it at any depth, its rank among its peers.
+   */
   List<OfficeRollup> rollups(Map<String, OfficeFigures> own, Instant at) {
-    Map<String, Office> known = new HashMap<>();
-    own.keySet().forEach(id -> {
-      ValueAndTimestamp<Office> office = offices.get(id);
-      if (office != null) {
-        known.put(id, office.value());
-      }
-    });
+    Map<String, Office> known = registeredOffices();
+    Set<String> ids = new TreeSet<>(own.keySet());
+    ids.addAll(known.keySet());
+    Map<String, List<String>> children = new HashMap<>();
     Map<String, List<String>> peerGroups = new HashMap<>();
-    own.keySet().forEach(id -> peerGroups.computeIfAbsent(parentOf(known.get(id)), p -> new ArrayList<>()).add(id));
+    for (String id : ids) {
+      String parent = parentOf(known.get(id));
+      peerGroups.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
+      if (parent != null) {
+        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
+      }
+    }
     peerGroups.values().forEach(peers -> peers.sort(Comparator
-        .comparingInt((String id) -> own.get(id).getLast365Days().getPoints()).reversed()
+        .comparingInt((String id) -> figuresOf(own, id).getLast365Days().getPoints()).reversed()
         .thenComparing(Comparator.naturalOrder())));
     List<OfficeRollup> rollups = new ArrayList<>();
-    for (String id : own.keySet().stream().sorted().toList()) {
+    for (String id : ids) {
       Office office = known.get(id);
-      OfficeFigures withDistricts = own.get(id);
-      for (String child : own.keySet()) {
-        if (id.equals(parentOf(known.get(child)))) {
-          withDistricts = OfficeFiguresMath.sum(withDistricts, own.get(child));
-        }
-      }
       List<String> peers = peerGroups.get(parentOf(office));
       rollups.add(OfficeRollup.newBuilder()
           .setOfficeId(id)
@@ -123,13 +126,41 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
           .setNameZh(office == null ? null : office.getNameZh())
           .setParentOfficeId(parentOf(office))
           .setAt(at)
-          .setOwn(own.get(id))
-          .setWithDistricts(withDistricts)
+          .setOwn(figuresOf(own, id))
+          .setWithDistricts(withDescendants(id, own, children))
           .setRankByActivity(peers.indexOf(id) + 1)
           .setPeers(peers.size())
           .build());
     }
     return rollups;
+  }
+
+  private Map<String, Office> registeredOffices() {
+    Map<String, Office> known = new HashMap<>();
+    try (KeyValueIterator<String, ValueAndTimestamp<Office>> all = offices.all()) {
+      all.forEachRemaining(office -> known.put(office.key, office.value.value()));
+    }
+    return known;
+  }
+
+  /** The sum of the office's own figures and those of every office under it; each office counted once. */
+  private static OfficeFigures withDescendants(String id, Map<String, OfficeFigures> own, Map<String, List<String>> children) {
+    OfficeFigures sum = OfficeFiguresMath.empty();
+    Set<String> seen = new HashSet<>();
+    List<String> next = new ArrayList<>(List.of(id));
+    while (!next.isEmpty()) {
+      String office = next.remove(next.size() - 1);
+      if (seen.add(office)) {
+        sum = OfficeFiguresMath.sum(sum, figuresOf(own, office));
+        next.addAll(children.getOrDefault(office, List.of()));
+      }
+    }
+    return sum;
+  }
+
+  private static OfficeFigures figuresOf(Map<String, OfficeFigures> own, String id) {
+    OfficeFigures figures = own.get(id);
+    return figures == null ? OfficeFiguresMath.empty() : figures;
   }
 
   private static String parentOf(Office office) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.Band;
@@ -35,8 +36,13 @@ public final class AlertRules {
   public List<Alert> due(RelationshipState state, RelationshipVitality vitality, List<LedgerEntry> agreements,
       Instant now, boolean announceBandChange) {
     List<Alert> alerts = new ArrayList<>();
+    RelationshipStatus status = state.getRelationship().getStatus();
+    if (status == RelationshipStatus.ENDED) {
+      return alerts;
+    }
     Band previous = state.getBand();
-    if (announceBandChange && previous != null && previous != vitality.getBand()) {
+    if (announceBandChange && previous != null && previous != vitality.getBand()
+        && !(status == RelationshipStatus.SUSPENDED && isDormancy(kind(previous, vitality.getBand())))) {
       alerts.add(bandChanged(state.getRelationship(), previous, vitality, now));
     }
     LocalDate today = LocalDate.ofInstant(now, settings.model().zone());
@@ -71,6 +77,10 @@ public final class AlertRules {
       }
     }
     return first == null ? null : first.atStartOfDay(settings.model().zone()).toInstant();
+  }
+
+  private static boolean isDormancy(AlertKind kind) {
+    return kind == AlertKind.COOLING || kind == AlertKind.WENT_DORMANT;
   }
 
   /** The kind of alert a change of band raises. */

@@ -54,6 +54,7 @@ public final class Records {
             .toList())
         .setExchanges(v.exchanges())
         .setModelVersion(v.modelVersion())
+        .setStatus(relationship.getStatus())
         .build();
   }
 
@@ -69,7 +70,7 @@ public final class Records {
     activity.getWindows().forEach(window -> totals.put(window.getDays(), window.getTotal()));
     return new OfficeContribution(vitality.getRelationshipId(), vitality.getOfficeId(), vitality.getBand(),
         vitality.getScore(), totals.getOrDefault(30, zero()), totals.getOrDefault(90, zero()),
-        totals.getOrDefault(365, zero()));
+        totals.getOrDefault(365, zero()), vitality.getStatus());
   }
 
   public static Band band(org.amity.streams.model.Band band) {

@@ -143,7 +143,7 @@ public final class RelationshipScorer {
         v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind().name(), v.getScore(), v.getBand().name(),
         v.getBreadth(), v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(),
         v.getLastExchangeAt(), v.getLastSubstantiveAt(), v.getForecastDormantOn(), v.getExchanges(),
-        v.getModelVersion());
+        v.getModelVersion(), v.getStatus().name());
     for (Contributor contributor : v.getTopContributors()) {
       hash = 31 * hash + Objects.hash(contributor.getEventId(), contributor.getType(), contributor.getOccurredAt());
     }

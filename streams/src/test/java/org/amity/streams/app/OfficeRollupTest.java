@@ -72,7 +72,7 @@ class OfficeRollupTest {
       assertThat(shanghai.getParentOfficeId()).isNull();
       // Rotterdam ACTIVE (a mayoral visit), Osaka DORMANT (nothing since 1979), Dunedin NEW (100 days old)
       OfficeFigures expected = new OfficeFigures(3, 0, 1, 0, 1, 1, (long) ROTTERDAM_SCORE, tally(1, 10),
-          tally(1, 10), tally(1, 10));
+          tally(1, 10), tally(1, 10), 0, 0);
       assertThat(shanghai.getOwn()).isEqualTo(expected);
     }
   }
@@ -83,16 +83,16 @@ class OfficeRollupTest {
       Map<String, OfficeRollup> rollups = streams.rollups();
 
       OfficeFigures changning = new OfficeFigures(1, 0, 0, 1, 0, 0, (long) HIRAKATA_SCORE, tally(1, 4), tally(1, 4),
-          tally(1, 4));
+          tally(1, 4), 0, 0);
       OfficeFigures pudong = new OfficeFigures(1, 0, 1, 0, 0, 0, (long) LYON_SCORE, tally(2, 9), tally(2, 9),
-          tally(2, 9));
+          tally(2, 9), 0, 0);
       assertThat(rollups.get("shanghai-changning").getOwn()).isEqualTo(changning);
       assertThat(rollups.get("shanghai-changning").getWithDistricts()).isEqualTo(changning);
       assertThat(rollups.get("shanghai-changning").getParentOfficeId()).isEqualTo("shanghai");
       assertThat(rollups.get("shanghai-pudong").getOwn()).isEqualTo(pudong);
       // Shanghai's own three relationships with Changning's and Pudong's
       assertThat(rollups.get("shanghai").getWithDistricts()).isEqualTo(new OfficeFigures(5, 0, 2, 1, 1, 1,
-          (long) ROTTERDAM_SCORE + HIRAKATA_SCORE + LYON_SCORE, tally(4, 23), tally(4, 23), tally(4, 23)));
+          (long) ROTTERDAM_SCORE + HIRAKATA_SCORE + LYON_SCORE, tally(4, 23), tally(4, 23), tally(4, 23), 0, 0));
       // Jinan has no districts
       assertThat(rollups.get("jinan").getWithDistricts()).isEqualTo(rollups.get("jinan").getOwn());
       assertThat(rollups.get("jinan").getOwn().getScoreSum()).isEqualTo(SACRAMENTO_SCORE);
