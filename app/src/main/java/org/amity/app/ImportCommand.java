@@ -81,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportReport report;
       if (dryRun) {
         try (RelationshipDirectory directory = RelationshipDirectory.start(config, DIRECTORY_TIMEOUT)) {
-          report = SpreadsheetImport.checkingOnly(directory::exists, Clock.systemUTC()).run(file, options);
+          report = SpreadsheetImport.checkingOnly(directory, Clock.systemUTC()).run(file, options);
         }
       } else {
         try (AmityPublisher publisher = AmityPublisher.start(config)) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code amity offices ...}: the offices that keep relationships, and how they nest. */
 @Command(name = "offices", mixinStandardHelpOptions = true,
     description = "Lists, registers and changes offices (province, city, district, ...) and the office above each.",
-    subcommands = {OfficesCommand.ListOffices.class, OfficesCommand.AddOffice.class, OfficesCommand.SetOffice.class})
+    subcommands = {OfficesCommand.ListOffices.class, OfficesCommand.AddOffice.class, OfficesCommand.SetOffice.class,
+        OfficesCommand.ImportOffices.class})
 final class OfficesCommand {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -101,7 +102,7 @@ final class OfficesCommand {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--office", required = true, description = "Office id.")
+    @Option(names = "--office", required = true, description = "The id of the office to change, e.g. jinan.")
     String id;
 
     @Mixin
@@ -116,6 +117,20 @@ final class OfficesCommand {
         registry.put(changed);
         return changed;
       });
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Registers and changes offices from a spreadsheet (CSV or XLSX; English or Chinese headers, see "
+          + "templates/README.md): all rows or none; a row changes only the fields its cells fill; a parent may be named by "
+          + "its id or its name, and may be in the same file."},
+      exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {"0:imported, or checked with --dry-run", "1:bad rows: nothing written",
+          "2:the file cannot be imported, or Kafka cannot be reached"})
+  static final class ImportOffices extends MasterDataImportCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return run(null, (importer, options) -> importer.offices(file, options));
     }
   }
 

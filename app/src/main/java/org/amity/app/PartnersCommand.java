@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code amity partners ...}: the relationships master data. */
 @Command(name = "partners", mixinStandardHelpOptions = true,
     description = "Lists, registers and changes relationships (an office's link to one partner).",
-    subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.AddPartner.class, PartnersCommand.SetPartner.class})
+    subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.AddPartner.class, PartnersCommand.SetPartner.class,
+        PartnersCommand.ImportPartners.class})
 final class PartnersCommand {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -110,6 +111,24 @@ final class PartnersCommand {
             "office " + office + " has no relationship with " + partner + "; register it with amity partners add"))));
         return registry.put(fields.applyTo(current), fields.statusSince);
       });
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Registers and changes relationships from a spreadsheet (CSV or XLSX; English or Chinese headers, see "
+          + "templates/README.md): all rows or none; a row changes only the fields its cells fill; a partner may be named "
+          + "by its id or by its Chinese or English name."},
+      exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {"0:imported, or checked with --dry-run", "1:bad rows: nothing written",
+          "2:the file cannot be imported, or Kafka cannot be reached"})
+  static final class ImportPartners extends MasterDataImportCommand implements Callable<Integer> {
+    @Option(names = "--office", paramLabel = "OFFICE",
+        description = "The office the relationships belong to; rows naming another office are refused. Default: each row's office column.")
+    String office;
+
+    @Override
+    public Integer call() {
+      return run(office, (importer, options) -> importer.relationships(file, options));
     }
   }
 

@@ -45,6 +45,22 @@ public final class RelationshipDirectory implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The office's relationship a spreadsheet names: by partner id ("us-sacramento"), or by the partner's Chinese,
+   * English or own-language name ("萨克拉门托", "Sacramento").
+   */
+  public Optional<String> find(String office, String partner) {
+    String byId = office + "/" + partner.strip().toLowerCase(java.util.Locale.ROOT);
+    if (exists(byId)) {
+      return Optional.of(byId);
+    }
+    String name = partner.strip();
+    return list(office).stream()
+        .filter(r -> name.equals(r.getPartnerNameZh()) || name.equalsIgnoreCase(r.getPartnerNameEn())
+            || name.equals(r.getPartnerNameLocal()))
+        .map(Relationship::getRelationshipId).findFirst();
+  }
+
   void remember(Relationship relationship) {
     view.remember(relationship.getRelationshipId(), relationship);
   }

@@ -42,6 +42,9 @@ public final class RelationshipLifecycle {
     if (before.isPresent() && history.isEmpty()) {
       history.add(new StatusChange(previous, firstDay(before.get(), today)));
     }
+    if (before.isEmpty() && wasFormalFirst(after, since)) {
+      history.add(new StatusChange(FORMAL, after.getEstablishedOn()));
+    }
     if (previous != after.getStatus()) {
       LocalDate day = since != null ? since : before.isEmpty() ? firstDay(after, today) : today;
       history.add(new StatusChange(after.getStatus(), day));
@@ -73,6 +76,12 @@ public final class RelationshipLifecycle {
           "must not be before the last change of status (" + lastMove.get() + "), not " + since));
     }
     return problems;
+  }
+
+  /** A relationship registered already suspended or ended, since a day after its establishment, was formal before. */
+  private static boolean wasFormalFirst(Relationship r, LocalDate since) {
+    return (r.getStatus() == SUSPENDED || r.getStatus() == ENDED) && since != null && r.getEstablishedOn() != null
+        && since.isAfter(r.getEstablishedOn());
   }
 
   private static LocalDate firstDay(Relationship relationship, LocalDate today) {

@@ -49,15 +49,28 @@ public final class RowMapper {
   private final ColumnLayout layout;
   private final String office;
   private final String source;
+  private final PartnerLookup partners;
+
+  /** Finds the office's relationship a cell names by partner id or by name; empty when it names none. */
+  public interface PartnerLookup {
+    PartnerLookup IDS_ONLY = (office, partner) -> Optional.empty();
+
+    Optional<String> find(String office, String partner);
+  }
 
   /**
    * @param office the office the import is for (--office), or null to take it from each row
    * @param fileName the file's name, for the events' source ("import:visits-2024.xlsx")
    */
   public RowMapper(ColumnLayout layout, String office, String fileName) {
+    this(layout, office, fileName, PartnerLookup.IDS_ONLY);
+  }
+
+  public RowMapper(ColumnLayout layout, String office, String fileName, PartnerLookup partners) {
     this.layout = layout;
     this.office = office == null || office.isBlank() ? null : office.strip().toLowerCase(Locale.ROOT);
     this.source = "import:" + fileName;
+    this.partners = partners;
   }
 
   public MappedRow map(Sheet.Row row) {
@@ -219,9 +232,9 @@ public final class RowMapper {
       } else if (office != null) {
         resolved = office;
       } else {
-        for (String partner : partners(Column.PARTNER)) {
+        for (String partner : partnerCells(Column.PARTNER)) {
           if (partner.contains("/")) {
-            resolved = partner.substring(0, partner.indexOf('/'));
+            resolved = partner.substring(0, partner.indexOf('/')).toLowerCase(Locale.ROOT);
             break;
           }
         }
@@ -237,11 +250,11 @@ public final class RowMapper {
       Map<String, Column> ids = new LinkedHashMap<>();
       boolean missingOffice = false;
       for (Column column : List.of(Column.PARTNER, Column.PARTNERS)) {
-        for (String partner : partners(column)) {
+        for (String partner : partnerCells(column)) {
           if (partner.contains("/")) {
-            ids.putIfAbsent(partner, column);
+            ids.putIfAbsent(partner.toLowerCase(Locale.ROOT), column);
           } else if (rowOffice != null) {
-            ids.putIfAbsent(rowOffice + "/" + partner, column);
+            ids.putIfAbsent(partners.find(rowOffice, partner).orElse(rowOffice + "/" + partner.toLowerCase(Locale.ROOT)), column);
           } else if (!missingOffice) {
             missingOffice = true;
             problem(column, "\"" + partner + "\" names no office: give a relationship id such as shanghai/" + partner
@@ -262,8 +275,9 @@ public final class RowMapper {
       }
     }
 
-    private List<String> partners(Column column) {
-      return split(text(column)).stream().map(p -> p.toLowerCase(Locale.ROOT).replaceAll("\\s*/\\s*", "/")).toList();
+    /** The partners a cell names, as written: ids ("shanghai/nl-rotterdam", "nl-rotterdam") or names ("萨克拉门托"). */
+    private List<String> partnerCells(Column column) {
+      return split(text(column)).stream().map(p -> p.replaceAll("\\s*/\\s*", "/")).toList();
     }
 
     private void domains() {

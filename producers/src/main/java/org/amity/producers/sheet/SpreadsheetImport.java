@@ -32,6 +32,7 @@ import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
+import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
 import org.amity.producers.publish.Published;
@@ -57,22 +58,31 @@ public final class SpreadsheetImport {
 
   private final AmityPublisher publisher;
   private final EventValidator validator;
+  private final RowMapper.PartnerLookup partners;
   private final Clock clock;
 
-  private SpreadsheetImport(AmityPublisher publisher, Predicate<String> relationshipExists, Clock clock) {
+  private SpreadsheetImport(AmityPublisher publisher, Predicate<String> relationshipExists, RowMapper.PartnerLookup partners,
+      Clock clock) {
     this.publisher = publisher;
     this.validator = new EventValidator(relationshipExists, clock);
+    this.partners = partners;
     this.clock = clock;
   }
 
-  /** An import that writes through the publisher and checks relationships against its directory. */
+  /** An import that writes through the publisher; partners are found in its directory, by id or by name. */
   public static SpreadsheetImport publishingTo(AmityPublisher publisher, Clock clock) {
-    return new SpreadsheetImport(publisher, publisher.relationships()::exists, clock);
+    RelationshipDirectory directory = publisher.relationships();
+    return new SpreadsheetImport(publisher, directory::exists, directory::find, clock);
   }
 
-  /** An import for dry runs only: checks relationships with the predicate, writes nothing. */
+  /** An import for dry runs only: partners are found in the directory, by id or by name; writes nothing. */
+  public static SpreadsheetImport checkingOnly(RelationshipDirectory directory, Clock clock) {
+    return new SpreadsheetImport(null, directory::exists, directory::find, clock);
+  }
+
+  /** An import for dry runs only: checks relationship ids with the predicate, writes nothing. */
   public static SpreadsheetImport checkingOnly(Predicate<String> relationshipExists, Clock clock) {
-    return new SpreadsheetImport(null, relationshipExists, clock);
+    return new SpreadsheetImport(null, relationshipExists, RowMapper.PartnerLookup.IDS_ONLY, clock);
   }
 
   /** A valid row and its event. */
@@ -102,7 +112,7 @@ public final class SpreadsheetImport {
       throw new SheetException(file + ": " + e.getMessage(), e);
     }
     Instant now = clock.instant();
-    RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName());
+    RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName(), partners);
     List<String> warnings = new ArrayList<>();
     if (!layout.ignored().isEmpty()) {
       warnings.add("columns ignored (not part of the layout): " + String.join(", ", layout.ignored()));

@@ -13,6 +13,10 @@ import org.amity.events.GatheringKind;
 import org.amity.events.Milestone;
 import org.amity.events.ProgrammeKind;
 import org.amity.events.Venue;
+import org.amity.partners.OfficeLevel;
+import org.amity.partners.PartnerLevel;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
 import org.apache.avro.Schema;
 
 /**
@@ -36,9 +40,10 @@ final class Vocabulary {
       .words("OUTBOUND", "out", "出访", "去", "出");
 
   static final Vocabulary LEVEL = of("level", DelegationLevel.SCHEMA$)
-      .words("HEAD_OF_GOVERNMENT", "head", "mayor", "governor", "政府首脑", "市长", "省长", "州长")
-      .words("SENIOR_OFFICIAL", "senior", "高级官员", "副市长", "官员")
-      .words("DEPARTMENT", "部门", "局", "委办局")
+      .words("HEAD_OF_GOVERNMENT", "head", "mayor", "governor", "政府首脑", "市长", "省长", "州长", "区长", "县长",
+          "书记", "市委书记", "区委书记", "省委书记")
+      .words("SENIOR_OFFICIAL", "senior", "高级官员", "副市长", "副省长", "副区长", "副县长", "副书记", "秘书长", "官员")
+      .words("DEPARTMENT", "部门", "局", "委办局", "局长", "处长", "主任", "外办主任")
       .words("BUSINESS", "企业", "商界", "商务")
       .words("ACADEMIC", "学术", "高校", "大学")
       .words("CIVIL_SOCIETY", "民间", "社会团体")
@@ -96,6 +101,37 @@ final class Vocabulary {
       .words("SOCIAL_AFFAIRS", "social", "社会", "民政", "社会事务")
       .words("OTHER", "其他");
 
+  static final Vocabulary OFFICE_LEVEL = of("office level", OfficeLevel.SCHEMA$).inChinese("外办级别")
+      .words("PROVINCE", "省", "省级", "自治区", "直辖市")
+      .words("CITY", "市", "市级", "地级市", "副省级城市")
+      .words("DISTRICT", "区", "区级", "县", "县级", "县级市")
+      .words("OTHER", "其他");
+
+  static final Vocabulary RELATIONSHIP_KIND = of("relationship kind", RelationshipKind.SCHEMA$).inChinese("关系类型")
+      .words("SISTER_CITY", "sister city", "友好城市", "友城", "姐妹城市", "友好省州")
+      .words("FRIENDLY_COOPERATION", "friendly cooperation", "友好合作城市", "友好交流城市", "友好合作关系", "友好交流关系")
+      .words("PORT_PARTNERSHIP", "port", "友好港", "友好港口")
+      .words("OTHER", "其他");
+
+  static final Vocabulary PARTNER_LEVEL = of("partner level", PartnerLevel.SCHEMA$).inChinese("伙伴级别")
+      .words("CITY", "城市", "市")
+      .words("PROVINCE_OR_STATE", "province", "state", "省", "州", "省州", "省/州")
+      .words("REGION", "大区", "地区")
+      .words("DISTRICT", "区", "县")
+      .words("PORT", "港口", "港")
+      .words("COUNTRY", "国家")
+      .words("OTHER", "其他");
+
+  static final Vocabulary STATUS = of("status", RelationshipStatus.SCHEMA$).inChinese("状态")
+      .words("LETTER_OF_INTENT", "intent", "意向", "意向书", "签署意向书")
+      .words("FORMAL", "正式", "已结好", "正式结好")
+      .words("SUSPENDED", "暂停", "中止")
+      .words("ENDED", "已终止", "终止", "解除", "结束");
+
+  static final Vocabulary LANGUAGE = new Vocabulary("language", List.of("zh", "en")).inChinese("语言")
+      .words("zh", "中文", "汉语", "chinese")
+      .words("en", "英文", "英语", "english");
+
   static final Vocabulary CURRENCY = new Vocabulary("currency", List.of())
       .words("CNY", "人民币", "rmb")
       .words("USD", "美元", "us$")
@@ -105,6 +141,7 @@ final class Vocabulary {
       .words("HKD", "港元", "港币");
 
   private final String what;
+  private String whatZh;
   private final List<String> symbols;
   private final Map<String, String> words = new LinkedHashMap<>();
   private final Map<String, List<String>> synonyms = new LinkedHashMap<>();
@@ -119,6 +156,11 @@ final class Vocabulary {
 
   private static Vocabulary of(String what, Schema enumSchema) {
     return new Vocabulary(what, enumSchema.getEnumSymbols());
+  }
+
+  private Vocabulary inChinese(String what) {
+    this.whatZh = what;
+    return this;
   }
 
   private Vocabulary words(String symbol, String... synonyms) {
@@ -145,6 +187,19 @@ final class Vocabulary {
       }
     }
     return "unknown " + what + " \"" + word + "\"; one of " + accepted;
+  }
+
+  /** {@link #unknown} in Chinese first (each symbol by its first Chinese word), English beside it. */
+  String unknownInBothLanguages(String word) {
+    List<String> accepted = new ArrayList<>();
+    for (String symbol : symbols) {
+      String chinese = synonyms.getOrDefault(symbol, List.of()).stream()
+          .filter(w -> w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+          .findFirst().orElse(null);
+      accepted.add(chinese == null ? symbol : chinese + "（" + symbol + "）");
+    }
+    return "未知的" + (whatZh == null ? what : whatZh) + "“" + word + "”；可用：" + String.join("、", accepted)
+        + " / " + unknown(word);
   }
 
   private static String key(String word) {

@@ -42,6 +42,13 @@ class RelationshipLifecycleTest {
   }
 
   @Test
+  void aRelationshipRegisteredAlreadyEndedWasFormalFromItsEstablishmentUntilItEnded() {
+    Relationship ended = RelationshipLifecycle.withHistory(Optional.empty(), relationship(ENDED), LocalDate.of(2025, 6, 30), TODAY);
+    assertThat(ended.getStatusHistory()).containsExactly(new StatusChange(FORMAL, LocalDate.of(2018, 3, 1)),
+        new StatusChange(ENDED, LocalDate.of(2025, 6, 30)));
+  }
+
+  @Test
   void refusesMovesThatRelationshipsDoNotMakeNamingTheMovesThatAreOpen() {
     assertThat(problems(FORMAL, LETTER_OF_INTENT, null)).singleElement()
         .satisfies(p -> assertThat(p.reason()).contains("正式", "意向", "暂停", "已终止", "FORMAL", "LETTER_OF_INTENT"));

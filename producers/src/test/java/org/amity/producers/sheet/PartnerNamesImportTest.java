@@ -1,0 +1,86 @@
+package org.amity.producers.sheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.amity.events.SampleEvents;
+import org.amity.partners.Relationship;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.platform.Platform;
+import org.amity.producers.partners.PartnerRegistry;
+import org.amity.producers.publish.AmityPublisher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An exchange log names partners as staff know them, by Chinese or English name, as well as by id: the same events. */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class PartnerNamesImportTest {
+  static final String OFFICE = "names-" + UUID.randomUUID().toString().substring(0, 6);
+  static AmityPublisher publisher;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    Platform platform = EmbeddedPlatformExtension.platform();
+    Map<String, Object> config = Map.of("bootstrap.servers", platform.bootstrapServers(),
+        "schema.registry.url", platform.registryUrl());
+    publisher = AmityPublisher.start(config);
+    try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
+      partners.put(SampleEvents.office(OFFICE));
+      partners.put(relationship("us-sacramento", "Sacramento", "萨克拉门托"));
+      partners.put(relationship("de-regensburg", "Regensburg", "雷根斯堡"));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    publisher.close();
+  }
+
+  @Test
+  void rowsNamingPartnersByChineseOrEnglishNameAreTheEventsOfTheRowsNamingThemById() throws Exception {
+    Path byName = Files.write(dir.resolve("交流记录.csv"), String.join("\r\n",
+        "类型,日期,伙伴,方向,级别,摘要",
+        "代表团,2024/7/10,萨克拉门托,来访,市长,市长率团来访",
+        "视频会议,2024年9月1日,Regensburg,,副市长,云交流", "").getBytes(Charset.forName("GBK")));
+    Path byId = Files.writeString(dir.resolve("log.csv"), String.join("\r\n",
+        "类型,日期,伙伴,方向,级别,摘要",
+        "代表团,2024-07-10," + OFFICE + "/us-sacramento,来访,市长,市长率团来访",
+        "视频会议,2024-09-01,de-regensburg,,副市长,云交流", ""));
+    SpreadsheetImport importer = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC());
+
+    ImportReport first = importer.run(byName, ImportOptions.defaults().withOffice(OFFICE));
+    ImportReport again = importer.run(byId, ImportOptions.defaults().withOffice(OFFICE));
+
+    assertThat(first.written()).as(first.format()).isEqualTo(2);
+    assertThat(again.written()).as(again.format()).isZero();
+    assertThat(again.duplicates()).isEqualTo(2);
+  }
+
+  @Test
+  void aNameNoPartnerOfTheOfficeHasIsRefusedNamingIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("unknown.csv"), String.join("\r\n",
+        "类型,日期,伙伴,方向,级别", "代表团,2024-07-10,火星城,来访,市长", ""));
+    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
+        .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
+    assertThat(report.success()).isFalse();
+    assertThat(report.badRows().get(0).reasonText()).contains("火星城");
+  }
+
+  private static Relationship relationship(String partner, String nameEn, String nameZh) {
+    return Relationship.newBuilder(SampleEvents.relationship()).setRelationshipId(OFFICE + "/" + partner).setOfficeId(OFFICE)
+        .setPartnerId(partner).setPartnerNameEn(nameEn).setPartnerNameZh(nameZh).setEstablishedOn(LocalDate.of(1985, 5, 3))
+        .build();
+  }
+}
