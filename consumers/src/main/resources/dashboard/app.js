@@ -8,10 +8,8 @@ const I18N = {
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
-    THRIVING: 'Thriving', ACTIVE: 'Active', NEW: 'New', COOLING: 'Cooling', DORMANT: 'Dormant', SUSPENDED: 'Suspended', ENDED: 'Ended',
     endedNote: 'This relationship has ended: its history is kept, it raises no alert and counts in no band.',
     suspendedNote: 'This relationship is suspended: it is counted apart and raises no dormancy alert.',
-    SISTER_CITY: 'Sister city', FRIENDLY_COOPERATION: 'Friendly cooperation', PORT_PARTNERSHIP: 'Port partnership', OTHER: 'Other',
     history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
     reciprocity: 'Reciprocity', substance: 'Substance', momentumHint: 'recent exchanges, halving every 180 days',
     breadthHint: 'fields touched in 365 days (4 = full)', reciprocityHint: 'delegations both ways in 730 days',
@@ -20,8 +18,7 @@ const I18N = {
     turnsDormant: (d) => `Turns dormant on ${d} unless a new exchange is recorded.`,
     alreadyDormant: 'Dormant now: one substantive exchange would revive it.',
     notWithinYear: 'Not expected to turn dormant within a year.',
-    anniversary: (n, d) => `${n}th anniversary on ${d}`, expiring: (d) => `Agreement expires on ${d}`,
-    daysAgo: (n) => n == null ? 'never' : `${n} days`, scoredAt: 'scored', source: 'source',
+    daysAgo: (n) => n == null ? 'never' : n === 1 ? '1 day' : `${n} days`, scoredAt: 'scored', source: 'source',
     seenHere: 'records seen by the dashboard', fromStreams: 'computed by the streams application',
     timeline: 'Timeline of exchanges', newestFirst: 'newest first',
   },
@@ -32,10 +29,8 @@ const I18N = {
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
-    THRIVING: '活跃兴旺', ACTIVE: '正常', NEW: '新建', COOLING: '趋冷', DORMANT: '休眠', SUSPENDED: '暂停', ENDED: '已终止',
     endedNote: '该友好关系已终止：保留交流历史，不再提醒，也不计入活力等级。',
     suspendedNote: '该友好关系已暂停：单独统计，不发出休眠提醒。',
-    SISTER_CITY: '友好城市', FRIENDLY_COOPERATION: '友好合作城市', PORT_PARTNERSHIP: '友好港', OTHER: '其他',
     history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
     reciprocity: '双向往来', substance: '实质合作', momentumHint: '近期交流，每180天减半',
     breadthHint: '365天内涉及的领域（4个为满分）', reciprocityHint: '730天内双向互访',
@@ -44,25 +39,10 @@ const I18N = {
     turnsDormant: (d) => `如无新的交流，将于 ${d} 转入休眠。`,
     alreadyDormant: '已休眠：一次实质性交流即可恢复。',
     notWithinYear: '一年内不会转入休眠。',
-    anniversary: (n, d) => `${d} 结好${n}周年`, expiring: (d) => `协议于 ${d} 到期`,
     daysAgo: (n) => n == null ? '从未' : `${n} 天`, scoredAt: '评分时间', source: '来源',
     seenHere: '看板收到的记录', fromStreams: '由流处理应用计算',
     timeline: '交流时间线', newestFirst: '最新在前',
-    INBOUND: '来访', OUTBOUND: '出访', HEAD_OF_GOVERNMENT: '市长/政府首脑', SENIOR_OFFICIAL: '高级官员', DEPARTMENT: '部门',
-    BUSINESS: '企业', ACADEMIC: '学术', CIVIL_SOCIETY: '民间', YOUTH: '青少年', LETTER_OF_INTENT: '意向书',
-    SISTER_CITY_ESTABLISHMENT: '缔结友好城市', FRIENDLY_COOPERATION_ESTABLISHMENT: '缔结友好合作关系', MEMORANDUM: '备忘录',
-    COOPERATION_AGREEMENT: '合作协议', RENEWAL: '续签', PROJECT_CONTRACT: '项目合同', LAUNCHED: '启动',
-    PHASE_COMPLETED: '阶段完成', COMPLETED: '完成', CANCELLED: '取消', FORUM: '论坛', CONFERENCE: '会议', FESTIVAL: '节庆',
-    TOURNAMENT: '赛事', COMMEMORATION: '纪念活动', PROMOTION: '推介', STUDENTS: '学生', TRAINING: '培训', SPORT: '体育',
-    CULTURE: '文化', PROFESSIONAL: '专业人员', HOME: '本市', PARTNER: '友城', ELSEWHERE: '其他地点',
   },
-};
-// each exchange type's label: English, Chinese
-const EXCHANGE_TYPES = {
-  DelegationVisited: ['Delegation visit', '代表团互访'], AgreementSigned: ['Agreement signed', '签署协议'],
-  ExhibitionHeld: ['Exhibition', '展览'], ForumHeld: ['Forum or festival', '论坛与节庆'],
-  ProjectMilestone: ['Project milestone', '项目进展'], ExchangeProgramme: ['Exchange programme', '交流项目'],
-  VideoMeeting: ['Video meeting', '视频会见'],
 };
 const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6', SUSPENDED: '#b07cc6', ENDED: '#444b52' };
 // how the table shows a relationship: its band, or its status when it is not alive
@@ -70,6 +50,11 @@ const STANDINGS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT', 'SUSPENDED
 const BANDS = ['THRIVING', 'ACTIVE', 'NEW', 'COOLING', 'DORMANT'];
 let lang = localStorage.getItem('amity.lang') || ((navigator.language || '').startsWith('zh') ? 'zh' : 'en');
 const t = (key, ...args) => { const v = I18N[lang][key] ?? I18N.en[key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+// the words of the contract's symbols and event types, served by the dashboard from Amity's labels ("Band.DORMANT")
+let LABELS = { zh: {}, en: {} };
+const capitalised = (w) => lang === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+const label = (type, symbol) => symbol == null ? '' : capitalised(LABELS[lang][type + '.' + symbol] ?? symbol);
+const standing = (b) => b === 'SUSPENDED' || b === 'ENDED' ? label('RelationshipStatus', b) : label('Band', b);
 const esc = (s) => s == null ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const main = document.getElementById('main');
 const charts = [];
@@ -79,20 +64,20 @@ function name(en, zh) {
   if (lang === 'zh') return zh ? `${esc(zh)} <span class="muted">${esc(en)}</span>` : esc(en);
   return zh ? `${esc(en)} <span class="muted">${esc(zh)}</span>` : esc(en);
 }
-// an enum symbol (INBOUND, HEAD_OF_GOVERNMENT) in the page's language; any other word as it is
-function word(w) {
-  if (!/^[A-Z][A-Z_]+$/.test(w)) return w;
-  if (lang === 'zh' && I18N.zh[w]) return I18N.zh[w];
-  return w.charAt(0) + w.slice(1).toLowerCase().replace(/_/g, ' ');
-}
 function exchangeItem(x) {
-  const [en, zh] = EXCHANGE_TYPES[x.type] || [x.type, null];
-  const words = Object.values(x.details || {}).map(word).join(' · ');
+  const en = capitalisedEn(LABELS.en['EventType.' + x.type] ?? x.type); const zh = LABELS.zh['EventType.' + x.type];
+  const words = (x.detailsText || {})[lang] || '';
   return `<li data-event="${esc(x.eventId)}"><span class="when">${esc(x.occurredAt.slice(0, 10))}</span>
      <span class="type">${name(en, zh)}</span> <span class="summary">${esc(x.summary || '')}</span>
      ${words ? `<span class="muted details">${esc(words)}</span>` : ''}</li>`;
 }
-function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? t(b) : '—')}</span>`; }
+// a moment as the office reads it: in its time zone, in the page's language
+function moment(iso, timeZone) {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone || 'Asia/Shanghai' })
+    .format(new Date(iso));
+}
+function capitalisedEn(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
+function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? standing(b) : '—')}</span>`; }
 function trend(n) {
   if (n == null) return '';
   if (n > 0) return `<span class="up" title="+${n}">▲ ${n}</span>`;
@@ -116,7 +101,7 @@ async function renderOverview() {
   const data = await api('/api/v1/overview?alerts=10');
   destroyCharts();
   const officeRows = data.offices.map((o) => {
-    const bar = BANDS.map((b) => o.bands[b] ? `<span style="flex:${o.bands[b]};background:${BAND_COLOURS[b]}" title="${esc(t(b))}: ${o.bands[b]}"></span>` : '').join('');
+    const bar = BANDS.map((b) => o.bands[b] ? `<span style="flex:${o.bands[b]};background:${BAND_COLOURS[b]}" title="${esc(standing(b))}: ${o.bands[b]}"></span>` : '').join('');
     return `<tr data-office="${esc(o.officeId)}"><td><a href="/partners?office=${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
       ${BANDS.map((b) => `<td class="count-${b}">${o.bands[b]}</td>`).join('')}<td>${o.relationships}</td>
       <td><div class="bands-bar">${bar}</div></td></tr>`;
@@ -145,7 +130,8 @@ function alertItem(a) {
   const [office, partner] = a.relationshipId.split('/');
   const badge = a.kind === 'ANNIVERSARY' || a.kind === 'AGREEMENT_EXPIRING' ? '📅' : band(a.band);
   return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
-    <span class="muted">${esc(a.kind)} · ${esc((a.raisedAt || '').slice(0, 10))}</span><br><span class="muted">${esc(a.message)}</span></li>`;
+    <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
+    <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span></li>`;
 }
 
 async function renderPartners() {
@@ -158,18 +144,18 @@ async function renderPartners() {
   const head = (key, label) => `<th class="sortable ${table.sort === key ? 'sorted ' + table.order : ''}" data-sort="${key}">${label}</th>`;
   const rows = data.partners.map((p) => `<tr data-id="${esc(p.relationshipId)}">
       <td><a class="partner-link" href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.partnerNameEn, p.partnerNameZh)}</a></td>
-      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(t(p.kind))}</td>
+      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(label('RelationshipKind', p.kind))}</td>
       <td class="score">${p.score ?? '—'}</td><td>${band(p.band)}</td><td>${trend(p.trend)}</td>
       <td>${esc(t('daysAgo', p.daysSinceLastExchange))}</td>
       <td><canvas class="spark" width="100" height="24" data-spark="${esc(JSON.stringify(p.sparkline))}"></canvas></td></tr>`).join('');
   main.innerHTML = `<section class="card"><h2>${t('partners')} <span class="muted" id="count">${data.count}</span></h2>
     <div class="filters">
       <label>${t('office')} <select id="f-office">${options(data.facets.offices, table.office)}</select></label>
-      <label>${t('band')} <select id="f-band">${options(STANDINGS, table.band, (b) => t(b))}</select></label>
+      <label>${t('band')} <select id="f-band">${options(STANDINGS, table.band, standing)}</select></label>
       <label>${t('region')} <select id="f-region">${options(data.facets.regions, table.region)}</select></label>
-      <label>${t('kind')} <select id="f-kind">${options(data.facets.kinds, table.kind, (k) => t(k))}</select></label>
+      <label>${t('kind')} <select id="f-kind">${options(data.facets.kinds, table.kind, (k) => label('RelationshipKind', k))}</select></label>
       <label>${t('search')} <input id="f-q" value="${esc(table.q)}"></label>
-      <a id="csv" href="/api/v1/partners.csv?${esc(params.toString())}">${t('exportCsv')}</a>
+      <a id="csv" href="/api/v1/partners.csv?${esc(params.toString())}${params.toString() ? '&' : ''}lang=${lang}">${t('exportCsv')}</a>
     </div>
     <table id="partners"><thead><tr>${head('name', t('partner'))}${head('office', t('office'))}<th>${t('country')}</th>
       ${head('region', t('region'))}${head('kind', t('kind'))}${head('score', t('score'))}${head('band', t('band'))}
@@ -211,16 +197,16 @@ async function renderPartner(office, partner) {
   const apart = r.status === 'ENDED' || r.status === 'SUSPENDED' ? r.status : null;
   if (apart) forecast = t(apart === 'ENDED' ? 'endedNote' : 'suspendedNote');
   else if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', v.forecastDormantOn) : t('notWithinYear');
-  const upcoming = data.upcoming.map((a) => `<li>${a.kind === 'ANNIVERSARY' ? esc(t('anniversary', a.anniversaryYears, a.anniversaryOn)) : esc(t('expiring', a.agreementValidUntil))}
-     <span class="muted">${esc(a.message)}</span></li>`).join('');
-  const top = v ? v.topContributors.map((c) => `<tr><td>${esc(c.type)}</td><td>${esc(c.eventId)}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>
+  const upcoming = data.upcoming.map((a) => `<li>${esc(a.text[lang].headline)}</li>`).join('');
+  const summaries = Object.fromEntries((data.exchanges || []).map((x) => [x.eventId, x.summary || '']));
+  const top = v ? v.topContributors.map((c) => `<tr><td>${esc(label('EventType', c.type))}</td><td>${esc(summaries[c.eventId] ?? '')}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>
      <td>${c.pointsToday.toFixed(1)} ${t('pointsToday')}</td></tr>`).join('') : '';
   main.innerHTML = `<section class="card" id="partner" data-id="${esc(data.relationshipId)}">
-      <h2>${name(nameEn, nameZh)} <span class="muted">${esc(data.relationshipId)} · ${esc(r.country || (v && v.country) || '')} · ${esc(t(r.kind || (v && v.kind) || 'OTHER'))}</span></h2>
+      <h2>${name(nameEn, nameZh)} <span class="muted">${esc(data.relationshipId)} · ${esc(r.country || (v && v.country) || '')} · ${esc(label('RelationshipKind', r.kind || (v && v.kind) || 'OTHER'))}</span></h2>
       <div class="headline"><span class="big" id="score">${v ? v.score : '—'}</span>${band(apart || (v && v.band))}${trend(v && v.trend)}
         <span class="muted">${t('days')}: <span id="days">${esc(t('daysAgo', v && v.daysSinceLastExchange))}</span></span>
         <span class="muted">${t('exchanges')}: <span id="exchanges">${v ? v.exchanges : 0}</span></span>
-        <span class="muted">${t('scoredAt')}: ${esc(v ? v.at : '')}</span></div>
+        <span class="muted">${t('scoredAt')}: ${esc(v ? moment(v.at, data.timeZone) : '')}</span></div>
       <p class="forecast" id="forecast"><b>${t('forecast')}:</b> ${esc(forecast)}</p></section>
     <section class="card"><h2>${t('history')} <span class="muted">${t('source')}: ${t(hist.source === 'streams' ? 'fromStreams' : 'seenHere')}</span></h2>
       <div style="height:260px"><canvas id="history-chart" data-points="${hist.history.length}"></canvas></div></section>
@@ -288,5 +274,4 @@ document.getElementById('lang').addEventListener('click', () => {
   render();
 });
 readQuery();
-render();
-live();
+api('/api/v1/labels').then((labels) => { LABELS = labels; }).catch((e) => console.error(e)).finally(() => { render(); live(); });

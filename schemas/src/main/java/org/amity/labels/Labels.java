@@ -1,49 +1,95 @@
 package org.amity.labels;
 
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
- * The words users see for the contract's symbols (levels, statuses, kinds, bands...), in Chinese and English,
- * from {@code labels_zh.properties} and {@code labels_en.properties}: keys are {@code EnumName.SYMBOL}.
+ * The words users see, in Chinese and English, from {@code labels_zh.properties} and {@code labels_en.properties}:
+ * the contract's symbols ({@code EnumName.SYMBOL}: levels, statuses, kinds, bands, alert kinds, domains...), event
+ * types ({@code EventType.DelegationVisited}), the sentences of alerts ({@code alert.*}, {@link MessageFormat}
+ * patterns) and the date formats ({@code format.*}).
  */
 public final class Labels {
   public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
   public static final Locale EN = Locale.ENGLISH;
+  /** Where an office is when it does not say: its dates and times are read in this zone. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String BUNDLE = "org.amity.labels.labels";
   private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
       ResourceBundle.Control.FORMAT_PROPERTIES);
 
   private Labels() {}
 
+  /** The language of "zh", "en" or null (Chinese, the default). */
+  public static Locale language(String code) {
+    return code != null && code.strip().toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+  }
+
+  /** The zone of an office's {@code timeZone}, or {@link #DEFAULT_ZONE}. */
+  public static ZoneId zone(String timeZone) {
+    return timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : ZoneId.of(timeZone);
+  }
+
   /** The word for a symbol in the language, or the symbol itself when there is none. */
   public static String of(Enum<?> symbol, Locale language) {
-    String key = symbol.getDeclaringClass().getSimpleName() + "." + symbol.name();
-    try {
-      return bundle(language).getString(key);
-    } catch (MissingResourceException e) {
-      return symbol.name();
-    }
+    return text(symbol.getDeclaringClass().getSimpleName() + "." + symbol.name(), language, symbol.name());
   }
 
   public static String zh(Enum<?> symbol) {
     return of(symbol, ZH);
   }
 
-  /** "中文 (English)", as a Chinese page shows a symbol. */
+  /** "中文（English）", as a Chinese page shows a symbol. */
   public static String both(Enum<?> symbol) {
     return zh(symbol) + "（" + of(symbol, EN) + "）";
   }
 
-  static Set<String> keys(Locale language) {
+  /** An event type's name, e.g. 代表团互访 for DelegationVisited. */
+  public static String eventType(String recordName, Locale language) {
+    return text("EventType." + recordName, language, recordName);
+  }
+
+  /** The sentence under {@code key} with its arguments filled in. */
+  public static String format(String key, Locale language, Object... arguments) {
+    return new MessageFormat(text(key, language, key), language).format(arguments);
+  }
+
+  public static String date(LocalDate day, Locale language) {
+    return DateTimeFormatter.ofPattern(text("format.date", language, "yyyy-MM-dd"), language).format(day);
+  }
+
+  /** The moment in the zone, e.g. 2026年12月3日 09:30 for an office in Asia/Shanghai. */
+  public static String dateTime(Instant moment, ZoneId zone, Locale language) {
+    return DateTimeFormatter.ofPattern(text("format.dateTime", language, "yyyy-MM-dd HH:mm"), language)
+        .format(moment.atZone(zone));
+  }
+
+  /** Every key of the language, for the pages and for the check that both languages have the same. */
+  public static Set<String> keys(Locale language) {
     return bundle(language).keySet();
   }
 
+  public static String text(String key, Locale language) {
+    return text(key, language, key);
+  }
+
+  private static String text(String key, Locale language, String otherwise) {
+    try {
+      return bundle(language).getString(key);
+    } catch (MissingResourceException e) {
+      return otherwise;
+    }
+  }
+
   private static ResourceBundle bundle(Locale language) {
-    Locale locale = language.getLanguage().equals("zh") ? ZH : EN;
-    String base = locale == ZH ? BUNDLE + "_zh" : BUNDLE + "_en";
+    String base = language.getLanguage().equals("zh") ? BUNDLE + "_zh" : BUNDLE + "_en";
     return ResourceBundle.getBundle(base, Locale.ROOT, NO_FALLBACK);
   }
 }

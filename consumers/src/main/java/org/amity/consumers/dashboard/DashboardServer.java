@@ -18,12 +18,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,14 +33,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.alerts.AlertWords;
 import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
+import org.amity.labels.Labels;
 import org.amity.partners.Office;
+import org.amity.partners.RelationshipStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +108,7 @@ public final class DashboardServer implements AutoCloseable {
     server.get("/api/v1/partners/{office}/{partner}", this::partner);
     server.get("/api/v1/partners/{office}/{partner}/history", this::history);
     server.get("/api/v1/alerts", this::alerts);
+    server.get("/api/v1/labels", ctx -> ctx.json(labels()));
     server.sse("/api/v1/live", client -> {
       client.keepAlive();
       LiveClient live = new LiveClient(client, users.office(signedIn(client.ctx())).orElse(null));
@@ -122,6 +127,34 @@ public final class DashboardServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** The words of the contract's symbols and event types in both languages, keyed "Band.DORMANT", "EventType.ForumHeld". */
+  private static ObjectNode labels() {
+    ObjectNode labels = JSON.createObjectNode();
+    for (Locale language : List.of(Labels.ZH, Labels.EN)) {
+      ObjectNode words = labels.putObject(language.getLanguage());
+      Labels.keys(language).stream().filter(key -> !key.startsWith("alert.") && !key.startsWith("format.")).sorted()
+          .forEach(key -> words.put(key, Labels.text(key, language)));
+    }
+    return labels;
+  }
+
+  /**
+   * An alert with its words in both languages ({@code text.zh}, {@code text.en}), in the office's time zone; the
+   * record's own English {@code message} is left out.
+   */
+  private ObjectNode alertJson(Alert alert) {
+    ObjectNode json = RecordJson.write(alert);
+    json.remove("message");
+    ZoneId zone = Labels.zone(view.office(alert.getOfficeId()).map(Office::getTimeZone).orElse(null));
+    ObjectNode text = json.putObject("text");
+    for (Locale language : List.of(Labels.ZH, Labels.EN)) {
+      text.putObject(language.getLanguage()).put("headline", AlertWords.headline(alert, language))
+          .put("evidence", AlertWords.evidence(alert, language, zone))
+          .put("raisedAt", Labels.dateTime(alert.getRaisedAt(), zone, language));
+    }
+    return json;
   }
 
   public String url() {
@@ -309,7 +342,7 @@ public final class DashboardServer implements AutoCloseable {
     }
     ArrayNode alerts = body.putArray("alerts");
     scope.filter(view.alerts(), Alert::getOfficeId).stream().limit(alertLimit)
-        .forEach(a -> alerts.add(RecordJson.write(a)));
+        .forEach(a -> alerts.add(alertJson(a)));
     ArrayNode failures = body.putArray("notificationFailures");
     List<DashboardView.NotificationFailure> notificationFailures = scope.filter(view.notificationFailures(),
         f -> OfficeScope.officeOf(f.alertId()));
@@ -361,7 +394,8 @@ public final class DashboardServer implements AutoCloseable {
 
   private void partnersCsv(Context ctx) {
     ctx.header("Content-Disposition", "attachment; filename=\"amity-partners.csv\"");
-    ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + PartnerTable.csv(rows(query(ctx), scope(ctx))));
+    ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + PartnerTable.csv(rows(query(ctx), scope(ctx)), view,
+        Labels.language(ctx.queryParam("lang"))));
   }
 
   private void partner(Context ctx) {
@@ -372,18 +406,19 @@ public final class DashboardServer implements AutoCloseable {
       noRelationship(ctx, id);
       return;
     }
-    ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
+    ObjectNode body = JSON.createObjectNode().put("relationshipId", id)
+        .put("timeZone", Labels.zone(view.office(ctx.pathParam("office")).map(Office::getTimeZone).orElse(null)).getId());
     body.set("relationship", view.relationship(id).map(r -> (JsonNode) RecordJson.write(r)).orElse(null));
     body.set("vitality", vitality.map(v -> (JsonNode) RecordJson.write(DaysSince.asOf(v, Instant.now()))).orElse(null));
     body.set("activity", view.activity(id).map(a -> (JsonNode) RecordJson.write(a)).orElse(null));
     ArrayNode alerts = body.putArray("alerts");
-    view.alerts().stream().filter(a -> a.getRelationshipId().equals(id)).forEach(a -> alerts.add(RecordJson.write(a)));
+    view.alerts().stream().filter(a -> a.getRelationshipId().equals(id)).forEach(a -> alerts.add(alertJson(a)));
     ArrayNode upcoming = body.putArray("upcoming");
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     view.alerts().stream().filter(a -> a.getRelationshipId().equals(id))
         .filter(a -> (a.getAnniversaryOn() != null && !a.getAnniversaryOn().isBefore(today))
             || (a.getAgreementValidUntil() != null && !a.getAgreementValidUntil().isBefore(today)))
-        .forEach(a -> upcoming.add(RecordJson.write(a)));
+        .forEach(a -> upcoming.add(alertJson(a)));
     body.set("history", seenHistory(id));
     body.set("exchanges", exchanges(id, scope));
     body.put("version", view.version());
@@ -403,7 +438,8 @@ public final class DashboardServer implements AutoCloseable {
           .put("occurredAt", e.occurredAt().toString()).put("summary", e.summary());
       e.domains().forEach(json.putArray("domains")::add);
       ObjectNode details = json.putObject("details");
-      e.details().forEach(details::put);
+      e.details().forEach((key, value) -> details.put(key, value.toString()));
+      json.putObject("detailsText").put("zh", e.detailsText(Labels.ZH)).put("en", e.detailsText(Labels.EN));
       e.relationshipIds().stream().filter(scope::seesKey).forEach(json.putArray("relationshipIds")::add);
       json.put("corrects", e.corrects());
     }
@@ -465,7 +501,7 @@ public final class DashboardServer implements AutoCloseable {
         .filter(a -> scope.sees(a.getOfficeId()))
         .filter(a -> office == null || office.isBlank() || a.getOfficeId().equals(office))
         .filter(a -> kind == null || kind.isBlank() || a.getKind().name().equalsIgnoreCase(kind))
-        .limit(limit).forEach((Alert a) -> alerts.add(RecordJson.write(a)));
+        .limit(limit).forEach((Alert a) -> alerts.add(alertJson(a)));
     ctx.json(JSON.createObjectNode().put("count", alerts.size()).set("alerts", alerts));
   }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Envelope;
@@ -13,6 +15,7 @@ import org.amity.events.ExhibitionHeld;
 import org.amity.events.ForumHeld;
 import org.amity.events.ProjectMilestone;
 import org.amity.events.VideoMeeting;
+import org.amity.labels.Labels;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Exchange events as the partner page's timeline shows them: the envelope and a few words of the type's own. */
@@ -20,16 +23,28 @@ final class Exchanges {
   private Exchanges() {}
 
   /**
-   * One exchange of a relationship's timeline. {@code details} holds the type's own words, e.g. a delegation's
-   * direction and level, an agreement's kind and title, a project's milestone; {@code corrects} the eventId it replaces.
+   * One exchange of a relationship's timeline. {@code details} holds the type's own fields, e.g. a delegation's
+   * direction and level (symbols), an agreement's kind and title, a project's milestone; {@code corrects} the eventId
+   * it replaces.
    */
   record Exchange(String eventId, String type, Instant occurredAt, String summary, List<String> domains,
-                  Map<String, String> details, List<String> relationshipIds, String corrects) {}
+                  Map<String, Object> details, List<String> relationshipIds, String corrects) {
+
+    /** The details in words of the language: symbols by their label (capitalised), the rest as written, joined by " · ". */
+    String detailsText(Locale language) {
+      return details.values().stream().map(v -> v instanceof Enum<?> symbol ? capitalised(Labels.of(symbol, language)) : v.toString())
+          .collect(Collectors.joining(" · "));
+    }
+
+    private static String capitalised(String word) {
+      return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+  }
 
   /** The exchange an event records, or null for a record that is no exchange (a retraction, anything else). */
   static Exchange of(SpecificRecord event) {
     Envelope envelope;
-    Map<String, String> details = new LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
     if (event instanceof DelegationVisited e) {
       envelope = e.getEnvelope();
       put(details, "direction", e.getDirection());
@@ -75,9 +90,9 @@ final class Exchanges {
         envelope.getRelationshipIds().stream().distinct().toList(), envelope.getCorrects());
   }
 
-  private static void put(Map<String, String> details, String key, Object value) {
+  private static void put(Map<String, Object> details, String key, Object value) {
     if (value != null) {
-      details.put(key, value.toString());
+      details.put(key, value);
     }
   }
 }

@@ -6,23 +6,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.amity.partners.RelationshipStatus;
+import java.util.Optional;
+import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
+import org.amity.labels.Labels;
+import org.amity.partners.Office;
 import org.amity.partners.Relationship;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
 
 /** The partner table: one row per relationship known (master data or a score), filtered and sorted. */
 final class PartnerTable {
   static final List<String> CSV_COLUMNS = List.of("relationshipId", "officeId", "partnerId", "partnerNameEn",
-      "partnerNameZh", "country", "region", "kind", "score", "band", "trend", "daysSinceLastExchange",
-      "forecastDormantOn", "scoredAt");
+      "partnerNameZh", "country", "region", "kind", "status", "establishedOn", "responsibleOfficer", "score", "band",
+      "trend", "daysSinceLastExchange", "forecastDormantOn", "scoredAt");
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** One row of the table. */
   record Row(String relationshipId, String officeId, String partnerId, String partnerNameEn, String partnerNameZh,
@@ -158,12 +166,23 @@ final class PartnerTable {
     return json;
   }
 
-  static String csv(List<Row> rows) {
-    StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+  /**
+   * The rows as CSV in the language: headers and symbols in its words, dates as ISO days, the moment scored in the
+   * office's time zone; with each relationship's status, establishment day and responsible officer.
+   */
+  static String csv(List<Row> rows, DashboardView view, Locale language) {
+    StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS.stream()
+        .map(c -> cell(Labels.text("csv." + c, language))).toList())).append("\r\n");
     for (Row r : rows) {
+      Optional<Relationship> master = view.relationship(r.relationshipId());
+      ZoneId zone = Labels.zone(view.office(r.officeId()).map(Office::getTimeZone).orElse(null));
       List<Object> cells = List.of(r.relationshipId(), r.officeId(), r.partnerId(), r.partnerNameEn(),
-          text(r.partnerNameZh()), r.country(), text(r.region()), r.kind(), text(r.score()), text(r.band()),
-          text(r.trend()), text(r.daysSinceLastExchange()), text(r.forecastDormantOn()), text(r.scoredAt()));
+          text(r.partnerNameZh()), r.country(), text(r.region()), Labels.of(RelationshipKind.valueOf(r.kind()), language),
+          Labels.of(RelationshipStatus.valueOf(r.status()), language),
+          text(master.map(Relationship::getEstablishedOn).orElse(null)),
+          text(master.map(Relationship::getResponsibleOfficer).orElse(null)), text(r.score()),
+          r.band() == null ? "" : standingWord(r.band(), language), text(r.trend()), text(r.daysSinceLastExchange()),
+          text(r.forecastDormantOn()), r.scoredAt() == null ? "" : LOCAL_TIME.format(r.scoredAt().atZone(zone)));
       for (int i = 0; i < cells.size(); i++) {
         if (i > 0) {
           out.append(',');
@@ -173,6 +192,11 @@ final class PartnerTable {
       out.append("\r\n");
     }
     return out.toString();
+  }
+
+  private static String standingWord(String standing, Locale language) {
+    return standing.equals("ENDED") || standing.equals("SUSPENDED")
+        ? Labels.of(RelationshipStatus.valueOf(standing), language) : Labels.of(Band.valueOf(standing), language);
   }
 
   private static Object text(Object value) {

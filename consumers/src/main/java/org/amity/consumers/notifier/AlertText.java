@@ -4,16 +4,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.amity.aggregates.Alert;
+import org.amity.consumers.alerts.AlertWords;
+import org.amity.labels.Labels;
 
-/** Turns an alert into words: who the partner is, what changed, the evidence, and a link to the partner's page. */
+/** An alert as a message to one recipient (mail or webhook) in one language, with a link to the partner's page. */
 public final class AlertText {
   private final String dashboardUrl;
 
@@ -30,54 +32,25 @@ public final class AlertText {
     return dashboardUrl + "/partners/" + segment(office) + "/" + segment(partner);
   }
 
-  /** The partner's name: English, and Chinese when known. */
-  public static String partnerName(Alert alert) {
-    String zh = alert.getPartnerNameZh();
-    return zh == null || zh.isBlank() ? alert.getPartnerNameEn() : alert.getPartnerNameEn() + " (" + zh + ")";
-  }
-
-  /** What changed, in a few words: "band COOLING → DORMANT" or "30th anniversary on 2026-12-01". */
-  public static String change(Alert alert) {
-    return switch (alert.getKind()) {
-      case ANNIVERSARY -> alert.getAnniversaryYears() == null ? "anniversary coming up"
-          : ordinal(alert.getAnniversaryYears()) + " anniversary"
-          + (alert.getAnniversaryOn() == null ? "" : " on " + alert.getAnniversaryOn());
-      case AGREEMENT_EXPIRING -> "agreement " + (alert.getAgreementEventId() == null ? "" : alert.getAgreementEventId() + " ")
-          + "expires" + (alert.getAgreementValidUntil() == null ? " soon" : " on " + alert.getAgreementValidUntil());
-      default -> alert.getFromBand() == null ? "band now " + alert.getBand()
-          : "band " + alert.getFromBand() + " → " + alert.getBand();
-    };
-  }
-
-  /** The evidence: score, days quiet, last exchange. */
-  public static String evidence(Alert alert) {
-    StringBuilder text = new StringBuilder("vitality score " + alert.getScore() + " (" + alert.getBand() + ")");
-    if (alert.getDaysSinceLastExchange() != null) {
-      text.append("; ").append(alert.getDaysSinceLastExchange()).append(" days since the last exchange");
-    }
-    if (alert.getLastExchangeAt() != null) {
-      text.append("; last exchange ").append(day(alert.getLastExchangeAt()));
-    } else {
-      text.append("; no exchange recorded");
-    }
-    return text.toString();
-  }
-
-  /** The message for one alert and one recipient. */
-  public Message message(Alert alert, Recipient recipient) {
-    String subject = "[Amity] " + alert.getPartnerNameEn() + ": " + kindWords(alert) + " (" + change(alert) + ")";
+  /** The message for one alert and one recipient, in the language and time zone given. */
+  public Message message(Alert alert, Recipient recipient, Locale language, ZoneId zone) {
+    String colon = language.equals(Labels.ZH) ? "：" : ": ";
+    String subject = Labels.format("alert.subject", language, AlertWords.partnerName(alert, language), AlertWords.kind(alert, language),
+        AlertWords.change(alert, language));
     String link = partnerLink(alert);
+    String officer = alert.getResponsibleOfficer() == null ? Labels.text("alert.noOfficer", language)
+        : alert.getResponsibleOfficer();
     String text = String.join("\n",
-        partnerName(alert) + " — " + alert.getRelationshipId(),
+        AlertWords.partnerName(alert, language) + " — " + alert.getRelationshipId(),
         "",
-        alert.getMessage(),
+        AlertWords.headline(alert, language),
         "",
-        "What changed: " + change(alert),
-        "Evidence: " + evidence(alert),
-        "Responsible officer: " + (alert.getResponsibleOfficer() == null ? "not named" : alert.getResponsibleOfficer()),
-        "Partner page: " + link,
+        Labels.text("alert.whatChanged", language) + colon + AlertWords.change(alert, language),
+        Labels.text("alert.evidenceHeading", language) + colon + AlertWords.evidence(alert, language, zone),
+        Labels.text("alert.officer", language) + colon + officer,
+        Labels.text("alert.page", language) + colon + link,
         "",
-        "Alert " + alert.getAlertId() + ", raised " + alert.getRaisedAt());
+        Labels.format("alert.raised", language, alert.getAlertId(), Labels.dateTime(alert.getRaisedAt(), zone, language)));
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("alertId", alert.getAlertId());
     fields.put("kind", alert.getKind().name());
@@ -92,53 +65,27 @@ public final class AlertText {
     fields.put("daysSinceLastExchange", alert.getDaysSinceLastExchange());
     fields.put("lastExchangeAt", alert.getLastExchangeAt() == null ? null : alert.getLastExchangeAt().toString());
     fields.put("raisedAt", alert.getRaisedAt().toString());
-    fields.put("message", alert.getMessage());
+    fields.put("language", language.getLanguage());
+    fields.put("message", AlertWords.headline(alert, language));
     fields.put("link", link);
     return new Message(subject, text, fields, stableId(alert.getAlertId() + "|" + recipient.address()));
   }
 
   /** One line of a digest for this alert. */
-  public String digestLine(Alert alert) {
-    return "- " + partnerName(alert) + " [" + alert.getRelationshipId() + "]: " + kindWords(alert) + ", " + change(alert)
-        + "; " + evidence(alert) + ". " + partnerLink(alert);
+  public String digestLine(Alert alert, Locale language, ZoneId zone) {
+    String separator = language.equals(Labels.ZH) ? "；" : "; ";
+    return "- " + AlertWords.headline(alert, language) + " [" + alert.getRelationshipId() + "]" + separator
+        + AlertWords.evidence(alert, language, zone) + " " + partnerLink(alert);
   }
 
   /** The daily digest for one recipient: one line per alert. */
-  public static Message digest(Recipient recipient, LocalDate day, List<String> alertIds, List<String> lines) {
-    String subject = "[Amity] Daily digest " + day + ": " + lines.size() + (lines.size() == 1 ? " alert" : " alerts");
-    String text = "Alerts since the last digest:\n\n" + String.join("\n", lines) + "\n";
+  public static Message digest(Recipient recipient, LocalDate day, List<String> alertIds, List<String> lines, Locale language) {
+    String subject = Labels.format("alert.digestSubject", language, Labels.date(day, language), lines.size());
+    String text = Labels.text("alert.digestIntro", language) + "\n\n" + String.join("\n", lines) + "\n";
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("digest", day.toString());
     fields.put("alertIds", alertIds);
     return new Message(subject, text, fields, stableId("digest|" + day + "|" + recipient.address() + "|" + alertIds));
-  }
-
-  private static String kindWords(Alert alert) {
-    return switch (alert.getKind()) {
-      case STARTED -> "first exchange";
-      case COOLING -> "cooling";
-      case WENT_DORMANT -> "went dormant";
-      case REVIVED -> "revived";
-      case THRIVING -> "thriving";
-      case SLOWED -> "slowed";
-      case BAND_CHANGED -> "band changed";
-      case ANNIVERSARY -> "anniversary";
-      case AGREEMENT_EXPIRING -> "agreement expiring";
-    };
-  }
-
-  private static String ordinal(int n) {
-    String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
-      case 1 -> "st";
-      case 2 -> "nd";
-      case 3 -> "rd";
-      default -> "th";
-    };
-    return n + suffix;
-  }
-
-  private static LocalDate day(Instant instant) {
-    return instant.atZone(ZoneOffset.UTC).toLocalDate();
   }
 
   private static String segment(String text) {

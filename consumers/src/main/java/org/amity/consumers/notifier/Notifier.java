@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.amity.aggregates.Alert;
 import org.amity.consumers.notifier.DeliveryLog.Entry;
 import org.amity.consumers.notifier.DeliveryLog.Status;
+import org.amity.labels.Labels;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.TopicSpec;
@@ -94,6 +96,7 @@ public final class Notifier implements AutoCloseable {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> deadLetters;
   private DeliveryLog deliveries;
+  private OfficeBook offices;
   private Instant nextDigest;
 
   private Notifier(NotifierSettings settings, Map<String, Object> clientConfig, Sender mail, Sender webhook, Clock clock) {
@@ -159,6 +162,7 @@ public final class Notifier implements AutoCloseable {
       serde.configure(clientConfig, false);
       deliveries = new DeliveryLog(clientConfig, settings.deliveriesTopic());
       deliveries.catchUp();
+      offices = OfficeBook.start(clientConfig, settings.officesTopic(), Duration.ofSeconds(60));
       deadLetters = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
       consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       consumer.subscribe(List.of(settings.alertsTopic()), new Rebalance());
@@ -193,6 +197,7 @@ public final class Notifier implements AutoCloseable {
       closeQuietly(consumer);
       closeQuietly(deadLetters);
       closeQuietly(deliveries);
+      closeQuietly(offices);
       closeQuietly(serde);
       stopped.countDown();
     }
@@ -216,7 +221,7 @@ public final class Notifier implements AutoCloseable {
       log.info("Not sending alert {}: raised {}, longer ago than {}", alert.getAlertId(), alert.getRaisedAt(), settings.maxAge());
       return true;
     }
-    List<Recipient> recipients = routing.recipientsOf(alert);
+    List<Recipient> recipients = routing.recipientsOf(alert, offices.alertContact(alert.getOfficeId()).orElse(null));
     if (recipients.isEmpty()) {
       log.warn("Alert {} has no recipient: no route matches and the responsible officer is no e-mail address", alert.getAlertId());
     }
@@ -228,11 +233,11 @@ public final class Notifier implements AutoCloseable {
       }
       if (recipient.digest()) {
         deliveries.write(Entry.of(alert.getAlertId(), recipient.address(), Status.QUEUED, clock.instant(), 0, null,
-            text.digestLine(alert)));
+            text.digestLine(alert, languageOf(recipient, alert), offices.zone(alert.getOfficeId()))));
         queued.incrementAndGet();
         continue;
       }
-      Message message = text.message(alert, recipient);
+      Message message = text.message(alert, recipient, languageOf(recipient, alert), offices.zone(alert.getOfficeId()));
       Outcome outcome = deliver(recipient, message, partition);
       if (outcome == null) {
         return false;
@@ -248,6 +253,11 @@ public final class Notifier implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** The recipient's language when its route names one, else the office's. */
+  private Locale languageOf(Recipient recipient, Alert alert) {
+    return recipient.language() != null ? Labels.language(recipient.language()) : offices.language(alert.getOfficeId());
   }
 
   private record Outcome(int tries, DeliveryFailure failure) {}
@@ -344,9 +354,9 @@ public final class Notifier implements AutoCloseable {
     LocalDate day = clock.instant().atZone(settings.digestZone()).toLocalDate();
     for (Map.Entry<String, List<Entry>> queue : byRecipient.entrySet()) {
       List<Entry> entries = queue.getValue().stream().sorted(Comparator.comparing(Entry::at).thenComparing(Entry::alertId)).toList();
-      Recipient recipient = new Recipient(queue.getKey(), true);
+      Recipient recipient = routing.digestRecipient(queue.getKey());
       Message digest = AlertText.digest(recipient, day, entries.stream().map(Entry::alertId).toList(),
-          entries.stream().map(Entry::line).toList());
+          entries.stream().map(Entry::line).toList(), Labels.language(recipient.language()));
       Outcome outcome = deliver(recipient, digest, null);
       if (outcome == null) {
         return;

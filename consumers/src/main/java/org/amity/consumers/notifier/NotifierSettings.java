@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,7 @@ import org.amity.topics.Topics;
  * @param alertsTopic        where alerts come from
  * @param deliveriesTopic    the delivery log (compacted)
  * @param deadLetterTopic    where undeliverable alerts go
+ * @param officesTopic       the offices: their language, time zone and alert contact
  */
 public record NotifierSettings(
     String dashboardUrl,
@@ -56,7 +58,8 @@ public record NotifierSettings(
     String groupId,
     String alertsTopic,
     String deliveriesTopic,
-    String deadLetterTopic) {
+    String deadLetterTopic,
+    String officesTopic) {
 
   /** When the relationship's responsible officer is a recipient. */
   public enum ResponsibleOfficer {
@@ -99,14 +102,52 @@ public record NotifierSettings(
    * The settings these properties give, defaults for the rest. A bad value is refused with its key named.
    * The SMTP password is {@code smtp-password} when given (for tests), else env {@code AMITY_SMTP_PASSWORD}.
    */
+  private static final List<String> ROUTE_KEYS = List.of("relationship", "office", "kind", "band", "to", "language", "format",
+      "secret-env");
+
+  private static String language(Properties p, String key) {
+    String value = p.getProperty(key, "").strip();
+    if (!value.isEmpty() && !value.equals("zh") && !value.equals("en")) {
+      throw new IllegalArgumentException(key + " must be zh or en, not '" + value + "'");
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  private static Recipient.WebhookFormat format(Properties p, String key) {
+    String value = p.getProperty(key, "json").strip();
+    try {
+      return Recipient.WebhookFormat.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + " must be json, wecom or dingtalk, not '" + value + "'", e);
+    }
+  }
+
+  /** A route's signing secret, read from the environment variable the file names (secrets are never in the file). */
+  private static String secret(Properties p, String key, Map<String, String> env) {
+    String variable = p.getProperty(key, "").strip();
+    if (variable.isEmpty()) {
+      return null;
+    }
+    String secret = env.get(variable);
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException(key + " names the environment variable " + variable + ", which is not set");
+    }
+    return secret;
+  }
+
   public static NotifierSettings from(Properties p) {
+    return from(p, System.getenv());
+  }
+
+  /** The settings these properties give, secrets taken from {@code env}. */
+  public static NotifierSettings from(Properties p, Map<String, String> env) {
     List<Route> routes = new ArrayList<>();
     Set<String> names = new TreeSet<>();
     for (String key : p.stringPropertyNames()) {
       if (key.startsWith("route.")) {
         int dot = key.indexOf('.', "route.".length());
         if (dot < 0) {
-          throw new IllegalArgumentException("Routing keys are route.NAME.(relationship|office|kind|band|to), not " + key);
+          throw new IllegalArgumentException("Routing keys are route.NAME.(" + String.join("|", ROUTE_KEYS) + "), not " + key);
         }
         names.add(key.substring("route.".length(), dot));
       }
@@ -114,8 +155,8 @@ public record NotifierSettings(
     for (String name : names) {
       String prefix = "route." + name + ".";
       for (String key : p.stringPropertyNames()) {
-        if (key.startsWith(prefix) && !Set.of("relationship", "office", "kind", "band", "to").contains(key.substring(prefix.length()))) {
-          throw new IllegalArgumentException("Unknown routing key " + key + " (route.NAME.relationship|office|kind|band|to)");
+        if (key.startsWith(prefix) && !ROUTE_KEYS.contains(key.substring(prefix.length()))) {
+          throw new IllegalArgumentException("Unknown routing key " + key + " (route.NAME." + String.join("|", ROUTE_KEYS) + ")");
         }
       }
       List<String> to = list(p, prefix + "to");
@@ -128,7 +169,8 @@ public record NotifierSettings(
         }
       }
       routes.add(new Route(name, Set.copyOf(list(p, prefix + "relationship")), Set.copyOf(list(p, prefix + "office")),
-          names(p, prefix + "kind", AlertKind.class), names(p, prefix + "band", Band.class), to));
+          names(p, prefix + "kind", AlertKind.class), names(p, prefix + "band", Band.class), to, language(p, prefix + "language"),
+          format(p, prefix + "format"), secret(p, prefix + "secret-env", env)));
     }
     List<String> digest = list(p, "digest.recipients");
     for (String address : digest) {
@@ -170,7 +212,8 @@ public record NotifierSettings(
         p.getProperty("group-id", "amity-notifier").strip(),
         p.getProperty("topics.alerts", Topics.ALERTS.name()).strip(),
         p.getProperty("topics.deliveries", Topics.NOTIFIER_DELIVERIES.name()).strip(),
-        p.getProperty("topics.dead-letter", Topics.DEAD_LETTER.name()).strip());
+        p.getProperty("topics.dead-letter", Topics.DEAD_LETTER.name()).strip(),
+        p.getProperty("topics.offices", Topics.OFFICES.name()).strip());
   }
 
   /** The wait after the given failed try (1 for the first): initial backoff doubled per try, at most the maximum. */

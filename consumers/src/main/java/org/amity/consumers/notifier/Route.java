@@ -14,9 +14,12 @@ import org.amity.aggregates.Alert;
  * @param kinds          alert kinds (AlertKind names)
  * @param bands          bands the relationship is in now (Band names)
  * @param to             e-mail addresses and webhook URLs
+ * @param language       "zh" or "en" for its recipients, or null for the office's language
+ * @param format         the body its webhooks receive
+ * @param secret         the signing secret of its DingTalk bots, or null
  */
 public record Route(String name, Set<String> relationships, Set<String> offices, Set<String> kinds, Set<String> bands,
-                    List<String> to) {
+                    List<String> to, String language, Recipient.WebhookFormat format, String secret) {
 
   public Route {
     relationships = Set.copyOf(relationships);

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A JSON POST to a webhook URL: {@code {"text": "...", ...structured fields}}, the shape Slack, Mattermost,
@@ -26,15 +32,44 @@ public final class WebhookSender implements Sender {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  /** The JSON body sent for this message. */
-  public static String body(Message message) {
+  /** The JSON body sent for this message: Amity's fields with the text, or a WeCom or DingTalk group bot's message. */
+  public static String body(Message message, Recipient.WebhookFormat format) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("text", message.subject() + "\n" + message.text());
-    body.put("subject", message.subject());
-    body.putAll(message.fields());
+    switch (format) {
+      case WECOM -> {
+        body.put("msgtype", "markdown");
+        body.put("markdown", Map.of("content", "**" + message.subject() + "**\n" + message.text()));
+      }
+      case DINGTALK -> {
+        body.put("msgtype", "markdown");
+        body.put("markdown", Map.of("title", message.subject(), "text", "### " + message.subject() + "\n\n"
+            + message.text().replace("\n", "  \n")));
+      }
+      case JSON -> {
+        body.put("text", message.subject() + "\n" + message.text());
+        body.put("subject", message.subject());
+        body.putAll(message.fields());
+      }
+    }
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A DingTalk bot's URL signed as DingTalk asks: {@code &timestamp=T&sign=S}, S the Base64 of the HMAC-SHA256 of
+   * "T\nsecret" under the secret, URL-encoded.
+   */
+  static String signedUrl(String url, String secret, long timestamp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      String sign = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+      return url + (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
+          + URLEncoder.encode(sign, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -43,11 +78,13 @@ public final class WebhookSender implements Sender {
   public void send(Recipient recipient, Message message) throws DeliveryFailure {
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(URI.create(recipient.address()))
+      String url = recipient.secret() == null ? recipient.address()
+          : signedUrl(recipient.address(), recipient.secret(), System.currentTimeMillis());
+      request = HttpRequest.newBuilder(URI.create(url))
           .timeout(timeout)
           .header("Content-Type", "application/json; charset=utf-8")
           .header("Idempotency-Key", message.id())
-          .POST(HttpRequest.BodyPublishers.ofString(body(message)))
+          .POST(HttpRequest.BodyPublishers.ofString(body(message, recipient.format())))
           .build();
     } catch (IllegalArgumentException e) {
       throw DeliveryFailure.permanentFailure("not a webhook URL: " + recipient.address(), e);

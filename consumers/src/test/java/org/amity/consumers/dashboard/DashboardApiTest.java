@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.amity.aggregates.Band;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationLevel;
@@ -29,7 +30,6 @@ import org.amity.events.Milestone;
 import org.amity.events.ProjectMilestone;
 import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
-import org.amity.aggregates.Band;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.junit.jupiter.api.AfterAll;
@@ -153,14 +153,25 @@ class DashboardApiTest {
 
   @Test
   void theCsvExportHasTheFilteredRowsQuoted() throws Exception {
-    HttpResponse<String> csv = get("/api/v1/partners.csv?office=shanghai-changning", basic("wang", PASSWORD));
+    HttpResponse<String> csv = get("/api/v1/partners.csv?office=shanghai-changning&lang=en", basic("wang", PASSWORD));
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("amity-partners.csv");
     String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
     assertThat(lines).hasSize(2);
-    assertThat(lines[0]).startsWith("relationshipId,officeId,partnerId,partnerNameEn,partnerNameZh");
-    assertThat(lines[1]).startsWith("shanghai-changning/jp-hirakata,shanghai-changning,jp-hirakata,\"Hirakata, \"\"Osaka\"\"\",枚方市,JP,Asia,SISTER_CITY,40,ACTIVE,20,30,");
+    assertThat(lines[0]).startsWith("relationship,office,partner id,name (English),name (Chinese),country,region,kind,status,"
+        + "established,responsible officer,vitality,band");
+    assertThat(lines[1]).startsWith("shanghai-changning/jp-hirakata,shanghai-changning,jp-hirakata,\"Hirakata, \"\"Osaka\"\"\","
+        + "枚方市,JP,Asia,sister city,formal,1987-01-01,");
+    assertThat(lines[1]).contains(",40,active,20,30,");
+  }
+
+  @Test
+  void theCsvExportIsInChineseUnlessAskedOtherwise() throws Exception {
+    String[] lines = get("/api/v1/partners.csv?office=shanghai-changning", basic("wang", PASSWORD)).body()
+        .replace("\uFEFF", "").split("\r\n");
+    assertThat(lines[0]).startsWith("关系编号,外办,伙伴编号,英文名,中文名,国家,地区,关系类型,状态,结好日期,负责人,活力值,等级");
+    assertThat(lines[1]).contains(",友好城市,正式,1987-01-01,").contains(",40,正常,");
   }
 
   @Test

@@ -196,7 +196,7 @@ class DashboardBrowserTest {
     // the upcoming 45th anniversary of Rotterdam, from the streams application's alert, in Chinese
     browser.findElement(By.id("lang")).click();
     browser.get(url + "/partners/shanghai/nl-rotterdam");
-    wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好45周年"));
+    wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好 45 周年"));
     assertThat(text(wait, "partner")).contains("鹿特丹", "活跃兴旺");
     screenshot(browser, "06-partner-rotterdam-zh");
   }

@@ -10,8 +10,11 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
 import org.amity.aggregates.Alert;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.AfterEach;
@@ -74,15 +77,39 @@ class MailNotifierTest {
       MimeMessage mail = smtp.getReceivedMessages()[0];
       assertThat(Arrays.stream(mail.getRecipients(RecipientType.TO)).map(Object::toString))
           .as("the route's recipient; the officer only when no route matches").containsExactly("europe-desk@city.example.org");
-      assertThat(mail.getSubject()).contains("Rotterdam", "went dormant", "COOLING → DORMANT");
+      assertThat(mail.getSubject()).contains("鹿特丹（Rotterdam）", "转入休眠", "活力等级由“趋冷”变为“休眠”");
       assertThat(GreenMailUtil.getBody(mail).isEmpty()).isFalse();
       String body = (String) mail.getContent();
-      assertThat(body).contains("Rotterdam (鹿特丹)", fixture.office + "/nl-rotterdam", "band COOLING → DORMANT",
-          "vitality score 8", "400 days since the last exchange", "last exchange ",
+      assertThat(body).contains("鹿特丹（Rotterdam）", fixture.office + "/nl-rotterdam", "活力等级由“趋冷”变为“休眠”",
+          "活力值 8（休眠）", "距上次交流 400 天", "上次交流：", "负责人：officer.wang@city.example.org",
           "https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam", alert.getAlertId());
+      assertThat(body).as("no English sentence").doesNotContain("band", "vitality", "days since", "has gone quiet");
       assertThat(mail.getMessageID()).endsWith("@amity>");
       assertThat(notifier.stats().deadLettered()).isZero();
     }
+  }
+
+  @Test
+  void aRouteInEnglishGetsTheMailInEnglishAndTheOfficesContactIsToldWhenNoRouteMatches() throws Exception {
+    startSmtp();
+    fixture.registerOffice(Office.newBuilder().setOfficeId(fixture.office).setNameEn("Office").setLevel(OfficeLevel.CITY)
+        .setAlertContact("fao@office.example.org").setTimeZone("Europe/Amsterdam").build());
+    Properties p = settings("english");
+    p.setProperty("route.europe.relationship", fixture.office + "/nl-rotterdam");
+    p.setProperty("route.europe.to", "europe-desk@city.example.org");
+    p.setProperty("route.europe.language", "en");
+    try (Notifier notifier = start(p)) {
+      fixture.publish(fixture.dormant("nl-rotterdam", null), fixture.dormant("it-milano", null));
+      await("two mails delivered", DEADLINE, () -> notifier.stats().delivered() == 2);
+    }
+    Map<String, String> bodies = new java.util.HashMap<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      bodies.put(mail.getRecipients(RecipientType.TO)[0].toString(), (String) mail.getContent());
+    }
+    assertThat(bodies.get("europe-desk@city.example.org")).contains("Rotterdam (鹿特丹)", "went dormant",
+        "band cooling → dormant", "vitality score 8 (dormant)", "400 days since the last exchange");
+    assertThat(bodies.get("fao@office.example.org")).as("the office's contact, in the office's language (Chinese)")
+        .contains("Milano", "转入休眠", "距上次交流 400 天");
   }
 
   @Test
@@ -121,7 +148,7 @@ class MailNotifierTest {
     }
     assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
         .as("one mail per alert").containsExactlyInAnyOrder(
-            "[Amity] Hamburg: went dormant (band COOLING → DORMANT)", "[Amity] Marseille: went dormant (band COOLING → DORMANT)");
+            "[Amity] Hamburg：转入休眠（活力等级由“趋冷”变为“休眠”）", "[Amity] Marseille：转入休眠（活力等级由“趋冷”变为“休眠”）");
   }
 
   @Test

@@ -7,24 +7,26 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.Band;
+import org.amity.partners.Office;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
+import org.amity.topics.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Alerts, topics and settings of one test, on the embedded platform; each test has topics of its own. */
@@ -93,6 +95,17 @@ final class NotifierFixture {
         .setMessage(city + " has gone quiet: no exchange for 400 days.")
         .setModelVersion("test")
         .build();
+  }
+
+  /** Registers an office on amity.offices, as the notifier reads it (its language, time zone and alert contact). */
+  void registerOffice(Office office) {
+    try (SpecificAvroSerde<Office> serde = new SpecificAvroSerde<>()) {
+      serde.configure(clientConfig(), false);
+      try (KafkaProducer<String, Office> producer = new KafkaProducer<>(clientConfig(), new StringSerializer(), serde.serializer())) {
+        producer.send(new ProducerRecord<>(Topics.OFFICES.name(), office.getOfficeId(), office));
+        producer.flush();
+      }
+    }
   }
 
   void publish(Alert... alerts) {

@@ -2,8 +2,10 @@ package org.amity.consumers.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
@@ -107,6 +109,48 @@ class RoutingTest {
     assertThat(settings.smtp().startTls()).isTrue();
     assertThat(new Routing(settings).recipientsOf(alert("shanghai/nl-rotterdam", Band.DORMANT, null)))
         .extracting(Recipient::address).contains("europe-desk@city.example.org", "director@city.example.org");
+  }
+
+  @Test
+  void aRouteSaysTheLanguageAndTheChatToolItsRecipientsUse() {
+    Properties p = routes();
+    p.setProperty("route.wecom.office", "shanghai");
+    p.setProperty("route.wecom.to", "https://qyapi.weixin.qq.example/cgi-bin/webhook/send?key=k");
+    p.setProperty("route.wecom.format", "wecom");
+    p.setProperty("route.ding.office", "shanghai");
+    p.setProperty("route.ding.to", "https://oapi.dingtalk.example/robot/send?access_token=t");
+    p.setProperty("route.ding.format", "dingtalk");
+    p.setProperty("route.ding.secret-env", "DING_SECRET");
+    p.setProperty("route.ding.language", "en");
+    Routing routing = new Routing(NotifierSettings.from(p, Map.of("DING_SECRET", "SEC-1")));
+    assertThat(routing.recipientsOf(alert("shanghai/nl-rotterdam", Band.DORMANT, null)))
+        .extracting(Recipient::address, Recipient::format, Recipient::language, Recipient::secret)
+        .contains(tuple("https://qyapi.weixin.qq.example/cgi-bin/webhook/send?key=k", Recipient.WebhookFormat.WECOM, null, null),
+            tuple("https://oapi.dingtalk.example/robot/send?access_token=t", Recipient.WebhookFormat.DINGTALK, "en", "SEC-1"));
+    assertThat(routing.recipientsOf(alert("shanghai/nl-rotterdam", Band.DORMANT, null)).toString()).doesNotContain("SEC-1");
+  }
+
+  @Test
+  void aBadLanguageOrFormatOrAnUnsetSecretIsRefusedNamingTheKey() {
+    Properties language = routes();
+    language.setProperty("route.dormant.language", "fr");
+    assertThatThrownBy(() -> NotifierSettings.from(language)).hasMessageContaining("route.dormant.language");
+    Properties format = routes();
+    format.setProperty("route.dormant.format", "slack");
+    assertThatThrownBy(() -> NotifierSettings.from(format)).hasMessageContaining("route.dormant.format")
+        .hasMessageContaining("wecom");
+    Properties secret = routes();
+    secret.setProperty("route.dormant.secret-env", "NO_SUCH_VARIABLE");
+    assertThatThrownBy(() -> NotifierSettings.from(secret, Map.of())).hasMessageContaining("NO_SUCH_VARIABLE");
+  }
+
+  @Test
+  void theOfficesAlertContactIsToldLikeTheOfficerWhenNoRouteMatches() {
+    Routing routing = new Routing(NotifierSettings.from(routes()));
+    assertThat(routing.recipientsOf(alert("suzhou/it-venezia", Band.COOLING, null), "fao@suzhou.example.org"))
+        .extracting(Recipient::address).containsExactly("fao@suzhou.example.org");
+    assertThat(routing.recipientsOf(alert("shanghai/nl-rotterdam", Band.DORMANT, null), "fao@shanghai.example.org"))
+        .extracting(Recipient::address).doesNotContain("fao@shanghai.example.org");
   }
 
   @Test

@@ -24,9 +24,9 @@ import org.amity.platform.EmbeddedPlatformExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +101,7 @@ class WebhookNotifierTest {
     }
     assertThat(calls.get("/flaky").get()).as("two 500s and one 200, nothing after").isEqualTo(3);
     JsonNode posted = JSON.readTree(bodies.get(2));
-    assertThat(posted.path("text").asText()).contains("Rotterdam (鹿特丹)", "band COOLING → DORMANT", "vitality score 8",
+    assertThat(posted.path("text").asText()).contains("鹿特丹（Rotterdam）", "活力等级由“趋冷”变为“休眠”", "活力值 8",
         "https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam");
     assertThat(posted.path("alertId").asText()).isEqualTo(alert.getAlertId());
     assertThat(posted.path("band").asText()).isEqualTo("DORMANT");

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.amity.partners.Office;
-import org.amity.producers.kafka.CompactedTopicView;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
+import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
 
 /** The offices registered with Amity, read from the compacted {@code amity.offices} topic and kept current. */

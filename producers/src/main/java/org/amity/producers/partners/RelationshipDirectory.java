@@ -2,16 +2,16 @@ package org.amity.producers.partners;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.amity.partners.Relationship;
-import org.amity.producers.kafka.CompactedTopicView;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
+import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
-import java.util.HashMap;
 
 /** The relationships known to Amity, read from the compacted {@code amity.relationships} topic and kept current. */
 public final class RelationshipDirectory implements AutoCloseable {

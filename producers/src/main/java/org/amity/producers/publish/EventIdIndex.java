@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import org.amity.producers.kafka.CompactedTopicView;
+import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
 

@@ -57,7 +57,7 @@ public final class Entries {
       entry.setDirection(visit.getDirection());
     }
     if (event instanceof AgreementSigned agreement) {
-      entry.setValidUntil(agreement.getValidUntil());
+      entry.setValidUntil(agreement.getValidUntil()).setAgreementKind(agreement.getKind());
     }
     return entry.build();
   }

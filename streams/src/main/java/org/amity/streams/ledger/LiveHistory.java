@@ -2,9 +2,11 @@ package org.amity.streams.ledger;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.amity.events.AgreementKind;
 import org.amity.streams.model.Exchange;
 
 /**
@@ -13,8 +15,11 @@ import org.amity.streams.model.Exchange;
  *
  * @param exchanges the standing exchanges
  * @param agreements the standing agreement entries (for expiry alerts)
+ * @param establishments the standing sister-city and friendly-cooperation establishments
  */
-public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements) {
+public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements, List<LedgerEntry> establishments) {
+  private static final Set<AgreementKind> ESTABLISHMENTS = EnumSet.of(AgreementKind.SISTER_CITY_ESTABLISHMENT,
+      AgreementKind.FRIENDLY_COOPERATION_ESTABLISHMENT);
 
   /** The standing history of one relationship's entries, one per eventId. */
   public static LiveHistory of(Collection<LedgerEntry> entries) {
@@ -33,6 +38,7 @@ public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements
     }
     List<Exchange> exchanges = new ArrayList<>();
     List<LedgerEntry> agreements = new ArrayList<>();
+    List<LedgerEntry> establishments = new ArrayList<>();
     for (LedgerEntry entry : entries) {
       if (Entries.isRetraction(entry) || retracted.contains(entry.getEventId())
           || corrected.contains(entry.getEventId())) {
@@ -42,8 +48,11 @@ public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements
       if (entry.getValidUntil() != null) {
         agreements.add(entry);
       }
+      if (entry.getAgreementKind() != null && ESTABLISHMENTS.contains(entry.getAgreementKind())) {
+        establishments.add(entry);
+      }
     }
-    return new LiveHistory(exchanges, agreements);
+    return new LiveHistory(exchanges, agreements, establishments);
   }
 
   /**

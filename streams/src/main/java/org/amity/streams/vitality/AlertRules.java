@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
+import org.amity.partners.RelationshipStatus;
 import org.amity.streams.app.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
+import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;
 
 /**
@@ -28,26 +29,68 @@ public final class AlertRules {
   }
 
   /**
-   * The alerts due now; records what they announce in {@code state}.
+   * The alerts due now and whether reminders were held back; records what the alerts announce in {@code state}.
    *
    * @param announceBandChange whether a change of band is news (see {@link LedgerProcessor}); when it is not, the new
    *     band is recorded silently
+   * @param settled whether the relationship's input has settled (nothing new for a moment): reminders (anniversaries,
+   *     expiring agreements, proposals) are raised only then, so that their evidence is the figures after every
+   *     event of one write, never those of a half-applied import
    */
-  public List<Alert> due(RelationshipState state, RelationshipVitality vitality, List<LedgerEntry> agreements,
-      Instant now, boolean announceBandChange) {
+  public Due due(RelationshipState state, RelationshipVitality vitality, LiveHistory history, Instant now,
+      boolean announceBandChange, boolean settled) {
     List<Alert> alerts = new ArrayList<>();
     RelationshipStatus status = state.getRelationship().getStatus();
     if (status == RelationshipStatus.ENDED) {
-      return alerts;
+      return new Due(alerts, false);
     }
     Band previous = state.getBand();
     if (announceBandChange && previous != null && previous != vitality.getBand()
         && !(status == RelationshipStatus.SUSPENDED && isDormancy(kind(previous, vitality.getBand())))) {
       alerts.add(bandChanged(state.getRelationship(), previous, vitality, now));
     }
+    if (settled) {
+      alerts.addAll(reminders(state, vitality, history, now));
+      return new Due(alerts, false);
+    }
+    boolean held = !reminders(RelationshipState.newBuilder(state).build(), vitality, history, now).isEmpty();
+    return new Due(alerts, held);
+  }
+
+  /**
+   * What {@link #due} found.
+   *
+   * @param held whether reminders are due but were held back until the relationship's input settles
+   */
+  public record Due(List<Alert> alerts, boolean held) {}
+
+  /** The reminders due now: a round anniversary, expiring agreements, proposals to make a relationship formal. */
+  private List<Alert> reminders(RelationshipState state, RelationshipVitality vitality, LiveHistory history, Instant now) {
+    List<Alert> alerts = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(now, settings.model().zone());
     anniversary(state, vitality, today, now).ifPresent(alerts::add);
-    alerts.addAll(expiringAgreements(state, vitality, agreements, today, now));
+    alerts.addAll(expiringAgreements(state, vitality, history.agreements(), today, now));
+    if (state.getRelationship().getStatus() == RelationshipStatus.LETTER_OF_INTENT) {
+      alerts.addAll(formalisations(state, vitality, history.establishments(), now));
+    }
+    return alerts;
+  }
+
+  /** Each establishment recorded for a relationship at its letter of intent proposes, once, to make it formal. */
+  private List<Alert> formalisations(RelationshipState state, RelationshipVitality v, List<LedgerEntry> establishments,
+      Instant now) {
+    List<Alert> alerts = new ArrayList<>();
+    for (LedgerEntry establishment : establishments) {
+      if (state.getFormalisationsProposed().contains(establishment.getEventId())) {
+        continue;
+      }
+      state.getFormalisationsProposed().add(establishment.getEventId());
+      LocalDate signed = LocalDate.ofInstant(establishment.getOccurredAt(), settings.model().zone());
+      String message = String.format("%s (%s): an establishment was signed on %s; propose making the relationship formal.",
+          v.getPartnerNameEn(), v.getRelationshipId(), signed);
+      alerts.add(alert(state.getRelationship(), v, AlertKind.FORMALISATION_PROPOSED, now, establishment.getEventId(), message)
+          .setAgreementEventId(establishment.getEventId()).setAgreementSignedOn(signed).build());
+    }
     return alerts;
   }
 
@@ -153,7 +196,8 @@ public final class AlertRules {
           v.getRelationshipId(), "agreement", LocalDate.ofInstant(agreement.getOccurredAt(), settings.model().zone()),
           validUntil);
       alerts.add(alert(state.getRelationship(), v, AlertKind.AGREEMENT_EXPIRING, now, agreement.getEventId(), message)
-          .setAgreementEventId(agreement.getEventId()).setAgreementValidUntil(validUntil).build());
+          .setAgreementEventId(agreement.getEventId()).setAgreementValidUntil(validUntil)
+          .setAgreementSignedOn(LocalDate.ofInstant(agreement.getOccurredAt(), settings.model().zone())).build());
     }
     return alerts;
   }

@@ -57,6 +57,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private static final int PUBLISHING_PACE = 9;
 
   private final StreamsSettings settings;
+  /**
+   * How long a relationship's input must be quiet before its reminders are raised: the events of one write (an
+   * import) are all in its ledger by then, so a reminder's evidence is never that of a half-applied write. A held
+   * reminder also makes the relationship due at the next review, in case this task stops before it settles.
+   */
+  static final Duration REMINDER_SETTLE = Duration.ofSeconds(2);
   private final RelationshipScorer scorer;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, LedgerEntry> ledger;
@@ -77,6 +83,10 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
    * ({@link RelationshipState#getReviewDueAt()}).
    */
   private final Map<String, Long> reviewDue = new HashMap<>();
+  /** When each relationship last received an entry (wall clock): its reminders wait until its input settles. */
+  private final Map<String, Long> lastInput = new HashMap<>();
+  /** Relationships whose reminders were held back, with the moment their input will have settled. */
+  private final Map<String, Long> remindersHeld = new HashMap<>();
 
   private LedgerProcessor(StreamsSettings settings) {
     this.settings = settings;
@@ -166,6 +176,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
+      lastInput.put(relationshipId, context.currentSystemTimeMs());
     }
   }
 
@@ -202,6 +213,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       all.forEachRemaining(due::add);
     }
     long newsSince = now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
+    List<String> settled = remindersHeld.entrySet().stream().filter(held -> held.getValue() <= now)
+        .map(Map.Entry::getKey).toList();
+    for (String relationshipId : settled) {
+      remindersHeld.remove(relationshipId);
+      publish(relationshipId, now, false);
+    }
     for (KeyValue<String, Long> relationship : due) {
       publish(relationship.key, now, relationship.value >= newsSince);
       pending.delete(relationship.key);
@@ -237,7 +254,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     long start = System.nanoTime();
     long sliceEnd = start + settings.punctuationBudget().toNanos();
     while (reviewed < reviewQueue.size() && System.nanoTime() < sliceEnd) {
-      publish(reviewQueue.get(reviewed), now, true);
+      String relationshipId = reviewQueue.get(reviewed);
+      // input still arriving is published as input, with its own news and reminders, not as time passing
+      if (pending.get(relationshipId) == null && !remindersHeld.containsKey(relationshipId)) {
+        publish(relationshipId, now, true);
+      }
       reviewed++;
     }
     reviewSeconds += (System.nanoTime() - start) / 1e9;
@@ -256,9 +277,14 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     RelationshipVitality previous = vitality.get(relationshipId);
     boolean learningHistory = previous != null && previous.getExchanges() == 0 && previous.getBand() != Band.NEW;
+    long settlesAt = lastInput.getOrDefault(relationshipId, Long.MIN_VALUE) + REMINDER_SETTLE.toMillis();
     RelationshipScorer.Publication publication = scorer.score(state, entriesOf(relationshipId),
-        Instant.ofEpochMilli(now), news && !learningHistory);
-    if (publication.stateChanged()) {
+        Instant.ofEpochMilli(now), news && !learningHistory, now >= settlesAt);
+    if (publication.remindersHeld()) {
+      remindersHeld.put(relationshipId, settlesAt);
+      state.setReviewDueAt(now);
+    }
+    if (publication.stateChanged() || publication.remindersHeld()) {
       states.put(relationshipId, state);
     }
     reviewDue.put(relationshipId, state.getReviewDueAt());

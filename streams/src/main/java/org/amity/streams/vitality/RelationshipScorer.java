@@ -63,9 +63,11 @@ public final class RelationshipScorer {
    * @param state the relationship's state; updated in place (band, signatures, what alerts announced)
    * @param entries every entry of its ledger
    * @param announceBandChange whether a change of band raises an alert, or is recorded silently
+   * @param settled whether the relationship's input has settled, so that reminders may be raised (see
+   *     {@link AlertRules#due})
    */
   public Publication score(RelationshipState state, List<LedgerEntry> entries, Instant now,
-      boolean announceBandChange) {
+      boolean announceBandChange, boolean settled) {
     Relationship relationship = state.getRelationship();
     int stateBefore = state.hashCode();
     LiveHistory history = LiveHistory.of(entries);
@@ -75,8 +77,8 @@ public final class RelationshipScorer {
         Activity.of(history.exchanges(), now, settings.model()), settings.model().modelVersion());
 
     List<SpecificRecord> records = new ArrayList<>();
-    List<Alert> alerts = alertRules.due(state, vitality, history.agreements(), now,
-        announceBandChange);
+    AlertRules.Due due = alertRules.due(state, vitality, history, now, announceBandChange, settled);
+    List<Alert> alerts = due.alerts();
     int vitalitySignature = signature(vitality);
     int activitySignature = signature(activity);
     boolean vitalityChanged = changed(state.getVitalitySignature(), vitalitySignature);
@@ -98,7 +100,7 @@ public final class RelationshipScorer {
         earliest(alertRules.quietUntil(state, history.agreements(), now), nextExpiry(entries, now)));
     state.setReviewDueAt(reviewDue == null ? Long.MAX_VALUE : reviewDue.toEpochMilli());
     state.setReviewDueSettings(reviewSettings);
-    return new Publication(records, expired(entries, now), state.hashCode() != stateBefore);
+    return new Publication(records, expired(entries, now), state.hashCode() != stateBefore, due.held());
   }
 
   /** The entries that have left the ledger's retention: exchanges (and retractions) that long ago. */
@@ -167,6 +169,8 @@ public final class RelationshipScorer {
    * @param stateChanged whether the relationship's state changed and must be written back; its
    *     {@link RelationshipState#getReviewDueAt() reviewDueAt} says until when a review may leave the relationship
    *     alone: nothing it publishes can change before, unless something is recorded
+   * @param remindersHeld whether reminders were due but held back until the relationship's input settles
    */
-  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired, boolean stateChanged) {}
+  public record Publication(List<SpecificRecord> records, List<LedgerEntry> expired, boolean stateChanged,
+                            boolean remindersHeld) {}
 }

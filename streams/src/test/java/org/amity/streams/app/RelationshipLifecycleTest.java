@@ -5,9 +5,11 @@ import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.app.VitalityRulesTest.LONG_AGO;
 import static org.amity.streams.app.VitalityRulesTest.START;
 import static org.amity.streams.app.VitalityRulesTest.nextScore;
+import static org.amity.streams.model.TestEvents.agreement;
 import static org.amity.streams.model.TestEvents.delegation;
 import static org.amity.streams.model.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.events.AgreementKind;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
@@ -70,6 +73,25 @@ class RelationshipLifecycleTest {
 
       assertThat(streams.alerts()).extracting(Alert::getKind).doesNotContain(AlertKind.COOLING, AlertKind.WENT_DORMANT);
       assertThat(streams.vitality(ROTTERDAM).getStatus()).isEqualTo(RelationshipStatus.SUSPENDED);
+    }
+  }
+
+  @Test
+  void anEstablishmentRecordedAtTheLetterOfIntentProposesOnceToMakeTheRelationshipFormal() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(office("jinan", null)).add(withStatus(relationship(ROTTERDAM, LONG_AGO), RelationshipStatus.LETTER_OF_INTENT))
+          .add(relationship(SACRAMENTO, LONG_AGO));
+      Instant first = nextScore(streams);
+      streams.send(agreement(envelope("establish-rotterdam", first.minus(Duration.ofHours(1)), ROTTERDAM, Domain.GOVERNANCE),
+          AgreementKind.SISTER_CITY_ESTABLISHMENT));
+      streams.send(agreement(envelope("establish-sacramento", first.minus(Duration.ofHours(1)), SACRAMENTO, Domain.GOVERNANCE),
+          AgreementKind.SISTER_CITY_ESTABLISHMENT));
+      streams.publish();
+      streams.advanceDays(3);
+
+      assertThat(streams.alerts()).filteredOn(a -> a.getKind() == AlertKind.FORMALISATION_PROPOSED)
+          .extracting(Alert::getRelationshipId, Alert::getAgreementEventId)
+          .containsExactly(tuple(ROTTERDAM, "establish-rotterdam"));
     }
   }
 

@@ -82,6 +82,8 @@ class ReviewAfterRestartTest {
       first.send(id, visit(id, NOW.minus(Duration.ofDays(10 + i))));
     }
     first.emit(NOW);
+    // the 25th anniversary is within notice: its reminder waits until the input has settled
+    first.emit(NOW.plus(LedgerProcessor.REMINDER_SETTLE));
   }
 
   private static LedgerInput visit(String relationshipId, Instant when) {
@@ -95,6 +97,7 @@ class ReviewAfterRestartTest {
     ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier =
         LedgerProcessor.supplier(settings, avro(), avro(), avro());
     MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+    context.setCurrentSystemTimeMs(NOW.toEpochMilli());
     context.addStateStore(ledger);
     context.addStateStore(states);
     context.addStateStore(pending);

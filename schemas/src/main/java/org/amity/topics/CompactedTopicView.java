@@ -1,4 +1,4 @@
-package org.amity.producers.kafka;
+package org.amity.topics;
 
 import java.time.Duration;
 import java.util.HashMap;
