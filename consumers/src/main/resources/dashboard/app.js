@@ -8,6 +8,7 @@ const I18N = {
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
+    partnerCount: 'Partners', withBelow: 'With the offices below (relationships / partners)',
     endedNote: 'This relationship has ended: its history is kept, it raises no alert and counts in no band.',
     suspendedNote: 'This relationship is suspended: it is counted apart and raises no dormancy alert.',
     history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
@@ -29,6 +30,7 @@ const I18N = {
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
+    partnerCount: '伙伴数', withBelow: '含下级外办（关系 / 伙伴）',
     endedNote: '该友好关系已终止：保留交流历史，不再提醒，也不计入活力等级。',
     suspendedNote: '该友好关系已暂停：单独统计，不发出休眠提醒。',
     history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
@@ -102,8 +104,12 @@ async function renderOverview() {
   destroyCharts();
   const officeRows = data.offices.map((o) => {
     const bar = BANDS.map((b) => o.bands[b] ? `<span style="flex:${o.bands[b]};background:${BAND_COLOURS[b]}" title="${esc(standing(b))}: ${o.bands[b]}"></span>` : '').join('');
-    return `<tr data-office="${esc(o.officeId)}"><td><a href="/partners?office=${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
+    const below = o.rollup ? o.rollup.withDistricts.relationships : o.relationships;
+    return `<tr data-office="${esc(o.officeId)}" data-depth="${o.depth}"><td style="padding-left:${0.4 + o.depth * 1.5}em">
+      <a href="/partners?office=${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
       ${BANDS.map((b) => `<td class="count-${b}">${o.bands[b]}</td>`).join('')}<td>${o.relationships}</td>
+      <td class="partners">${o.partners}</td><td class="count-SUSPENDED">${o.suspended}</td><td class="count-ENDED">${o.ended}</td>
+      <td class="with-below">${below} / ${o.partnersWithDescendants}</td>
       <td><div class="bands-bar">${bar}</div></td></tr>`;
   }).join('');
   const ranking = data.ranking.map((r) => `<tr><td>${r.rankByActivity} / ${r.peers}</td><td>${name(r.nameEn || r.officeId, r.nameZh)}</td>
@@ -113,8 +119,9 @@ async function renderOverview() {
       ${esc(f.recipient)}: ${esc(f.reason)} <span class="muted">(${esc(f.alertId)}, ${f.attempts}×)</span></li>`).join('');
   main.innerHTML = `
     <section class="card" id="by-office"><h2>${t('byOffice')}</h2>
-      <table><thead><tr><th>${t('office')}</th>${BANDS.map((b) => `<th>${band(b)}</th>`).join('')}<th>${t('total')}</th><th></th></tr></thead>
-      <tbody>${officeRows || `<tr><td colspan="8" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+      <table><thead><tr><th>${t('office')}</th>${BANDS.map((b) => `<th>${band(b)}</th>`).join('')}<th>${t('total')}</th>
+        <th>${t('partnerCount')}</th><th>${band('SUSPENDED')}</th><th>${band('ENDED')}</th><th>${t('withBelow')}</th><th></th></tr></thead>
+      <tbody>${officeRows || `<tr><td colspan="12" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
     <div class="grid">
       <section class="card" id="ranking"><h2>${t('ranking')}</h2>
         <table><thead><tr><th>${t('rank')}</th><th>${t('office')}</th><th></th><th>${t('points')}</th><th>${t('exchanges')}</th></tr></thead>

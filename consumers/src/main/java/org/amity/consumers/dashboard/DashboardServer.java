@@ -42,6 +42,7 @@ import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
 import org.amity.labels.Labels;
 import org.amity.partners.Office;
+import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,9 +302,12 @@ public final class DashboardServer implements AutoCloseable {
     Set<String> officeIds = new LinkedHashSet<>(bands.keySet());
     scope.filter(view.offices(), Office::getOfficeId).forEach(o -> officeIds.add(o.getOfficeId()));
     rollups.forEach(r -> officeIds.add(r.getOfficeId()));
+    OfficeTree tree = new OfficeTree(officeIds, view.offices(), scope.filter(view.relationships(),
+        Relationship::getOfficeId));
     ArrayNode offices = body.putArray("offices");
-    for (String id : officeIds.stream().sorted().toList()) {
-      ObjectNode office = offices.addObject().put("officeId", id);
+    for (String id : tree.ordered(officeIds)) {
+      ObjectNode office = offices.addObject().put("officeId", id).put("depth", tree.depth(id))
+          .put("partners", tree.partners(id)).put("partnersWithDescendants", tree.partnersWithDescendants(id));
       Optional<Office> master = view.office(id);
       Optional<OfficeRollup> rollup = rollups.stream().filter(r -> r.getOfficeId().equals(id)).findFirst();
       office.put("nameEn", master.map(Office::getNameEn).orElse(rollup.map(OfficeRollup::getNameEn).orElse(id)));

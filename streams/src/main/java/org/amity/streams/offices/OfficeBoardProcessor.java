@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
  * something changed, each office's rollup: its own figures, with those of every office under it at any depth, and its
- * rank by activity among the offices with the same parent. Office names and parents come from the offices table.
+ * rank among the offices with the same parent by activity per relationship (points of the last 365 days). Office names and parents come from the offices table.
  */
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
   public static final String BOARD_STORE = "office-board";
@@ -114,7 +114,8 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
       }
     }
     peerGroups.values().forEach(peers -> peers.sort(Comparator
-        .comparingInt((String id) -> figuresOf(own, id).getLast365Days().getPoints()).reversed()
+        .comparingDouble((String id) -> pointsPerRelationship(figuresOf(own, id))).reversed()
+        .thenComparing(Comparator.comparingInt((String id) -> figuresOf(own, id).getLast365Days().getPoints()).reversed())
         .thenComparing(Comparator.naturalOrder())));
     List<OfficeRollup> rollups = new ArrayList<>();
     for (String id : ids) {
@@ -156,6 +157,11 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
       }
     }
     return sum;
+  }
+
+  /** Activity per partner kept: an office with many partners is not ranked above a busier one by its size alone. */
+  private static double pointsPerRelationship(OfficeFigures figures) {
+    return (double) figures.getLast365Days().getPoints() / Math.max(1, figures.getRelationships());
   }
 
   private static OfficeFigures figuresOf(Map<String, OfficeFigures> own, String id) {

@@ -131,6 +131,27 @@ class OfficeRollupTest {
     }
   }
 
+  @Test
+  void peersAreRankedByActivityPerRelationshipNotByTheirSize() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(office("qingdao", null)).add(office("yantai", null));
+      streams.add(relationship("qingdao/fr-brest", LONG_AGO)).add(relationship("qingdao/kr-daegu", LONG_AGO))
+          .add(relationship("qingdao/jp-shimonoseki", LONG_AGO)).add(relationship("yantai/fi-kotka", LONG_AGO));
+      Instant at = nextScore(streams);
+      // Qingdao: 12 points over 3 partners; Yantai: 6 points with its one partner
+      streams.send(visit("brest", "qingdao/fr-brest", at, DelegationLevel.DEPARTMENT));
+      streams.send(visit("daegu", "qingdao/kr-daegu", at, DelegationLevel.DEPARTMENT));
+      streams.send(visit("shimonoseki", "qingdao/jp-shimonoseki", at, DelegationLevel.DEPARTMENT));
+      streams.send(visit("kotka", "yantai/fi-kotka", at, DelegationLevel.SENIOR_OFFICIAL));
+      streams.publish().publish();
+
+      Map<String, OfficeRollup> rollups = streams.rollups();
+      assertThat(rollups.get("qingdao").getOwn().getLast365Days().getPoints()).isEqualTo(12);
+      assertThat(rollups.get("yantai").getRankByActivity()).isEqualTo(1);
+      assertThat(rollups.get("qingdao").getRankByActivity()).isEqualTo(2);
+    }
+  }
+
   private static org.amity.events.DelegationVisited visit(String eventId, String relationshipId, Instant at,
       DelegationLevel level) {
     return delegation(envelope(eventId, at, relationshipId, Domain.GOVERNANCE), Direction.INBOUND, level);
