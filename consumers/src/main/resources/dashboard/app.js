@@ -8,7 +8,7 @@ const I18N = {
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
-    partnerCount: 'Partners', withBelow: 'With the offices below (relationships / partners)',
+    partnerCount: 'Partners', reminder: 'Reminder', withBelow: 'With the offices below (relationships / partners)',
     endedNote: 'This relationship has ended: its history is kept, it raises no alert and counts in no band.',
     suspendedNote: 'This relationship is suspended: it is counted apart and raises no dormancy alert.',
     history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
@@ -30,7 +30,7 @@ const I18N = {
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
-    partnerCount: '伙伴数', withBelow: '含下级外办（关系 / 伙伴）',
+    partnerCount: '伙伴数', reminder: '提醒', withBelow: '含下级外办（关系 / 伙伴）',
     endedNote: '该友好关系已终止：保留交流历史，不再提醒，也不计入活力等级。',
     suspendedNote: '该友好关系已暂停：单独统计，不发出休眠提醒。',
     history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
@@ -72,6 +72,10 @@ function exchangeItem(x) {
   return `<li data-event="${esc(x.eventId)}"><span class="when">${esc(x.occurredAt.slice(0, 10))}</span>
      <span class="type">${name(en, zh)}</span> <span class="summary">${esc(x.summary || '')}</span>
      ${words ? `<span class="muted details">${esc(words)}</span>` : ''}</li>`;
+}
+// a day (2027-08-05) as the page's language writes it: 2027年8月5日, 5 August 2027
+function day(iso) {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
 }
 // a moment as the office reads it: in its time zone, in the page's language
 function moment(iso, timeZone) {
@@ -135,7 +139,8 @@ async function renderOverview() {
 }
 function alertItem(a) {
   const [office, partner] = a.relationshipId.split('/');
-  const badge = a.kind === 'ANNIVERSARY' || a.kind === 'AGREEMENT_EXPIRING' ? '📅' : band(a.band);
+  const badge = a.fromBand || ['COOLING', 'WENT_DORMANT', 'REVIVED', 'THRIVING', 'SLOWED', 'STARTED', 'BAND_CHANGED'].includes(a.kind)
+    ? band(a.band) : `<span class="band band-REMINDER">${esc(t('reminder'))}</span>`;
   return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
     <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
     <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span></li>`;
@@ -203,7 +208,7 @@ async function renderPartner(office, partner) {
   let forecast = '';
   const apart = r.status === 'ENDED' || r.status === 'SUSPENDED' ? r.status : null;
   if (apart) forecast = t(apart === 'ENDED' ? 'endedNote' : 'suspendedNote');
-  else if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', v.forecastDormantOn) : t('notWithinYear');
+  else if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', day(v.forecastDormantOn)) : t('notWithinYear');
   const upcoming = data.upcoming.map((a) => `<li>${esc(a.text[lang].headline)}</li>`).join('');
   const summaries = Object.fromEntries((data.exchanges || []).map((x) => [x.eventId, x.summary || '']));
   const top = v ? v.topContributors.map((c) => `<tr><td>${esc(label('EventType', c.type))}</td><td>${esc(summaries[c.eventId] ?? '')}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>

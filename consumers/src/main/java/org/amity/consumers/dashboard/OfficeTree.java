@@ -15,7 +15,7 @@ import org.amity.partners.RelationshipStatus;
 /**
  * The offices as a tree: each office's depth and the offices under it at any depth, in tree order; and the partners
  * each office keeps, counted once however many of its offices keep them (a partner of a city and of its district is
- * one partner with two relationships). Ended relationships count for no one.
+ * one partner with two relationships). Suspended and ended relationships, counted apart, count for no one here.
  */
 final class OfficeTree {
   private final Map<String, String> parents = new HashMap<>();
@@ -32,7 +32,7 @@ final class OfficeTree {
     parents.forEach((child, parent) -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child));
     children.values().forEach(list -> list.sort(Comparator.naturalOrder()));
     for (Relationship r : relationships) {
-      if (r.getStatus() != RelationshipStatus.ENDED) {
+      if (r.getStatus() != RelationshipStatus.ENDED && r.getStatus() != RelationshipStatus.SUSPENDED) {
         partners.computeIfAbsent(r.getOfficeId(), o -> new HashSet<>()).add(r.getPartnerId());
       }
     }
