@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -17,11 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.amity.producers.events.EventFingerprint;
 import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
+import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.serde.AvroSerializer;
 import org.amity.topics.Topics;
@@ -98,6 +99,11 @@ public final class AmityPublisher implements AutoCloseable {
 
   public RelationshipDirectory relationships() {
     return relationships;
+  }
+
+  /** The fingerprint ({@link org.amity.producers.events.EventFingerprint}) of the event written under this id, if any. */
+  public Optional<String> writtenFingerprint(String eventId) {
+    return index.entry(eventId).map(EventIdIndex.Entry::fingerprint);
   }
 
   /** Whether an event with this id has been written (by this or any other publisher). */

@@ -41,7 +41,8 @@ public enum Column {
   DOMAINS("domains", "领域", null, "fields of exchange, separated by ;"),
   SUMMARY("summary", "摘要", null, "free text in any language"),
   CORRECTS("corrects", "更正事件", null, "the event id of an earlier event this row corrects and replaces"),
-  EVENT_ID("event_id", "事件编号", null, "your own unique id of the event; derived from the row's content when empty");
+  EVENT_ID("event_id", "事件编号", null, "your own unique id of the event; derived from the row's content when empty"),
+  ROW_ID("row_id", "编号", null, "your log's own number for the row: the row imported again with other content corrects its earlier event");
 
   private static final Map<String, Column> BY_HEADER = new HashMap<>();
 

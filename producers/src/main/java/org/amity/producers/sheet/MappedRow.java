@@ -18,9 +18,11 @@ import org.amity.contract.Problem;
  * @param json the event as flat JSON; null when the row's type is missing or unknown
  * @param eventId the row's event_id, or the one derived from its content
  * @param problems what is wrong with the row's cells, by column
+ * @param rowKey for a row with a row id (编号): the stem of its versions' eventIds ("import:row:" and a hash of the
+ *     office and the row id); null otherwise
  */
 public record MappedRow(Sheet.Row row, String type, ObjectNode json, String eventId, List<Problem> problems,
-                        ColumnLayout layout, List<Column> relationshipColumns) {
+                        ColumnLayout layout, List<Column> relationshipColumns, String rowKey) {
   private static final Pattern BATCH_PREFIX = Pattern.compile("^\\[\\d+\\]\\.?");
   private static final Pattern INDEX = Pattern.compile("^relationshipIds\\[(\\d+)\\]");
 

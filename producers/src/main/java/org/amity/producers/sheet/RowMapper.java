@@ -40,6 +40,8 @@ import org.amity.contract.Problem;
  */
 public final class RowMapper {
   public static final String DERIVED_ID_PREFIX = "import:";
+  /** The stem of the eventIds of a row with a row id: its versions are STEM:1, STEM:2, ... each correcting the one before. */
+  public static final String ROW_ID_PREFIX = "import:row:";
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、\\n]");
@@ -103,6 +105,7 @@ public final class RowMapper {
   /** The work on one row. */
   private final class Mapping {
     private final Sheet.Row row;
+    private String rowKey;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Column, String> normalised = new EnumMap<>(Column.class);
     private final List<Column> relationshipColumns = new ArrayList<>();
@@ -190,7 +193,12 @@ public final class RowMapper {
         default -> throw new IllegalStateException("no mapping for " + type);
       }
       String eventId = text(Column.EVENT_ID);
-      if (eventId.isEmpty()) {
+      String rowId = text(Column.ROW_ID);
+      if (eventId.isEmpty() && !rowId.isEmpty()) {
+        rowKey = ROW_ID_PREFIX + derivedId(List.of(String.valueOf(json.path("office").asText(null)), rowId))
+            .substring(DERIVED_ID_PREFIX.length());
+        eventId = rowKey + ":1";
+      } else if (eventId.isEmpty()) {
         eventId = derivedId(normalised.entrySet().stream().map(e -> e.getKey().english() + "=" + e.getValue()).sorted().toList());
       }
       json.put("eventId", eventId);
@@ -198,7 +206,7 @@ public final class RowMapper {
     }
 
     private MappedRow done(String eventId) {
-      return new MappedRow(row, type, type == null ? null : json, eventId, problems, layout, relationshipColumns);
+      return new MappedRow(row, type, type == null ? null : json, eventId, problems, layout, relationshipColumns, rowKey);
     }
 
     private void refuseUnusedColumns() {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -26,17 +27,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.amity.producers.events.EventFingerprint;
-import org.amity.producers.events.EventJson;
 import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
+import org.amity.events.Envelope;
+import org.amity.producers.events.EventFingerprint;
+import org.amity.producers.events.EventJson;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
 import org.amity.producers.publish.Published;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -138,7 +141,11 @@ public final class SpreadsheetImport {
         bad.add(new Bad(row, problems));
         continue;
       }
-      Good candidate = new Good(row, mapped, event, mapped.eventId(), EventFingerprint.of(event));
+      if (mapped.rowKey() != null && publisher != null) {
+        event = nextVersion(event, mapped.rowKey());
+      }
+      String eventId = EventTypes.envelopeOf(event).getEventId();
+      Good candidate = new Good(row, mapped, event, eventId, EventFingerprint.of(event));
       Good earlier = byId.putIfAbsent(candidate.eventId(), candidate);
       if (earlier == null) {
         good.add(candidate);
@@ -184,6 +191,33 @@ public final class SpreadsheetImport {
     List<ImportReport.BadRow> badRows = bad.stream().map(b -> new ImportReport.BadRow(b.row().number(), b.reasons())).toList();
     return new ImportReport(sheet.fileName(), options.dryRun(), options.skipBadRows(), rowsRead, valid, written, duplicates,
         badRows, warnings, rejects);
+  }
+
+  /**
+   * The event of a row with a row id, as the version it is: the row's last version when it says the same (nothing new
+   * is written), else the next version, correcting the last. Versions are STEM:1, STEM:2, ...
+   */
+  private SpecificRecord nextVersion(SpecificRecord event, String stem) {
+    int last = 0;
+    while (publisher.hasWritten(stem + ":" + (last + 1))) {
+      last++;
+    }
+    if (last == 0) {
+      return event;
+    }
+    SpecificRecord same = versioned(event, stem, last);
+    if (publisher.writtenFingerprint(stem + ":" + last).equals(Optional.of(EventFingerprint.of(same)))) {
+      return same;
+    }
+    return versioned(event, stem, last + 1);
+  }
+
+  private static SpecificRecord versioned(SpecificRecord event, String stem, int version) {
+    SpecificRecord copy = SpecificData.get().deepCopy(event.getSchema(), event);
+    Envelope envelope = EventTypes.envelopeOf(copy);
+    envelope.setEventId(stem + ":" + version);
+    envelope.setCorrects(version > 1 ? stem + ":" + (version - 1) : null);
+    return copy;
   }
 
   /** A row's event (null when it could not be read) and every problem of the row, by column. */
