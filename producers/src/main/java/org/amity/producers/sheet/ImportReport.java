@@ -2,8 +2,10 @@ package org.amity.producers.sheet;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.amity.contract.Problem;
+import org.amity.labels.Labels;
 
 /**
  * What an import did.
@@ -17,9 +19,11 @@ import org.amity.contract.Problem;
  * @param badRows every bad row with every reason, by row number (the header is row 1)
  * @param warnings things the import ignored: unknown columns, cells without a header, repeated rows
  * @param rejectsFile where the bad rows were written, or null when none was written
+ * @param language the language of the file's headers, which the report speaks
  */
 public record ImportReport(String file, boolean dryRun, boolean skipBadRows, int rowsRead, int valid, int written,
-                           int duplicates, List<BadRow> badRows, List<String> warnings, Path rejectsFile) {
+                           int duplicates, List<BadRow> badRows, List<String> warnings, Path rejectsFile,
+                           Locale language) {
 
   public ImportReport {
     badRows = List.copyOf(badRows);
@@ -47,41 +51,43 @@ public record ImportReport(String file, boolean dryRun, boolean skipBadRows, int
     return badRows.isEmpty() || skipBadRows;
   }
 
-  /** The report as the command prints it. */
+  /** The report as the command prints it, in the language of the file's headers. */
   public String format() {
     StringBuilder out = new StringBuilder();
-    out.append("Import of ").append(file).append(" (").append(skipBadRows ? "skipping bad rows" : "all-or-nothing")
-        .append(dryRun ? ", dry run" : "").append(")\n");
-    line(out, "rows read", rowsRead);
-    line(out, "valid", valid);
-    line(out, "written", written);
-    line(out, "duplicates", duplicates);
-    line(out, "rejected", rejected());
+    out.append(say("import.title", file, say(skipBadRows ? "import.skipping" : "import.allOrNothing"),
+        dryRun ? say("import.dryRun") : "")).append('\n');
+    line(out, say("import.rowsRead"), rowsRead);
+    line(out, say("import.valid"), valid);
+    line(out, say("import.written"), written);
+    line(out, say("import.duplicates"), duplicates);
+    line(out, say("import.rejected"), rejected());
     for (BadRow bad : badRows) {
       for (Problem reason : bad.reasons()) {
-        out.append("row ").append(bad.row()).append(": ").append(reason).append('\n');
+        out.append(say("import.row", String.valueOf(bad.row()), reason)).append('\n');
       }
     }
     for (String warning : warnings) {
-      out.append("warning: ").append(warning).append('\n');
+      out.append(say("import.warning", warning)).append('\n');
     }
     if (dryRun) {
-      out.append("Dry run: nothing was written.");
+      out.append(say("import.dryRunNothing"));
       if (!success()) {
-        out.append(" In all-or-nothing mode these bad rows would stop the import.");
+        out.append(' ').append(say("import.dryRunWouldStop"));
       }
       out.append('\n');
     } else if (!success()) {
-      out.append("Nothing was written: ").append(rejected()).append(rejected() == 1 ? " bad row" : " bad rows")
-          .append(". Fix and import again (rows already imported count as duplicates), or use --skip-bad-rows.\n");
+      out.append(say("import.nothingWritten", rejected())).append('\n');
     } else if (rejectsFile != null) {
-      out.append("The bad rows were skipped; they are in ").append(rejectsFile)
-          .append(" with their reasons: fix them there and import that file.\n");
+      out.append(say("import.rejectsWritten", rejectsFile)).append('\n');
     }
     return out.toString();
   }
 
-  private static void line(StringBuilder out, String name, int value) {
-    out.append(String.format("  %-11s %d%n", name + ":", value));
+  private String say(String key, Object... arguments) {
+    return Labels.format(key, language, arguments);
+  }
+
+  private void line(StringBuilder out, String name, int value) {
+    out.append(String.format("  %-11s %d%n", name + (language.equals(Labels.ZH) ? "：" : ":"), value));
   }
 }

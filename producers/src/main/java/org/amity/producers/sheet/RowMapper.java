@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.amity.events.Domain;
-import org.amity.producers.events.EventJson;
 import org.amity.contract.Problem;
+import org.amity.events.Domain;
+import org.amity.labels.Labels;
+import org.amity.producers.events.EventJson;
 
 /**
  * Turns one row of an exchange log into the flat JSON {@link EventJson} reads: {@code type}, the envelope's
@@ -119,12 +120,12 @@ public final class RowMapper {
     MappedRow map() {
       String typeText = text(Column.TYPE);
       if (typeText.isEmpty()) {
-        problem(Column.TYPE, "is required: " + Vocabulary.TYPES.unknown("").replaceFirst("^unknown type \"\"; ", ""));
+        problem(Column.TYPE, say("import.typeRequired", Vocabulary.TYPES.unknown("").replaceFirst("^unknown type \"\"; ", "")));
         return done(null);
       }
       Optional<String> known = Vocabulary.TYPES.symbol(typeText);
       if (known.isEmpty()) {
-        problem(Column.TYPE, Vocabulary.TYPES.unknown(typeText));
+        problem(Column.TYPE, unknown(Vocabulary.TYPES, typeText));
         return done(null);
       }
       type = known.get();
@@ -212,9 +213,9 @@ public final class RowMapper {
     private void refuseUnusedColumns() {
       for (Column column : layout.columns()) {
         if (!column.usedBy(type) && !text(column).isEmpty()) {
-          problem(column, "is not used for " + type + "; leave it empty (" + type + " rows use "
-              + Column.usedBy(type, java.util.EnumSet.allOf(Column.class)).stream()
-                  .filter(c -> !c.types().isEmpty()).map(Column::english).collect(Collectors.joining(", ")) + ")");
+          problem(column, say("import.notUsed", type, Column.usedBy(type, java.util.EnumSet.allOf(Column.class)).stream()
+              .filter(c -> !c.types().isEmpty()).map(c -> chinese() ? c.chinese() : c.english())
+              .collect(Collectors.joining(", "))));
         }
       }
     }
@@ -234,7 +235,7 @@ public final class RowMapper {
       String resolved = null;
       if (!cell.isEmpty()) {
         if (office != null && !office.equals(cell)) {
-          problem(Column.OFFICE, "is \"" + cell + "\" but this import is for office \"" + office + "\" (--office)");
+          problem(Column.OFFICE, say("import.otherOffice", cell, office));
         }
         resolved = cell;
       } else if (office != null) {
@@ -265,13 +266,12 @@ public final class RowMapper {
             ids.putIfAbsent(partners.find(rowOffice, partner).orElse(rowOffice + "/" + partner.toLowerCase(Locale.ROOT)), column);
           } else if (!missingOffice) {
             missingOffice = true;
-            problem(column, "\"" + partner + "\" names no office: give a relationship id such as shanghai/" + partner
-                + ", an office/办公室 column, or --office");
+            problem(column, say("import.noOffice", partner));
           }
         }
       }
       if (ids.isEmpty() && !missingOffice) {
-        problem(Column.PARTNER, "is required: a relationship id such as shanghai/nl-rotterdam, or a partner id such as nl-rotterdam");
+        problem(Column.PARTNER, say("import.partnerRequired"));
       }
       ArrayNode array = json.putArray("relationshipIds");
       ids.forEach((id, column) -> {
@@ -293,7 +293,7 @@ public final class RowMapper {
       for (String word : split(text(Column.DOMAINS))) {
         Optional<String> symbol = Vocabulary.DOMAIN.symbol(word);
         if (symbol.isEmpty()) {
-          problem(Column.DOMAINS, Vocabulary.DOMAIN.unknown(word));
+          problem(Column.DOMAINS, unknown(Vocabulary.DOMAIN, word));
         } else if (!domains.contains(Domain.valueOf(symbol.get()))) {
           domains.add(Domain.valueOf(symbol.get()));
         }
@@ -321,7 +321,7 @@ public final class RowMapper {
       }
       Optional<String> symbol = vocabulary.symbol(text);
       if (symbol.isEmpty()) {
-        problem(column, vocabulary.unknown(text));
+        problem(column, unknown(vocabulary, text));
         return;
       }
       json.put(field, symbol.get());
@@ -342,7 +342,7 @@ public final class RowMapper {
       }
       Optional<LocalDate> date = parseDate(text);
       if (date.isEmpty()) {
-        problem(column, "must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"" + text + "\"");
+        problem(column, say("import.date", text));
         return null;
       }
       json.put(field, date.get().toString());
@@ -357,7 +357,7 @@ public final class RowMapper {
       }
       BigDecimal number = number(text);
       if (number == null || number.stripTrailingZeros().scale() > 0) {
-        problem(column, "must be a whole number, not \"" + text + "\"");
+        problem(column, say("import.whole", text));
         return;
       }
       try {
@@ -365,7 +365,7 @@ public final class RowMapper {
         json.put(field, value);
         normalised.put(column, Long.toString(value));
       } catch (ArithmeticException e) {
-        problem(column, "is too large: " + text);
+        problem(column, say("import.tooLarge", text));
       }
     }
 
@@ -374,13 +374,13 @@ public final class RowMapper {
       String currencyText = text(Column.CURRENCY);
       if (amountText.isEmpty()) {
         if (!currencyText.isEmpty()) {
-          problem(Column.CURRENCY, "is given without a value/金额");
+          problem(Column.CURRENCY, say("import.currencyWithoutValue"));
         }
         return;
       }
       BigDecimal amount = number(amountText);
       if (amount == null) {
-        problem(Column.VALUE, "must be an amount like 63000000 or 1,234.50, not \"" + amountText + "\"");
+        problem(Column.VALUE, say("import.amount", amountText));
       }
       String code = currency(currencyText);
       if (amount == null || code == null) {
@@ -389,7 +389,7 @@ public final class RowMapper {
       int digits = Math.max(0, Currency.getInstance(code).getDefaultFractionDigits());
       BigDecimal minor = amount.movePointRight(digits);
       if (minor.stripTrailingZeros().scale() > 0) {
-        problem(Column.VALUE, "has more decimals than " + code + " has (" + digits + "): " + amountText);
+        problem(Column.VALUE, say("import.decimals", code, String.valueOf(digits), amountText));
         return;
       }
       try {
@@ -398,13 +398,13 @@ public final class RowMapper {
         normalised.put(Column.VALUE, amount.stripTrailingZeros().toPlainString());
         normalised.put(Column.CURRENCY, code);
       } catch (ArithmeticException e) {
-        problem(Column.VALUE, "is too large: " + amountText);
+        problem(Column.VALUE, say("import.tooLarge", amountText));
       }
     }
 
     private String currency(String text) {
       if (text.isEmpty()) {
-        problem(Column.CURRENCY, "is required with a value/金额: an ISO 4217 code such as USD or CNY");
+        problem(Column.CURRENCY, say("import.currencyRequired"));
         return null;
       }
       String code = Vocabulary.CURRENCY.symbol(text).orElse(text.toUpperCase(Locale.ROOT));
@@ -415,7 +415,7 @@ public final class RowMapper {
       } catch (IllegalArgumentException e) {
         // reported below
       }
-      problem(Column.CURRENCY, "unknown currency \"" + text + "\"; an ISO 4217 code such as USD, CNY, EUR (or 美元, 人民币, 欧元)");
+      problem(Column.CURRENCY, say("import.currency", text));
       return null;
     }
 
@@ -433,6 +433,19 @@ public final class RowMapper {
 
     private void problem(Column column, String reason) {
       problems.add(new Problem(layout.label(column), reason));
+    }
+
+    /** A message in the language of the sheet's headers. */
+    private String say(String key, Object... arguments) {
+      return Labels.format(key, layout.language(), arguments);
+    }
+
+    private boolean chinese() {
+      return layout.language().equals(Labels.ZH);
+    }
+
+    private String unknown(Vocabulary vocabulary, String word) {
+      return chinese() ? vocabulary.unknownInBothLanguages(word) : vocabulary.unknown(word);
     }
   }
 

@@ -32,6 +32,7 @@ import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.events.Envelope;
+import org.amity.labels.Labels;
 import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.events.EventJson;
 import org.amity.producers.partners.RelationshipDirectory;
@@ -118,7 +119,7 @@ public final class SpreadsheetImport {
     RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName(), partners);
     List<String> warnings = new ArrayList<>();
     if (!layout.ignored().isEmpty()) {
-      warnings.add("columns ignored (not part of the layout): " + String.join(", ", layout.ignored()));
+      warnings.add(Labels.format("import.ignoredColumns", layout.language(), String.join(", ", layout.ignored())));
     }
     Map<Integer, List<Integer>> orphans = new TreeMap<>();
 
@@ -151,14 +152,15 @@ public final class SpreadsheetImport {
         good.add(candidate);
       } else if (earlier.fingerprint().equals(candidate.fingerprint())) {
         repeats++;
-        warnings.add("row " + row.number() + " is the same event as row " + earlier.row().number() + "; imported once");
+        warnings.add(Labels.format("import.sameRow", layout.language(), String.valueOf(row.number()),
+            String.valueOf(earlier.row().number())));
       } else {
-        bad.add(new Bad(row, List.of(new Problem(layout.label(Column.EVENT_ID),
-            "\"" + candidate.eventId() + "\" is also the event id of row " + earlier.row().number() + ", which says something else"))));
+        bad.add(new Bad(row, List.of(new Problem(layout.label(Column.EVENT_ID), Labels.format("import.sameEventId",
+            layout.language(), candidate.eventId(), String.valueOf(earlier.row().number()))))));
       }
     }
-    orphans.forEach((column, rows) -> warnings.add("column " + ColumnLayout.letter(column)
-        + " has text but no header; ignored (rows " + rows.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ")"));
+    orphans.forEach((column, rows) -> warnings.add(Labels.format("import.orphanCells", layout.language(),
+        ColumnLayout.letter(column), rows.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))));
 
     List<Good> toWrite = new ArrayList<>(good);
     List<Published> published = List.of();
@@ -172,8 +174,7 @@ public final class SpreadsheetImport {
         good.removeAll(refused);
         if (!options.skipBadRows()) {
           if (e.getCause() instanceof EventIdConflictException) {
-            warnings.add("the write stopped at the first row whose eventId was used before; later rows may clash too "
-                + "(--skip-bad-rows finds them all)");
+            warnings.add(Labels.format("import.stoppedAtConflict", layout.language()));
           }
           break;
         }
@@ -190,7 +191,7 @@ public final class SpreadsheetImport {
     }
     List<ImportReport.BadRow> badRows = bad.stream().map(b -> new ImportReport.BadRow(b.row().number(), b.reasons())).toList();
     return new ImportReport(sheet.fileName(), options.dryRun(), options.skipBadRows(), rowsRead, valid, written, duplicates,
-        badRows, warnings, rejects);
+        badRows, warnings, rejects, layout.language());
   }
 
   /**

@@ -27,6 +27,7 @@ final class Vocabulary {
   /** Event types: the Avro names and short words. */
   static final Vocabulary TYPES = new Vocabulary("type", List.of(
       "DelegationVisited", "AgreementSigned", "ExhibitionHeld", "ForumHeld", "ProjectMilestone", "ExchangeProgramme", "VideoMeeting"))
+      .inChinese("类型")
       .words("DelegationVisited", "delegation", "visit", "代表团", "访问")
       .words("AgreementSigned", "agreement", "协议", "签约")
       .words("ExhibitionHeld", "exhibition", "展览", "展会")
@@ -35,11 +36,11 @@ final class Vocabulary {
       .words("ExchangeProgramme", "programme", "program", "exchange", "交流项目", "交流")
       .words("VideoMeeting", "video", "video meeting", "视频会议", "云交流");
 
-  static final Vocabulary DIRECTION = new Vocabulary("direction", List.of("INBOUND", "OUTBOUND"))
+  static final Vocabulary DIRECTION = new Vocabulary("direction", List.of("INBOUND", "OUTBOUND")).inChinese("方向")
       .words("INBOUND", "in", "来访", "来", "来华")
       .words("OUTBOUND", "out", "出访", "去", "出");
 
-  static final Vocabulary LEVEL = of("level", DelegationLevel.SCHEMA$)
+  static final Vocabulary LEVEL = of("level", DelegationLevel.SCHEMA$).inChinese("级别")
       .words("HEAD_OF_GOVERNMENT", "head", "mayor", "governor", "政府首脑", "市长", "省长", "州长", "区长", "县长",
           "书记", "市委书记", "区委书记", "省委书记")
       .words("SENIOR_OFFICIAL", "senior", "高级官员", "副市长", "副省长", "副区长", "副县长", "副书记", "秘书长", "官员")
@@ -49,7 +50,7 @@ final class Vocabulary {
       .words("CIVIL_SOCIETY", "民间", "社会团体")
       .words("YOUTH", "青年", "青少年", "学生");
 
-  static final Vocabulary AGREEMENT_KIND = of("agreement kind", AgreementKind.SCHEMA$)
+  static final Vocabulary AGREEMENT_KIND = of("agreement kind", AgreementKind.SCHEMA$).inChinese("协议类别")
       .words("LETTER_OF_INTENT", "loi", "意向书")
       .words("SISTER_CITY_ESTABLISHMENT", "sister city", "友好城市", "缔结友好城市", "友城")
       .words("FRIENDLY_COOPERATION_ESTABLISHMENT", "friendly cooperation", "友好合作城市", "友好交流城市")
@@ -58,7 +59,7 @@ final class Vocabulary {
       .words("RENEWAL", "续签")
       .words("PROJECT_CONTRACT", "contract", "项目合同", "合同");
 
-  static final Vocabulary GATHERING_KIND = of("gathering kind", GatheringKind.SCHEMA$)
+  static final Vocabulary GATHERING_KIND = of("gathering kind", GatheringKind.SCHEMA$).inChinese("活动类别")
       .words("FORUM", "论坛")
       .words("CONFERENCE", "会议", "大会")
       .words("FESTIVAL", "节", "艺术节", "音乐节", "节庆")
@@ -67,13 +68,13 @@ final class Vocabulary {
       .words("PROMOTION", "推介", "推介会")
       .words("OTHER", "其他");
 
-  static final Vocabulary MILESTONE = of("milestone", Milestone.SCHEMA$)
+  static final Vocabulary MILESTONE = of("milestone", Milestone.SCHEMA$).inChinese("项目进展")
       .words("LAUNCHED", "launch", "启动", "签约启动")
       .words("PHASE_COMPLETED", "phase", "阶段完成")
       .words("COMPLETED", "done", "完成", "竣工")
       .words("CANCELLED", "canceled", "取消", "终止");
 
-  static final Vocabulary PROGRAMME_KIND = of("programme kind", ProgrammeKind.SCHEMA$)
+  static final Vocabulary PROGRAMME_KIND = of("programme kind", ProgrammeKind.SCHEMA$).inChinese("交流项目类别")
       .words("STUDENTS", "student", "学生")
       .words("YOUTH", "青年", "青少年")
       .words("TRAINING", "培训", "研修")
@@ -81,12 +82,12 @@ final class Vocabulary {
       .words("CULTURE", "文化")
       .words("PROFESSIONAL", "专业", "专业人员");
 
-  static final Vocabulary VENUE = of("venue", Venue.SCHEMA$)
+  static final Vocabulary VENUE = of("venue", Venue.SCHEMA$).inChinese("地点")
       .words("HOME", "本市", "主场", "本地")
       .words("PARTNER", "对方", "对方城市", "伙伴城市")
       .words("ELSEWHERE", "online", "其他", "第三地", "线上");
 
-  static final Vocabulary DOMAIN = of("domain", Domain.SCHEMA$)
+  static final Vocabulary DOMAIN = of("domain", Domain.SCHEMA$).inChinese("领域")
       .words("ECONOMY_AND_TRADE", "economy", "trade", "经贸", "经济", "贸易")
       .words("CULTURE", "文化")
       .words("EDUCATION_AND_YOUTH", "education", "youth", "教育", "青年", "教育青年")
@@ -189,16 +190,16 @@ final class Vocabulary {
     return "unknown " + what + " \"" + word + "\"; one of " + accepted;
   }
 
-  /** {@link #unknown} in Chinese first (each symbol by its first Chinese word), English beside it. */
+  /** {@link #unknown} in Chinese first (each symbol with every Chinese word for it), English beside it. */
   String unknownInBothLanguages(String word) {
     List<String> accepted = new ArrayList<>();
     for (String symbol : symbols) {
-      String chinese = synonyms.getOrDefault(symbol, List.of()).stream()
+      List<String> chinese = synonyms.getOrDefault(symbol, List.of()).stream()
           .filter(w -> w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-          .findFirst().orElse(null);
-      accepted.add(chinese == null ? symbol : chinese + "（" + symbol + "）");
+          .toList();
+      accepted.add(chinese.isEmpty() ? symbol : String.join("、", chinese) + "（" + symbol + "）");
     }
-    return "未知的" + (whatZh == null ? what : whatZh) + "“" + word + "”；可用：" + String.join("、", accepted)
+    return "未知的" + (whatZh == null ? what : whatZh) + "“" + word + "”；可用：" + String.join("；", accepted)
         + " / " + unknown(word);
   }
 

@@ -94,9 +94,9 @@ class MasterDataBadInputTest {
         new Case("a GBK file read as UTF-8", Kind.OFFICES, "offices.csv", (officeHeader + "\r\nm-" + RUN + ",历下,M,区," + CITY
             + ",,,\r\n").getBytes(Charset.forName("GBK")), StandardCharsets.UTF_8, 0, "第 1 行;UTF-8;--encoding GB18030"),
         partners("an unknown country", 2, "国家（country）;火星;ISO", HEADER, "xx-mars,火星城,Mars City,火星,友好城市,,正式"),
-        partners("an unknown kind", 2, "关系类型（kind）;兄弟城市;友好城市（SISTER_CITY）", HEADER,
+        partners("an unknown kind", 2, "关系类型（kind）;兄弟城市;友好城市;（SISTER_CITY）", HEADER,
             "us-boston,波士顿,Boston,US,兄弟城市,,正式"),
-        partners("an unknown status", 2, "状态（status）;冻结;已终止（ENDED）", HEADER, "us-boston,波士顿,Boston,US,友好城市,,冻结"),
+        partners("an unknown status", 2, "状态（status）;冻结;已终止;（ENDED）", HEADER, "us-boston,波士顿,Boston,US,友好城市,,冻结"),
         partners("a month 13", 2, "结好日期（established）;1985-13-01", HEADER, "us-boston,波士顿,Boston,US,友好城市,1985-13-01,正式"),
         partners("established in the future", 2, "结好日期;2999-01-01", HEADER,
             "us-boston,波士顿,Boston,US,友好城市,2999-01-01,正式"),

@@ -39,6 +39,20 @@ class SpreadsheetImportCheckTest {
   }
 
   @Test
+  void aLogWithChineseHeadersIsAnsweredInChinese() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("交流记录.csv"), String.join("\r\n",
+        "类型,日期,伙伴,方向,级别,人数,备注",
+        "代表团,2024-13-45,shanghai/nl-rotterdam,来访,市长,12,",
+        "代表团,2024-07-10,shanghai/nl-rotterdam,来访,国王,12,", ""));
+    ImportReport report = CHECK.run(file, DRY_RUN);
+    assertThat(reasonsByRow(report).get(2)).containsExactly("日期: 须为日期，如 2024-07-10（或 2024/7/10、2024年7月10日），而非“2024-13-45”");
+    assertThat(reasonsByRow(report).get(3)).singleElement().asString().startsWith("级别: 未知的级别“国王”；可用：")
+        .contains("政府首脑、市长、省长、州长、区长").contains("（HEAD_OF_GOVERNMENT）");
+    assertThat(report.format()).contains("导入 交流记录.csv（全部或全不，仅检查）", "读取行数：", "第 2 行：", "注意：未识别的列已忽略：备注",
+        "仅检查：未写入任何内容。");
+  }
+
+  @Test
   void everyBadRowIsNamedWithItsNumberAndEveryReason() {
     ImportReport report = CHECK.run(SheetFixtures.resource("bad-rows.csv"), DRY_RUN.withOffice("shanghai"));
     Map<Integer, List<String>> bad = reasonsByRow(report);

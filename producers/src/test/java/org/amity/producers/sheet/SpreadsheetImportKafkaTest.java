@@ -219,7 +219,7 @@ class SpreadsheetImportKafkaTest {
     assertThat(report.badRows()).isEmpty();
     assertThat(report.rowsRead()).as("row 4 holds only a serial number").isEqualTo(3);
     assertThat(report.written()).isEqualTo(3);
-    assertThat(report.warnings()).containsExactly("columns ignored (not part of the layout): 序号");
+    assertThat(report.warnings()).as("in the language of the headers").containsExactly("未识别的列已忽略：序号");
 
     List<SpecificRecord> events = eventsOnTopics(XLSX);
     assertThat(countByEventId(events)).hasSize(3).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
