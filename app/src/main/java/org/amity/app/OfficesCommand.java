@@ -1,10 +1,8 @@
 package org.amity.app;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,8 +11,6 @@ import org.amity.contract.Problem;
 import org.amity.labels.Labels;
 import org.amity.partners.Office;
 import org.amity.producers.partners.OfficeDirectory;
-import org.amity.producers.partners.PartnerRegistry;
-import org.amity.producers.partners.RelationshipDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,14 +77,13 @@ final class OfficesCommand {
 
     @Override
     public Integer call() throws Exception {
-      return write(spec, connection.clientConfig(), id, (registry, existing) -> {
-        if (existing.isPresent()) {
+      return MasterDataChange.run(spec, connection.clientConfig(), id, registry -> {
+        if (registry.offices().exists(id)) {
           throw new InvalidInputException(List.of(Problem.of("--office",
               "该外办已登记；修改字段请用 amity offices set", "is registered already; change its fields with amity offices set")));
         }
-        Office office = fields.newOffice(id);
-        registry.put(office);
-        return office;
+        registry.put(fields.newOffice(id));
+        return id;
       });
     }
   }
@@ -110,12 +105,11 @@ final class OfficesCommand {
 
     @Override
     public Integer call() throws Exception {
-      return write(spec, connection.clientConfig(), id, (registry, existing) -> {
-        Office current = existing.orElseThrow(() -> new InvalidInputException(List.of(Problem.of("--office",
+      return MasterDataChange.run(spec, connection.clientConfig(), id, registry -> {
+        Office current = registry.offices().get(id).orElseThrow(() -> new InvalidInputException(List.of(Problem.of("--office",
             "外办 " + id + " 尚未登记；新外办请用 amity offices add", "no office " + id + " is registered; add it with amity offices add"))));
-        Office changed = fields.applyTo(current);
-        registry.put(changed);
-        return changed;
+        registry.put(fields.applyTo(current));
+        return id;
       });
     }
   }
@@ -131,22 +125,6 @@ final class OfficesCommand {
     @Override
     public Integer call() {
       return run(null, (importer, options) -> importer.offices(file, options));
-    }
-  }
-
-  interface Change {
-    Office apply(PartnerRegistry registry, Optional<Office> existing);
-  }
-
-  static int write(CommandSpec spec, Map<String, Object> config, String id, Change change) throws Exception {
-    try (RelationshipDirectory relationships = RelationshipDirectory.start(config, START_TIMEOUT);
-         PartnerRegistry registry = new PartnerRegistry(config, relationships, Clock.systemUTC())) {
-      Office written = change.apply(registry, registry.offices().get(id));
-      spec.commandLine().getOut().println("已保存 / saved " + written.getOfficeId());
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (InvalidInputException e) {
-      return ProblemOutput.refused(spec.commandLine().getErr(), id, e.problems());
     }
   }
 }

@@ -1,16 +1,14 @@
 package org.amity.app;
 
-import java.time.Clock;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.labels.Labels;
 import org.amity.partners.Relationship;
-import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.partners.RelationshipDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +26,9 @@ final class PartnersCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the relationships, of one office or all.")
   static final class ListPartners implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -36,17 +37,19 @@ final class PartnersCommand {
 
     @Override
     public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
       try (RelationshipDirectory directory = RelationshipDirectory.start(connection.clientConfig(), START_TIMEOUT)) {
         List<Relationship> relationships = directory.list(office);
-        System.out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", "RELATIONSHIP", "PARTNER", "中文名", "CC", "KIND",
+        out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", "RELATIONSHIP", "PARTNER", "中文名", "CC", "KIND",
             "STATUS 状态", "ESTABLISHED");
         for (Relationship r : relationships) {
-          System.out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", r.getRelationshipId(), r.getPartnerNameEn(),
-              Optional.ofNullable(r.getPartnerNameZh()).orElse(""), r.getCountry(), r.getKind(),
+          out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", r.getRelationshipId(), r.getPartnerNameEn(),
+              Objects.toString(r.getPartnerNameZh(), ""), r.getCountry(), r.getKind(),
               Labels.zh(r.getStatus()) + " " + r.getStatus(), r.getEstablishedOn() == null ? "" : r.getEstablishedOn());
         }
-        System.out.println(relationships.size() + " 个关系 / relationships");
+        out.println(relationships.size() + " 个关系 / relationships");
       }
+      out.flush();
       return 0;
     }
   }
@@ -60,11 +63,8 @@ final class PartnersCommand {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--office", required = true, description = "Office id, e.g. shanghai.")
-    String office;
-
-    @Option(names = "--partner", required = true, description = "Partner id: country code and place, e.g. nl-rotterdam.")
-    String partner;
+    @Mixin
+    RelationshipKey key;
 
     @Mixin
     RelationshipFields fields;
@@ -73,14 +73,14 @@ final class PartnersCommand {
     public Integer call() throws Exception {
       List<Problem> missing = fields.missingForNew();
       if (!missing.isEmpty()) {
-        return ProblemOutput.refused(spec.commandLine().getErr(), office + "/" + partner, missing);
+        return ProblemOutput.refused(spec.commandLine().getErr(), key.id(), missing);
       }
-      return write(spec, connection.clientConfig(), office + "/" + partner, (registry, existing) -> {
-        if (existing.isPresent()) {
+      return MasterDataChange.run(spec, connection.clientConfig(), key.id(), registry -> {
+        if (registry.relationships().exists(key.id())) {
           throw new InvalidInputException(List.of(Problem.of("--partner",
               "该关系已登记；修改字段请用 amity partners set", "is registered already; change its fields with amity partners set")));
         }
-        return registry.put(fields.newRelationship(office, partner), fields.statusSince);
+        return saved(registry.put(fields.newRelationship(key.office, key.partner), fields.statusSince));
       });
     }
   }
@@ -94,22 +94,19 @@ final class PartnersCommand {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--office", required = true, description = "Office id, e.g. shanghai.")
-    String office;
-
-    @Option(names = "--partner", required = true, description = "Partner id, e.g. nl-rotterdam.")
-    String partner;
+    @Mixin
+    RelationshipKey key;
 
     @Mixin
     RelationshipFields fields;
 
     @Override
     public Integer call() throws Exception {
-      return write(spec, connection.clientConfig(), office + "/" + partner, (registry, existing) -> {
-        Relationship current = existing.orElseThrow(() -> new InvalidInputException(List.of(Problem.of("--partner",
-            "外办 " + office + " 没有与 " + partner + " 的关系；新关系请用 amity partners add",
-            "office " + office + " has no relationship with " + partner + "; register it with amity partners add"))));
-        return registry.put(fields.applyTo(current), fields.statusSince);
+      return MasterDataChange.run(spec, connection.clientConfig(), key.id(), registry -> {
+        Relationship current = registry.relationships().get(key.id()).orElseThrow(() -> new InvalidInputException(
+            List.of(Problem.of("--partner", "外办 " + key.office + " 没有与 " + key.partner + " 的关系；新关系请用 amity partners add",
+                "office " + key.office + " has no relationship with " + key.partner + "; register it with amity partners add"))));
+        return saved(registry.put(fields.applyTo(current), fields.statusSince));
       });
     }
   }
@@ -132,20 +129,7 @@ final class PartnersCommand {
     }
   }
 
-  interface Change {
-    Relationship apply(PartnerRegistry registry, Optional<Relationship> existing);
-  }
-
-  static int write(CommandSpec spec, Map<String, Object> config, String id, Change change) throws Exception {
-    try (RelationshipDirectory directory = RelationshipDirectory.start(config, START_TIMEOUT);
-         PartnerRegistry registry = new PartnerRegistry(config, directory, Clock.systemUTC())) {
-      Relationship written = change.apply(registry, directory.get(id));
-      spec.commandLine().getOut().println("已保存 / saved " + written.getRelationshipId() + ": "
-          + Labels.zh(written.getStatus()) + " " + written.getStatus());
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (InvalidInputException e) {
-      return ProblemOutput.refused(spec.commandLine().getErr(), id, e.problems());
-    }
+  private static String saved(Relationship written) {
+    return written.getRelationshipId() + ": " + Labels.zh(written.getStatus()) + " " + written.getStatus();
   }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.amity.serde.AvroDeserializer;
+import org.amity.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +41,16 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), valueDeserializer);
     this.follower = new Thread(this::follow, "view-" + topic);
     this.follower.setDaemon(true);
+  }
+
+  /** A started view of a topic of Avro records read into the generated class (an office, a relationship). */
+  public static <V> CompactedTopicView<V> ofRecords(String topic, Map<String, Object> clientConfig, Duration timeout)
+      throws TimeoutException {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
+    AvroDeserializer<V> values = new AvroDeserializer<>();
+    values.configure(config, false);
+    return new CompactedTopicView<>(topic, config, values).start(timeout);
   }
 
   /** Reads the topic to its current end, then keeps following it in the background. */

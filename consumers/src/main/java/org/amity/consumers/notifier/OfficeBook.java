@@ -2,15 +2,12 @@ package org.amity.consumers.notifier;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.amity.labels.Labels;
 import org.amity.partners.Office;
-import org.amity.serde.AvroDeserializer;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.topics.CompactedTopicView;
 
 /** The offices as the notifier needs them: the language and time zone of their alerts, and their alert contact. */
@@ -22,11 +19,7 @@ final class OfficeBook implements AutoCloseable {
   }
 
   static OfficeBook start(Map<String, Object> clientConfig, String topic, Duration timeout) throws TimeoutException {
-    Map<String, Object> config = new HashMap<>(clientConfig);
-    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
-    AvroDeserializer<Office> values = new AvroDeserializer<>();
-    values.configure(config, false);
-    return new OfficeBook(new CompactedTopicView<>(topic, config, values).start(timeout));
+    return new OfficeBook(CompactedTopicView.ofRecords(topic, clientConfig, timeout));
   }
 
   Optional<Office> get(String officeId) {

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.amity.partners.Office;
-import org.amity.serde.AvroDeserializer;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
 
@@ -26,11 +24,7 @@ public final class OfficeDirectory implements AutoCloseable {
   }
 
   public static OfficeDirectory start(Map<String, Object> clientConfig, Duration timeout) throws TimeoutException {
-    Map<String, Object> config = new HashMap<>(clientConfig);
-    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
-    AvroDeserializer<Office> values = new AvroDeserializer<>();
-    values.configure(config, false);
-    return new OfficeDirectory(new CompactedTopicView<>(Topics.OFFICES.name(), config, values).start(timeout));
+    return new OfficeDirectory(CompactedTopicView.ofRecords(Topics.OFFICES.name(), clientConfig, timeout));
   }
 
   public boolean exists(String officeId) {

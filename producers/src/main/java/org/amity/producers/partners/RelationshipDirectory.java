@@ -2,14 +2,11 @@ package org.amity.producers.partners;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.amity.partners.Relationship;
-import org.amity.serde.AvroDeserializer;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
 
@@ -22,11 +19,7 @@ public final class RelationshipDirectory implements AutoCloseable {
   }
 
   public static RelationshipDirectory start(Map<String, Object> clientConfig, Duration timeout) throws TimeoutException {
-    Map<String, Object> config = new HashMap<>(clientConfig);
-    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
-    AvroDeserializer<Relationship> values = new AvroDeserializer<>();
-    values.configure(config, false);
-    return new RelationshipDirectory(new CompactedTopicView<>(Topics.RELATIONSHIPS.name(), config, values).start(timeout));
+    return new RelationshipDirectory(CompactedTopicView.ofRecords(Topics.RELATIONSHIPS.name(), clientConfig, timeout));
   }
 
   public boolean exists(String relationshipId) {
