@@ -127,7 +127,13 @@ class MasterDataBadInputTest {
             "XLSX"),
         new Case("an .xls file", Kind.RELATIONSHIPS, "partners.xls", utf8("x"), null, 0, ".xlsx"),
         partners("an empty header row", 0, "row 1", ",,", GOOD),
-        new Case("an empty file", Kind.OFFICES, "offices.csv", new byte[0], null, 0, "row 1"));
+        new Case("an empty file", Kind.OFFICES, "offices.csv", new byte[0], null, 0, "row 1"),
+        offices("a parent named by a name two offices share", 2, "上级外办;同名外办;不止一个外办", officeHeader,
+            "n-" + RUN + ",壬,N,区,同名外办" + RUN + ",,,"),
+        offices("a port as an office's level", 2, "级别（level）;港口;（PROVINCE）", officeHeader, "o-" + RUN + ",子,O,港口," + CITY + ",,,"),
+        partners("the 30th of February", 2, "结好日期（established）;1985/2/30", HEADER, "us-boston,波士顿,Boston,US,友好城市,1985/2/30,正式"),
+        partners("a partner of the district in the city's import", 2, "外办（office）;" + DISTRICT + ";" + CITY,
+            "外办,伙伴编号,英文名,国家", DISTRICT + ",us-boston,Boston,US"));
   }
 
   @BeforeAll
@@ -140,6 +146,10 @@ class MasterDataBadInputTest {
     registry.put(Office.newBuilder().setOfficeId(CITY).setNameEn(CITY).setLevel(OfficeLevel.CITY).build());
     registry.put(Office.newBuilder().setOfficeId(DISTRICT).setNameEn(DISTRICT).setLevel(OfficeLevel.DISTRICT)
         .setParentOfficeId(CITY).build());
+    for (String twin : List.of("twin-a-" + RUN, "twin-b-" + RUN)) {
+      registry.put(Office.newBuilder().setOfficeId(twin).setNameEn(twin).setNameZh("同名外办" + RUN).setLevel(OfficeLevel.OTHER)
+          .build());
+    }
     MasterDataReport setUp = importer.relationships(Files.writeString(Files.createTempFile("registered", ".csv"),
         String.join("\n", HEADER + ",状态日期", "nl-rotterdam,鹿特丹,Rotterdam,NL,友好城市,1979-05-29,正式,",
             "fr-lyon,里昂,Lyon,FR,友好城市,1988-01-01,暂停,2024-06-01")), ImportOptions.defaults().withOffice(CITY));
