@@ -22,7 +22,9 @@ import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
+import org.amity.events.Envelope;
 import org.amity.producers.events.EventFingerprint;
+import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.serde.AvroSerializer;
 import org.amity.topics.Topics;
@@ -59,6 +61,7 @@ public final class AmityPublisher implements AutoCloseable {
 
   private final Map<String, Object> producerConfig;
   private final RelationshipDirectory relationships;
+  private final OfficeDirectory offices;
   private final EventIdIndex index;
   private final EventValidator validator;
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
@@ -71,10 +74,12 @@ public final class AmityPublisher implements AutoCloseable {
   private record Batch(List<SpecificRecord> events, List<String> fingerprints, boolean[] fresh,
                        CompletableFuture<List<Published>> done, long queuedAtNanos) {}
 
-  private AmityPublisher(Map<String, Object> clientConfig, RelationshipDirectory relationships, EventIdIndex index) {
+  private AmityPublisher(Map<String, Object> clientConfig, RelationshipDirectory relationships, OfficeDirectory offices,
+      EventIdIndex index) {
     this.producerConfig = producerConfig(clientConfig);
     this.eventSerializer.configure(producerConfig, false);
     this.relationships = relationships;
+    this.offices = offices;
     this.index = index;
     this.validator = new EventValidator(relationships::exists);
     this.producer = newProducer();
@@ -85,12 +90,17 @@ public final class AmityPublisher implements AutoCloseable {
   /** Connects to Kafka and the registry named in the config (Kafka client and serde properties). */
   public static AmityPublisher start(Map<String, Object> clientConfig) {
     RelationshipDirectory relationships = null;
+    OfficeDirectory offices = null;
     try {
       relationships = RelationshipDirectory.start(clientConfig, START_TIMEOUT);
-      return new AmityPublisher(clientConfig, relationships, new EventIdIndex(clientConfig, START_TIMEOUT));
+      offices = OfficeDirectory.start(clientConfig, START_TIMEOUT);
+      return new AmityPublisher(clientConfig, relationships, offices, new EventIdIndex(clientConfig, START_TIMEOUT));
     } catch (TimeoutException e) {
       if (relationships != null) {
         relationships.close();
+      }
+      if (offices != null) {
+        offices.close();
       }
       throw new KafkaException("Cannot read Amity's topics from " + clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
           + ": " + e.getMessage() + " (are the broker and the topics there?)", e);
@@ -143,6 +153,14 @@ public final class AmityPublisher implements AutoCloseable {
     for (int i = 0; i < events.size(); i++) {
       String path = events.size() == 1 ? "" : "[" + i + "]";
       problems.addAll(validator.problems(events.get(i), path));
+      Envelope envelope = EventTypes.envelopeOf(events.get(i));
+      String office = envelope.getOffice();
+      // a registered relationship vouches for its office (registered first), which this process may not have read yet
+      if (office != null && !office.isBlank() && !offices.exists(office)
+          && envelope.getRelationshipIds().stream().noneMatch(relationships::exists)) {
+        problems.add(Problem.of(path.isEmpty() ? "office" : path + ".office", "外办 " + office + " 尚未登记；请先用 amity offices add 登记",
+            "office " + office + " is not registered; register it first (amity offices add)"));
+      }
       String eventId = EventTypes.envelopeOf(events.get(i)).getEventId();
       if (!ids.add(eventId)) {
         problems.add(new Problem(path.isEmpty() ? "eventId" : path + ".eventId", "eventId " + eventId + " appears twice in the batch"));
@@ -388,5 +406,6 @@ public final class AmityPublisher implements AutoCloseable {
     eventSerializer.close();
     index.close();
     relationships.close();
+    offices.close();
   }
 }

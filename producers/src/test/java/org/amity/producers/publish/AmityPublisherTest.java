@@ -107,6 +107,18 @@ class AmityPublisherTest {
   }
 
   @Test
+  void anEventOfAnOfficeThatIsNotRegisteredIsRefusedNamingTheOffice() {
+    DelegationVisited visit = visit();
+    visit.getEnvelope().setOffice("ghost-office");
+    visit.getEnvelope().setRelationshipIds(List.of("ghost-office/nl-rotterdam"));
+    assertThatThrownBy(() -> publisher.publish(visit).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p.toString()).startsWith("office: 外办 ghost-office 尚未登记")
+                .contains("office ghost-office is not registered")));
+  }
+
+  @Test
   void anEventIdReusedForOtherContentIsRefused() throws Exception {
     DelegationVisited visit = visit();
     publisher.publish(visit).get();
