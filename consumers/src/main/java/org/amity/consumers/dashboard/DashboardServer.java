@@ -223,10 +223,7 @@ public final class DashboardServer implements AutoCloseable {
   private void login(Context ctx) {
     String name = ctx.formParam("username");
     String password = ctx.formParam("password");
-    String next = ctx.formParam("next");
-    if (next == null || !next.startsWith("/") || next.startsWith("//")) {
-      next = "/";
-    }
+    String next = pageAfterSignIn(ctx.formParam("next"));
     Optional<String> user = users.authenticate(name, password == null ? new char[0] : password.toCharArray());
     if (user.isEmpty()) {
       log.info("Failed dashboard sign-in for {}", name);
@@ -237,6 +234,14 @@ public final class DashboardServer implements AutoCloseable {
     ctx.req().getSession(true);
     ctx.sessionAttribute(USER, user.get());
     ctx.redirect(next);
+  }
+
+  /**
+   * Where to go after signing in: a path of this dashboard, else the overview. "//host" and "/\\host" are other
+   * sites to a browser, and a control character or a space has no place in a Location header.
+   */
+  static String pageAfterSignIn(String next) {
+    return next != null && next.matches("/(?![/\\\\])[\\x21-\\x7E]*") ? next : "/";
   }
 
   // ---- pages
@@ -264,7 +269,8 @@ public final class DashboardServer implements AutoCloseable {
   private void asset(Context ctx) {
     String file = ctx.pathParam("file");
     String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : null;
-    if (type == null || !file.matches("[a-z0-9-]+\\.(js|css)")) {
+    if (type == null || !file.matches("[a-z0-9-]+\\.(js|css)")
+        || DashboardServer.class.getResource("/dashboard/" + file) == null) {
       ctx.status(404);
       return;
     }

@@ -152,6 +152,18 @@ class DashboardApiTest {
   }
 
   @Test
+  void signingInGoesOnlyToAPageOfThisDashboardAndAMissingAssetIsNotFound() throws Exception {
+    String login = "username=wang&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&next=";
+    for (String elsewhere : List.of("/\\example.com", "//example.com", "https://example.com", "/partners\t", "/a b")) {
+      HttpResponse<String> answer = post("/login", login + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8));
+      assertThat(answer.headers().firstValue("Location")).as(elsewhere).hasValue("/");
+    }
+    assertThat(post("/login", login + "%2Fpartners%3Fband%3DDORMANT").headers().firstValue("Location"))
+        .hasValue("/partners?band=DORMANT");
+    assertThat(get("/assets/nosuch.js", basic("wang", PASSWORD)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theCsvExportHasTheFilteredRowsQuoted() throws Exception {
     HttpResponse<String> csv = get("/api/v1/partners.csv?office=shanghai-changning&lang=en", basic("wang", PASSWORD));
     assertThat(csv.statusCode()).isEqualTo(200);
