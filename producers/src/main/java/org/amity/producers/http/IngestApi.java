@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -82,6 +83,12 @@ public final class IngestApi implements AutoCloseable {
     server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")));
     server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
     server.post("/api/v1/events", this::postEvents);
+    for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+      server.addHttpHandler(method, "/api/v1/events", ctx -> {
+        ctx.header("Allow", "POST");
+        throw new ApiError(405, "只能用 POST 提交事件 / events are sent with POST, not " + ctx.method());
+      });
+    }
     server.get("/api/v1/relationships", this::listRelationships);
     server.get("/api/v1/relationships/{partnerId}", this::getRelationship);
     server.put("/api/v1/relationships/{partnerId}", this::putRelationship);

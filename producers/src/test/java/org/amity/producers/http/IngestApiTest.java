@@ -176,4 +176,14 @@ class IngestApiTest {
     }
     return found;
   }
+
+  @Test
+  void eventsAreSentWithPostAndAnyOtherMethodIsAnswered405InJson() throws Exception {
+    for (String method : List.of("GET", "PUT", "PATCH", "DELETE")) {
+      HttpResponse<String> answer = fixture.send(method, "/api/v1/events", TOKEN_A);
+      assertThat(answer.statusCode()).as(method).isEqualTo(405);
+      assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
+      assertThat(json(answer).path("error").asText()).contains("POST", method);
+    }
+  }
 }

@@ -97,6 +97,12 @@ final class IngestFixture implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> send(String method, String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(api.url() + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> postEvents(String body) throws Exception {
     return post("/api/v1/events", TOKEN_A, "application/json", body);
   }
