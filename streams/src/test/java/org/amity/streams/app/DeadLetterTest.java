@@ -50,6 +50,21 @@ class DeadLetterTest {
   }
 
   @Test
+  void anUnreadableOfficeIsSkippedAndTheOfficesAroundItStillCount() {
+    try (TopologyFixture streams = atLeastOnce()) {
+      streams.add(TopologyFixture.office("shanghai", null));
+      streams.sendBytes(Topics.OFFICES.name(), "jinan", new byte[] {0, 0, 0, 0x7f, 0x05, 1});
+      streams.add(TopologyFixture.office("shanghai-changning", "shanghai"));
+      streams.add(relationship(ROTTERDAM, LONG_AGO)).add(relationship("shanghai-changning/jp-hirakata", LONG_AGO));
+      streams.send(mayor("mayor", ROTTERDAM, nextScore(streams)));
+      streams.publish().publish();
+
+      assertThat(streams.rollups().get("shanghai").getWithDistricts().getRelationships()).isEqualTo(2);
+      assertThat(streams.rollups().get("shanghai-changning").getParentOfficeId()).isEqualTo("shanghai");
+    }
+  }
+
+  @Test
   void anEventForAnUnknownRelationshipGoesToTheDeadLettersSayingWhichAndWhereFrom() {
     try (TopologyFixture streams = new TopologyFixture(START)) {
       streams.add(relationship(ROTTERDAM, LONG_AGO));
