@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +34,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   private final Map<String, V> values = new ConcurrentHashMap<>();
   private final Thread follower;
   private volatile boolean running = true;
+  private final AtomicLong unreadable = new AtomicLong();
 
   public CompactedTopicView(String topic, Map<String, Object> clientConfig, Deserializer<V> valueDeserializer) {
     this.topic = topic;
@@ -111,14 +115,29 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
   }
 
+  /** One poll; a record that cannot be read is logged with its place and skipped, and the view goes on. */
   private void pollOnce() {
-    for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+    ConsumerRecords<String, V> records;
+    try {
+      records = consumer.poll(Duration.ofMillis(200));
+    } catch (RecordDeserializationException e) {
+      log.warn("Skipping an unreadable record on {} at offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+      unreadable.incrementAndGet();
+      consumer.seek(e.topicPartition(), e.offset() + 1);
+      return;
+    }
+    for (ConsumerRecord<String, V> record : records) {
       if (record.value() == null) {
         values.remove(record.key());
       } else {
         values.put(record.key(), record.value());
       }
     }
+  }
+
+  /** How many unreadable records this view skipped. */
+  public long unreadable() {
+    return unreadable.get();
   }
 
   @Override

@@ -1,0 +1,72 @@
+package org.amity.producers.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.amity.events.SampleEvents;
+import org.amity.partners.Relationship;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.serde.SpecificAvroSerde;
+import org.amity.topics.Topics;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An unreadable record on amity.relationships (garbage, an unknown schema id) is skipped: the directory still starts,
+ * and goes on following the topic (issue 17: it stopped ingest, import and partners from starting).
+ */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class RelationshipDirectoryTest {
+  @Test
+  void anUnreadableRecordIsSkippedAtStartAndWhileFollowing() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    garbage(config, "garbage-" + run, new byte[] {0, 0, 0, 0x7f, 0x05, 1});
+    put(config, relationship("before-" + run));
+
+    try (RelationshipDirectory directory = RelationshipDirectory.start(config, Duration.ofSeconds(30))) {
+      assertThat(directory.exists("before-" + run + "/nl-rotterdam")).isTrue();
+      garbage(config, "garbage-again-" + run, "not avro at all".getBytes());
+      put(config, relationship("after-" + run));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!directory.exists("after-" + run + "/nl-rotterdam") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(directory.exists("after-" + run + "/nl-rotterdam")).as("followed past the unreadable record").isTrue();
+    }
+  }
+
+  private static Relationship relationship(String office) {
+    return Relationship.newBuilder(SampleEvents.relationship()).setOfficeId(office)
+        .setRelationshipId(office + "/nl-rotterdam").build();
+  }
+
+  private static void garbage(Map<String, Object> config, String key, byte[] bytes) throws Exception {
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)), new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), key, bytes)).get();
+    }
+  }
+
+  private static void put(Map<String, Object> config, Relationship relationship) throws Exception {
+    try (SpecificAvroSerde<Relationship> serde = new SpecificAvroSerde<>()) {
+      serde.configure(config, false);
+      try (KafkaProducer<String, Relationship> producer = new KafkaProducer<>(Map.of(
+          CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)),
+          new StringSerializer(), serde.serializer())) {
+        producer.send(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), relationship.getRelationshipId(), relationship)).get();
+      }
+    }
+  }
+}
