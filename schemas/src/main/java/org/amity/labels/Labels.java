@@ -46,11 +46,6 @@ public final class Labels {
     return of(symbol, ZH);
   }
 
-  /** "中文（English）", as a Chinese page shows a symbol. */
-  public static String both(Enum<?> symbol) {
-    return zh(symbol) + "（" + of(symbol, EN) + "）";
-  }
-
   /** An event type's name, e.g. 代表团互访 for DelegationVisited. */
   public static String eventType(String recordName, Locale language) {
     return text("EventType." + recordName, language, recordName);

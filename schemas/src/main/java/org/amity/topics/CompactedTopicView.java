@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,7 +33,6 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   private final Map<String, V> values = new ConcurrentHashMap<>();
   private final Thread follower;
   private volatile boolean running = true;
-  private final AtomicLong unreadable = new AtomicLong();
 
   public CompactedTopicView(String topic, Map<String, Object> clientConfig, Deserializer<V> valueDeserializer) {
     this.topic = topic;
@@ -122,7 +120,6 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       records = consumer.poll(Duration.ofMillis(200));
     } catch (RecordDeserializationException e) {
       log.warn("Skipping an unreadable record on {} at offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
-      unreadable.incrementAndGet();
       consumer.seek(e.topicPartition(), e.offset() + 1);
       return;
     }
@@ -135,10 +132,6 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
   }
 
-  /** How many unreadable records this view skipped. */
-  public long unreadable() {
-    return unreadable.get();
-  }
 
   @Override
   public void close() {

@@ -60,8 +60,9 @@ class LabelsTest {
   }
 
   @Test
-  void showsChineseFirstWithEnglishBeside() {
-    assertThat(Labels.both(RelationshipStatus.ENDED)).isEqualTo("已终止（ended）");
+  void saysASymbolInEitherLanguage() {
+    assertThat(Labels.zh(RelationshipStatus.ENDED)).isEqualTo("已终止");
+    assertThat(Labels.of(RelationshipStatus.ENDED, Labels.EN)).isEqualTo("ended");
     assertThat(Labels.zh(OfficeLevel.DISTRICT)).isEqualTo("区");
   }
 }
