@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         "Reads alerts from amity.alerts and tells each relationship's recipients,",
         "by e-mail over SMTP and/or by a JSON POST to a webhook.",
         "Who gets what is in the configuration file (--config), under notifier.",
-        "(README, 'Notifier'): notifier.route.NAME.relationship|office|kind|band|to|language|format|secret-env,",
+        "(docs/operations.md, 'Notifier'): notifier.route.NAME.relationship|office|kind|band|to|language|format|secret-env,",
         "notifier.responsible-officer, notifier.digest.recipients|at|zone,",
         "notifier.retry.*, notifier.max-age-days.",
         "Each alert reaches each recipient once, also across restarts",

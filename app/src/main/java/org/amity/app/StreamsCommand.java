@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         "as time passes. Serves interactive queries on --query-port: /api/v1/vitality[/{office}/{partner}[/history]].",
         "Start several with the same --application-id (and their own --query-port and --state-dir) to share",
         "the work; each answers for all. Model constants: -X amity.model.NAME=VALUE or the same keys in the",
-        "configuration file (see the README)."})
+        "configuration file (see docs/operations.md)."})
 final class StreamsCommand implements Callable<Integer> {
 
   @Spec

@@ -68,7 +68,7 @@ public final class Topics {
   public static final List<TopicSpec> EVENTS = List.of(DELEGATION_VISITED, AGREEMENT_SIGNED, EXHIBITION_HELD,
       FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
 
-  /** The whole catalog, in the order the README lists it. */
+  /** The whole catalog, in the order docs/design.md lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
       List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, DEAD_LETTER, NOTIFIER_DELIVERIES));
 

@@ -11,7 +11,7 @@ import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
 import org.apache.avro.specific.SpecificRecord;
 
-/** One record of every type on the topics, from the facts in shared/DOMAIN.md. */
+/** One record of every type on the topics, from the demo data set's facts (Shanghai and Rotterdam). */
 public final class SampleEvents {
   public static final String ROTTERDAM = "shanghai/nl-rotterdam";
 

@@ -23,7 +23,7 @@ import org.amity.aggregates.Band;
 import org.amity.topics.Topics;
 
 /**
- * The notifier's configuration, read from a properties file (README, "Notifier", has an example). Every key is
+ * The notifier's configuration, read from a properties file (docs/operations.md, "Notifier", has an example). Every key is
  * optional except that an alert with no recipient is only logged.
  *
  * @param dashboardUrl       base of the links in messages: {dashboardUrl}/partners/{office}/{partner}

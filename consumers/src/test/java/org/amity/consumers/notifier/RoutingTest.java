@@ -92,8 +92,8 @@ class RoutingTest {
   }
 
   @Test
-  void theReadmeExampleConfigurationIsValid() throws java.io.IOException {
-    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+  void theDocumentedExampleConfigurationIsValid() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "operations.md"));
     String section = readme.substring(readme.indexOf("## Notifier"));
     String example = section.substring(section.indexOf("```properties") + "```properties".length(), section.indexOf("```\n", section.indexOf("```properties") + 3));
     Properties file = new Properties();

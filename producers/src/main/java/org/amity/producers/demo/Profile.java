@@ -2,7 +2,7 @@ package org.amity.producers.demo;
 
 /**
  * The band a demo relationship is meant to show when the demo is loaded: the vitality bands of the scoring model
- * (shared/DESIGN.md) other than NEW.
+ * (docs/design.md) other than NEW.
  */
 public enum Profile {
   /** Vitality 60 or more: exchanges each way, agreements, several fields. */

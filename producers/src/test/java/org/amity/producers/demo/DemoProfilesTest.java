@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The demo data has the intended spread: under the DESIGN.md model each relationship is in its intended band. */
+/** The demo data has the intended spread: under the model of docs/design.md each relationship is in its intended band. */
 class DemoProfilesTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
 
@@ -84,7 +84,7 @@ class DemoProfilesTest {
         .contains(Band.DORMANT, Band.COOLING, Band.THRIVING);
   }
 
-  // The oracle itself, against the calibration in DESIGN.md.
+  // The oracle itself, against the calibration in docs/design.md.
 
   @Test
   void oneMayoralVisitTodayAndNothingElseIsAboutThirtyAndActive() {

@@ -23,8 +23,8 @@ import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A small version of the vitality model of shared/DESIGN.md, in plain Java, to check that the demo data has the
- * spread it means to have. The real model will live in the streams module. Points are DESIGN.md's; where it names
+ * A small version of the vitality model (docs/design.md, "How vitality is scored"), in plain Java, to check that the demo data has the
+ * spread it means to have. The real model will live in the streams module. Points are docs/design.md's; where it names
  * none the guess is marked.
  */
 final class SimpleVitality {
@@ -114,13 +114,13 @@ final class SimpleVitality {
         case SENIOR_OFFICIAL -> 6;
         case DEPARTMENT -> 4;
         case BUSINESS, ACADEMIC -> 3;
-        case CIVIL_SOCIETY, YOUTH -> 3; // not in DESIGN.md; a guess
+        case CIVIL_SOCIETY, YOUTH -> 3; // not in docs/design.md; a guess
       };
     }
     if (event instanceof AgreementSigned agreement) {
       return switch (agreement.getKind()) {
         case SISTER_CITY_ESTABLISHMENT -> 15;
-        case FRIENDLY_COOPERATION_ESTABLISHMENT -> 15; // not in DESIGN.md; a guess: an establishment
+        case FRIENDLY_COOPERATION_ESTABLISHMENT -> 15; // not in docs/design.md; a guess: an establishment
         case MEMORANDUM, COOPERATION_AGREEMENT, PROJECT_CONTRACT -> 10;
         case RENEWAL, LETTER_OF_INTENT -> 8;
       };
@@ -129,7 +129,7 @@ final class SimpleVitality {
       return switch (project.getMilestone()) {
         case LAUNCHED -> 8;
         case COMPLETED -> 10;
-        case PHASE_COMPLETED -> 8; // not in DESIGN.md; a guess
+        case PHASE_COMPLETED -> 8; // not in docs/design.md; a guess
         case CANCELLED -> 0;
       };
     }

@@ -40,7 +40,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The streams application, top to bottom as in DESIGN.md's picture:
+ * The streams application, top to bottom as in docs/design.md's picture:
  * <pre>
  * event topics ─▶ fan-out (one entry per relationship named) ─┬─ its own relationship's ───────┐
  *                                                              └─▶ other relationships': by relationship ─┤

@@ -18,9 +18,9 @@ import org.amity.streams.model.ModelSettings.PointTable;
 import org.amity.streams.model.ModelSettings.Weights;
 
 /**
- * The vitality model's constants from {@code amity.model.*} properties, each defaulting to DESIGN.md's figure:
+ * The vitality model's constants from {@code amity.model.*} properties, each defaulting to docs/design.md's figure:
  * {@code amity.model.half-life-days=180}, {@code amity.model.points.delegation.HEAD_OF_GOVERNMENT=10},
- * {@code amity.model.bands.dormant-silence-days=365}... The README lists them all.
+ * {@code amity.model.bands.dormant-silence-days=365}... docs/operations.md lists them all.
  */
 public final class ModelProperties {
   public static final String PREFIX = "amity.model.";

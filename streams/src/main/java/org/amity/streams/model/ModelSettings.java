@@ -15,7 +15,7 @@ import org.amity.events.DelegationLevel;
 import org.amity.events.Milestone;
 
 /**
- * Every constant of the vitality model (shared/DESIGN.md, "The model"), with its default in {@link #defaults()}.
+ * Every constant of the vitality model (docs/design.md, "How vitality is scored"), with its default in {@link #defaults()}.
  *
  * @param modelVersion names the model and its settings in every result, e.g. "vitality-1"
  * @param points what each kind of event is worth, and which kinds are substantive
@@ -70,7 +70,7 @@ public record ModelSettings(
     activityWindowDays.forEach(days -> requirePositive("activityWindowDays", days));
   }
 
-  /** The defaults of DESIGN.md; where it names no figure, the choice is documented in {@link PointTable#defaults()}. */
+  /** The defaults of docs/design.md; where it names no figure, the choice is documented in {@link PointTable#defaults()}. */
   public static ModelSettings defaults() {
     return new ModelSettings("vitality-1", PointTable.defaults(), 180, 15, 365, 4, 730, 730, 20,
         Weights.defaults(), Bands.defaults(), 90, 366, List.of(30, 90, 365), ZoneOffset.UTC);
@@ -118,7 +118,7 @@ public record ModelSettings(
     }
 
     /**
-     * DESIGN.md's points. Where it names none: civil-society and youth delegations 3 (like business and academic
+     * docs/design.md's points. Where it names none: civil-society and youth delegations 3 (like business and academic
      * ones); a friendly-cooperation establishment 12 (lighter than a sister city's 15, more than an ordinary
      * agreement's 10); a cooperation agreement and a project contract 10 (agreements); a project phase completed 6
      * (less than a launch); a project cancelled 0 (not counted).

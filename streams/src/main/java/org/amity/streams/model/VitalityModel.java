@@ -20,7 +20,7 @@ import org.amity.streams.model.ModelSettings.Bands;
 import org.amity.streams.model.ModelSettings.Weights;
 
 /**
- * Scores one relationship from its exchanges: the formula of shared/DESIGN.md, pure and stateless.
+ * Scores one relationship from its exchanges: the formula of docs/design.md, pure and stateless.
  *
  * <p>Only exchanges worth points that happened at or before the moment scored count; the order of the list does not
  * matter. Domain {@link Domain#OTHER} does not count for breadth: "other" is no field of its own.
@@ -221,7 +221,7 @@ public final class VitalityModel {
   }
 
   /**
-   * The band, in DESIGN.md's order: NEW, DORMANT, COOLING, THRIVING, ACTIVE.
+   * The band, in docs/design.md's order: NEW, DORMANT, COOLING, THRIVING, ACTIVE.
    *
    * @param daysSinceLastExchange whole days since the last exchange, null when there was none
    * @param establishedOn the day the relationship was established, if known

@@ -1,5 +1,5 @@
 /**
- * The vitality model of shared/DESIGN.md, in plain Java: the reference the Kafka Streams topology is tested
+ * The vitality model (docs/design.md, "How vitality is scored"), in plain Java: the reference the Kafka Streams topology is tested
  * against, and the parts it reuses (the points of an event, the formula, the bands).
  *
  * <p>How it reads a relationship's history, in plain words:

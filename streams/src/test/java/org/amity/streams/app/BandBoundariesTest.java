@@ -25,7 +25,7 @@ import org.amity.events.Domain;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each band boundary of DESIGN.md: NEW, THRIVING from 60, ACTIVE, COOLING below 25 or after 180 quiet days, DORMANT
+ * Each band boundary of docs/design.md: NEW, THRIVING from 60, ACTIVE, COOLING below 25 or after 180 quiet days, DORMANT
  * below 10 or after 365 quiet days. Expected scores come from the formula written out by hand ({@link Reference}).
  */
 class BandBoundariesTest {

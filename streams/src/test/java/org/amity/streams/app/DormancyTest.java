@@ -42,7 +42,7 @@ class DormancyTest {
 
       streams.advanceDays(400);
 
-      // the day (after the first score) each band begins, from the hand-written formula and DESIGN.md's bands
+      // the day (after the first score) each band begins, from the hand-written formula and docs/design.md's bands
       int coolingDay = firstDay(first, visit, Band.COOLING);
       int dormantDay = firstDay(first, visit, Band.DORMANT);
       assertThat(coolingDay).isBetween(60, 100);
@@ -119,7 +119,7 @@ class DormancyTest {
 
   /**
    * The first whole day after {@code first} on which the review finds {@code band}, for one mayoral visit (10 points,
-   * inbound, one domain) at {@code visit}: DESIGN.md's formula and bands, written out here.
+   * inbound, one domain) at {@code visit}: docs/design.md's formula and bands, written out here.
    */
   private static int firstDay(Instant first, Instant visit, Band band) {
     for (int day = 0; day < 1000; day++) {

@@ -21,7 +21,7 @@ import org.amity.streams.model.Vitality;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The plain-Java reference (ReferenceHistory, VitalityModel) as the oracle of the topology's output, and DESIGN.md's
+ * The plain-Java reference (ReferenceHistory, VitalityModel) as the oracle of the topology's output, and docs/design.md's
  * formula written out again by hand for figures computed without the model.
  */
 final class Reference {
@@ -91,7 +91,7 @@ final class Reference {
     return new Tally(count, points);
   }
 
-  // ---- DESIGN.md's formula, written out independently of VitalityModel
+  // ---- docs/design.md's formula, written out independently of VitalityModel
 
   /** M's share of one exchange: its points halved every 180 days. */
   static double decayed(int points, double ageDays) {

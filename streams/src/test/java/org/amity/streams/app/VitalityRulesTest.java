@@ -48,7 +48,7 @@ class VitalityRulesTest {
   void eachKindOfEventIsWorthDesignPointsAndOnlyAgreementsProjectsAndProgrammesAreSubstantive() {
     try (TopologyFixture streams = new TopologyFixture(START)) {
       Instant at = nextScore(streams);
-      // expected points per kind, from DESIGN.md ("Points per event"), and whether it is substantive
+      // expected points per kind, from docs/design.md ("How vitality is scored"), and whether it is substantive
       record Case(String partner, SpecificRecord event, int points, boolean substantive) {}
       List<Case> cases = new ArrayList<>();
       cases.add(new Case("nl-hog", visit("nl-hog", at, DelegationLevel.HEAD_OF_GOVERNMENT), 10, false));
@@ -239,7 +239,7 @@ class VitalityRulesTest {
   @Test
   void vitalityWeighsTheFourComponentsAsDesignSays() {
     try (TopologyFixture streams = new TopologyFixture(START)) {
-      // DESIGN.md's calibration: a year with a delegation each way, an exhibition and a renewal, three domains
+      // docs/design.md's calibration: a year with a delegation each way, an exhibition and a renewal, three domains
       streams.add(relationship(ROTTERDAM, LONG_AGO));
       Instant at = nextScore(streams);
       streams.send(delegation(envelope("mayor", daysBefore(at, 30), ROTTERDAM, Domain.GOVERNANCE),
