@@ -44,8 +44,8 @@ public final class OfficeRules {
     parentProblems(office, registered, problems);
     for (Office child : children.apply(office.getOfficeId())) {
       if (!levelFits(child.getLevel(), office.getLevel())) {
-        problems.add(Problem.of("level", "下级机构 " + child.getOfficeId() + " 为" + levelZh(child.getLevel())
-                + "级，本机构不能为" + levelZh(office.getLevel()) + "级",
+        problems.add(Problem.of("level", "下级机构 " + child.getOfficeId() + " 为" + Labels.zh(child.getLevel())
+                + "级，本机构不能为" + Labels.zh(office.getLevel()) + "级",
             "office " + child.getOfficeId() + " under it is a " + child.getLevel() + "; this one cannot be a "
                 + office.getLevel()));
       }
@@ -93,7 +93,7 @@ public final class OfficeRules {
       }
     }
     if (!levelFits(office.getLevel(), parent.get().getLevel())) {
-      problems.add(Problem.of("level", levelZh(office.getLevel()) + "级机构不能隶属于" + levelZh(parent.get().getLevel())
+      problems.add(Problem.of("level", Labels.zh(office.getLevel()) + "级机构不能隶属于" + Labels.zh(parent.get().getLevel())
               + "级机构 " + parentId,
           "a " + office.getLevel() + " office cannot sit under the " + parent.get().getLevel() + " office " + parentId));
     }
@@ -105,10 +105,6 @@ public final class OfficeRules {
       return true;
     }
     return child.ordinal() > parent.ordinal();
-  }
-
-  private static String levelZh(OfficeLevel level) {
-    return Labels.zh(level);
   }
 
   private static boolean isZone(String zone) {
