@@ -14,8 +14,10 @@ import org.amity.aggregates.OfficeRollup;
 import org.amity.partners.Office;
 import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeFiguresChange;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
@@ -33,6 +37,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * rank among the offices with the same parent by activity per relationship (points of the last 365 days). Office names and parents come from the offices table.
  */
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
+  private static final Logger log = LoggerFactory.getLogger(OfficeBoardProcessor.class);
   public static final String BOARD_STORE = "office-board";
   public static final String BOARD_KEY = "all";
 
@@ -42,6 +47,7 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
   private KeyValueStore<String, OfficeBoard> board;
   private KeyValueStore<String, ValueAndTimestamp<Office>> offices;
   private boolean changed = true;
+  private final Set<String> unreadableLogged = new HashSet<>();
 
   private OfficeBoardProcessor(java.time.Duration emitInterval, String officesStore) {
     this.emitInterval = emitInterval;
@@ -136,10 +142,23 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
     return rollups;
   }
 
+  /**
+   * The offices table as the global thread holds it. It restores the topic's bytes without reading them, so a record
+   * that cannot be read is met here first: it is passed over (logged once per place), not allowed to stop the rollups.
+   */
   private Map<String, Office> registeredOffices() {
     Map<String, Office> known = new HashMap<>();
     try (KeyValueIterator<String, ValueAndTimestamp<Office>> all = offices.all()) {
-      all.forEachRemaining(office -> known.put(office.key, office.value.value()));
+      while (all.hasNext()) {
+        try {
+          KeyValue<String, ValueAndTimestamp<Office>> office = all.next();
+          known.put(office.key, office.value.value());
+        } catch (SerializationException unreadable) {
+          if (unreadableLogged.add(unreadable.getMessage())) {
+            log.warn("Passing over an unreadable record in the offices table: {}", unreadable.getMessage());
+          }
+        }
+      }
     }
     return known;
   }

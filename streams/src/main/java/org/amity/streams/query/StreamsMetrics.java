@@ -1,6 +1,7 @@
 package org.amity.streams.query;
 
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
@@ -10,6 +11,8 @@ import org.apache.kafka.common.MetricName;
  */
 public final class StreamsMetrics {
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  /** The task id Kafka Streams gives the global thread, which reads amity.offices. */
+  private static final String GLOBAL_TASK = "-1_-1";
 
   private StreamsMetrics() {}
 
@@ -17,7 +20,10 @@ public final class StreamsMetrics {
     StringBuilder text = new StringBuilder();
     counter(text, "amity_streams_dead_lettered_records_total",
         "Records this instance sent to amity.dead-letter since it started (unreadable, invalid or unknown relationship).",
-        sum(metrics, "stream-task-metrics", "dropped-records-total"));
+        sum(metrics, "stream-task-metrics", "dropped-records-total", task -> !task.equals(GLOBAL_TASK)));
+    counter(text, "amity_streams_unreadable_offices_skipped_total",
+        "Unreadable records on amity.offices this instance logged and skipped (the global table has no dead letters).",
+        sum(metrics, "stream-task-metrics", "dropped-records-total", GLOBAL_TASK::equals));
     counter(text, "amity_streams_processed_records_total", "Records this instance processed since it started.",
         sum(metrics, "stream-thread-metrics", "process-total"));
     gauge(text, "amity_streams_review_pass_seconds",
@@ -52,8 +58,14 @@ public final class StreamsMetrics {
   }
 
   private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+    return sum(metrics, group, name, task -> true);
+  }
+
+  private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name,
+      Predicate<String> task) {
     return metrics.entrySet().stream()
         .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+        .filter(e -> task.test(e.getKey().tags().getOrDefault("task-id", "")))
         .mapToDouble(e -> e.getValue().metricValue() instanceof Number n ? n.doubleValue() : 0)
         .sum();
   }

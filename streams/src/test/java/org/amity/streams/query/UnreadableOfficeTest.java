@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.amity.aggregates.OfficeRollup;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.serde.AvroSerdeConfig;
@@ -22,9 +24,14 @@ import org.amity.streams.app.StreamsSettings;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -32,14 +39,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One unreadable record on amity.offices (read by every instance into a global table) is skipped: the application
- * stays RUNNING and goes on scoring (issue 17: it used to kill the global thread, and the application with it).
+ * stays RUNNING, goes on scoring and publishes the rollups of offices (the global table restores such a record as it
+ * is, and reading the table must pass over it).
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class UnreadableOfficeTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
-  void anUnreadableOfficeRecordLeavesTheApplicationRunning() throws Exception {
+  void anUnreadableOfficeRecordLeavesTheApplicationRunningAndTheRollupsPublished() throws Exception {
     String run = Long.toString(System.nanoTime(), 36);
     String officeId = "unreadable-" + run;
     String relationshipId = officeId + "/nl-rotterdam";
@@ -77,6 +85,35 @@ class UnreadableOfficeTest {
       }
       assertThat(status).as("the relationship registered after the unreadable office is scored").isEqualTo(200);
       assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(awaitRollup(config, officeId)).as("the office's rollup, though the table holds unreadable records")
+          .isNotNull();
+      assertThat(StreamsMetrics.prometheus(app.streams().metrics(), "RUNNING"))
+          .as("skipped, and not counted as dead-lettered").contains("amity_streams_dead_lettered_records_total 0\n")
+          .containsPattern("amity_streams_unreadable_offices_skipped_total [1-9]");
+    }
+  }
+
+  /** The first rollup of the office on amity.office-rollups, or null if none came within a minute. */
+  private static OfficeRollup awaitRollup(Map<String, Object> clientConfig, String officeId) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    SpecificAvroSerde<OfficeRollup> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    try (KafkaConsumer<String, OfficeRollup> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        serde.deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.OFFICE_ROLLUPS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, OfficeRollup> record : consumer.poll(Duration.ofMillis(250))) {
+          if (officeId.equals(record.key())) {
+            return record.value();
+          }
+        }
+      }
+      return null;
     }
   }
 }
