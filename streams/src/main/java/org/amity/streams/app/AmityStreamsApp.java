@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.Map;
 import java.util.Properties;
 import org.amity.serde.AvroSerdeConfig;
+import org.amity.streams.ledger.Placement;
 import org.amity.streams.query.QueryApi;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.Topics;
@@ -62,12 +63,12 @@ public final class AmityStreamsApp implements AutoCloseable {
    *     Streams property overrides Amity's defaults
    */
   public static AmityStreamsApp start(StreamsSettings settings, Map<String, Object> clientConfig, Options options) {
-    ensureTopics(clientConfig, options);
+    Placement placement = new Placement(ensureTopics(clientConfig, options));
     HostInfo self = new HostInfo(options.advertisedHost(), options.queryPort());
     Properties properties = StreamsProperties.of(settings, clientConfig);
     properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
-    KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig)), properties);
+    KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig), placement), properties);
     QueryApi queries = new QueryApi(streams, settings, self).start(options.bindHost());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; replacing it", e);
@@ -114,7 +115,8 @@ public final class AmityStreamsApp implements AutoCloseable {
     return serde;
   }
 
-  private static void ensureTopics(Map<String, Object> clientConfig, Options options) {
+  /** Creates the missing topics; returns the partitions of those keyed by relationship. */
+  private static int ensureTopics(Map<String, Object> clientConfig, Options options) {
     Map<String, Object> admin = new HashMap<>();
     clientConfig.forEach((name, value) -> {
       if (AdminClientConfig.configNames().contains(name)) {
@@ -124,7 +126,7 @@ public final class AmityStreamsApp implements AutoCloseable {
     admin.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     try (Admin client = Admin.create(admin)) {
       new TopicCreator(client, options.topicPartitions(), options.replicationFactor()).ensure(Topics.ALL);
-      requireSamePartitions(client);
+      return requireSamePartitions(client);
     }
   }
 
@@ -138,7 +140,7 @@ public final class AmityStreamsApp implements AutoCloseable {
   }
 
   /** The ledger reads the event topics and the master data side by side (see {@link AmityTopology}). */
-  private static void requireSamePartitions(Admin client) {
+  private static int requireSamePartitions(Admin client) {
     List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name()));
     Topics.EVENTS.forEach(topic -> names.add(topic.name()));
     Map<String, Integer> partitions = new TreeMap<>();
@@ -162,5 +164,6 @@ public final class AmityStreamsApp implements AutoCloseable {
           + " must have the same number of partitions, as events are read beside their relationship's master data;"
           + " partitions per topic: " + partitions);
     }
+    return partitions.values().iterator().next();
   }
 }

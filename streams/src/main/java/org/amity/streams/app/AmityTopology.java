@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.amity.aggregates.Alert;
@@ -7,15 +8,18 @@ import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.streams.ledger.FanOut;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
 import org.amity.streams.ledger.MasterDataFirst;
+import org.amity.streams.ledger.MasterDataIn;
 import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeContribution;
 import org.amity.streams.ledger.OfficeFiguresChange;
+import org.amity.streams.ledger.Placement;
 import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.ledger.RoutedEntry;
 import org.amity.streams.offices.OfficeBoardProcessor;
@@ -42,21 +46,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The streams application, top to bottom as in docs/design.md's picture:
  * <pre>
- * event topics ─▶ fan-out (one entry per relationship named) ─┬─ its own relationship's ───────┐
- *                                                              └─▶ other relationships': by relationship ─┤
- * amity.relationships (master data, keyed by relationship, taken first) ──────────────────────┴▶ ledger ─┬▶ amity.vitality
- *                                                                                            ├▶ amity.activity
- *                                                                                            ├▶ amity.alerts
- *                                                                  office contributions ◀────┘
+ * event topics ─▶ fan-out (one entry per relationship named) ─────┐
+ * amity.relationships (master data, taken first) ─▶ as input ─────┴┬─ on its ledger's partition ──────┐
+ *                                                                  └─▶ elsewhere: by relationship ─────┴▶ ledger ─┬▶ amity.vitality
+ *                                                                                                        ├▶ amity.activity
+ *                                                                                                        ├▶ amity.alerts
+ *                                                                              office contributions ◀────┘
  *                 ─▶ figures per office ─▶ board of all offices (with amity.offices) ─▶ amity.office-rollups
  * </pre>
- * A record that cannot be read, or an event for an unknown relationship, goes to amity.dead-letter through the
- * exception handlers configured in {@link StreamsProperties}. Events are keyed by their first relationship, so the
- * entry for it is already on its ledger's partition and goes straight there; only the entries of the other
- * relationships a (multilateral) event names go through the by-relationship repartition topic. The ledger reads the
- * event topics, the repartitioned entries and the master data side by side, so all must have the same number of
- * partitions: the catalog gives every topic keyed by relationship the same count, the repartition topic takes the
- * event topics' count, and the application refuses to start on topics that differ.
+ * A record that cannot be read or breaks the contract goes to amity.dead-letter through the exception handlers
+ * configured in {@link StreamsProperties}; an entry whose relationship's master data never came, from the ledger
+ * itself (as JSON, with the same headers). A relationship's ledger is on the partition
+ * {@link Placement} gives its id, where Amity's own clients put its master data and the events keyed by it: those go
+ * straight to it. Whatever was read elsewhere (the other relationships a multilateral event names, records from a
+ * client with another partitioner or written to a chosen partition) goes through the by-relationship repartition
+ * topic. The ledger reads the event topics, the repartitioned entries and the master data side by side, so all must
+ * have the same number of partitions: the catalog gives every topic keyed by relationship the same count, the
+ * repartition topic takes the event topics' count, and the application refuses to start on topics that differ.
  */
 public final class AmityTopology {
   /** Current vitality per relationship, for interactive queries. */
@@ -68,37 +74,39 @@ public final class AmityTopology {
 
   /**
    * @param serdeConfig the registry settings of every Avro serde ({@code schema.registry.url}...)
+   * @param placement the partitions of the topics keyed by relationship, where each relationship's ledger is
    */
-  public static Topology build(StreamsSettings settings, Map<String, ?> serdeConfig) {
+  public static Topology build(StreamsSettings settings, Map<String, ?> serdeConfig, Placement placement) {
     AmitySerdes serdes = new AmitySerdes(serdeConfig);
     StreamsBuilder builder = new StreamsBuilder();
 
-    Map<String, KStream<String, RoutedEntry>> entries = builder
+    KStream<String, RoutedEntry> eventEntries = builder
         .stream(Topics.EVENTS.stream().map(TopicSpec::name).toList(),
             Consumed.with(Serdes.String(), serdes.<SpecificRecord>values()).withName("events"))
-        .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays())), Named.as("fan-out"))
-        .split(Named.as("entries-"))
-        .branch((id, entry) -> entry.onThisPartition(), Branched.as("here"))
-        .defaultBranch(Branched.as("elsewhere"));
-    KStream<String, LedgerInput> entriesHere = entries.get("entries-here")
-        .mapValues(RoutedEntry::input, Named.as("entry-here"));
-    KStream<String, LedgerInput> entriesMoved = entries.get("entries-elsewhere")
-        .mapValues(RoutedEntry::input, Named.as("entry-elsewhere"))
-        .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"));
-    KStream<String, LedgerInput> masterData = builder
+        .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays()), placement),
+            Named.as("fan-out"));
+    KStream<String, RoutedEntry> masterData = builder
         .stream(Topics.RELATIONSHIPS.name(),
             Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships")
                 .withTimestampExtractor(new MasterDataFirst()))
-        .filter((id, relationship) -> relationship != null, Named.as("skip-deleted-relationships"))
-        .mapValues(LedgerInput::new, Named.as("master-data-as-input"));
+        .process(() -> new MasterDataIn(placement), Named.as("master-data-as-input"));
+    Map<String, KStream<String, RoutedEntry>> entries = eventEntries
+        .merge(masterData, Named.as("master-data-and-entries"))
+        .split(Named.as("entries-"))
+        .branch((id, entry) -> entry.onThisPartition(), Branched.as("here"))
+        .defaultBranch(Branched.as("elsewhere"));
+    KStream<String, LedgerInput> inputsHere = entries.get("entries-here")
+        .mapValues(RoutedEntry::input, Named.as("entry-here"));
+    KStream<String, LedgerInput> inputsMoved = entries.get("entries-elsewhere")
+        .mapValues(RoutedEntry::input, Named.as("entry-elsewhere"))
+        .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"));
     builder.globalTable(Topics.OFFICES.name(), Consumed.with(Serdes.String(), serdes.of(Office.class))
             .withName("offices"),
         Materialized.<String, Office, KeyValueStore<Bytes, byte[]>>as(OFFICES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.of(Office.class)));
 
-    KStream<String, SpecificRecord> published = entriesHere
-        .merge(entriesMoved, Named.as("entries"))
-        .merge(masterData, Named.as("ledger-input"))
+    KStream<String, SpecificRecord> published = inputsHere
+        .merge(inputsMoved, Named.as("ledger-input"))
         .process(LedgerProcessor.supplier(settings, serdes.of(LedgerEntry.class), serdes.of(RelationshipState.class),
             serdes.of(RelationshipVitality.class)), Named.as("ledger"));
 
@@ -107,6 +115,7 @@ public final class AmityTopology {
         .branch((id, record) -> record instanceof RelationshipActivity, Branched.as("activity"))
         .branch((id, record) -> record instanceof Alert, Branched.as("alerts"))
         .branch((id, record) -> record instanceof OfficeContribution, Branched.as("contributions"))
+        .branch((id, record) -> record instanceof LedgerEntry, Branched.as("dead-letters"))
         .noDefaultBranch();
 
     typed(outputs.get("publish-vitality"), RelationshipVitality.class)
@@ -115,6 +124,10 @@ public final class AmityTopology {
         .to(Topics.ACTIVITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipActivity.class)));
     typed(outputs.get("publish-alerts"), Alert.class)
         .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.of(Alert.class)));
+    outputs.get("publish-dead-letters")
+        .mapValues(entry -> RecordJson.write(entry).toString().getBytes(StandardCharsets.UTF_8),
+            Named.as("dead-letter-as-json"))
+        .to(Topics.DEAD_LETTER.name(), Produced.with(Serdes.String(), Serdes.ByteArray()));
 
     typed(outputs.get("publish-contributions"), OfficeContribution.class)
         .toTable(Named.as("contributions-table"),

@@ -24,6 +24,8 @@ import org.amity.streams.model.ModelSettings;
  *     and dead-lettered; one dated less far ahead waits in the ledger and counts from its day on
  * @param punctuationBudget how long one punctuation may publish or review; the rest waits for the next ones. Keep it
  *     well under the exactly-once transaction's timeout (10 s), which a punctuation must not outlast
+ * @param masterDataWait how long an event for a relationship without master data waits for it (wall clock) before it
+ *     goes to the dead letters: master data written with another partitioner than Amity's takes a detour
  */
 public record StreamsSettings(
     String applicationId,
@@ -36,7 +38,8 @@ public record StreamsSettings(
     int agreementNoticeDays,
     int alertLookbackDays,
     int futureHorizonDays,
-    Duration punctuationBudget) {
+    Duration punctuationBudget,
+    Duration masterDataWait) {
 
   public static final String PREFIX = "amity.streams.";
 
@@ -50,11 +53,12 @@ public record StreamsSettings(
     requirePositive("alert-lookback-days", alertLookbackDays);
     requirePositive("future-horizon-days", futureHorizonDays);
     requirePositive("punctuation-budget-ms", punctuationBudget.toMillis());
+    requirePositive("master-data-wait-ms", masterDataWait.toMillis());
   }
 
   public static StreamsSettings defaults() {
     return new StreamsSettings("amity-streams", ModelSettings.defaults(), Duration.ofMillis(100), Duration.ofHours(1),
-        3650, 5, 90, 90, 30, 366, Duration.ofMillis(500));
+        3650, 5, 90, 90, 30, 366, Duration.ofMillis(500), Duration.ofMinutes(2));
   }
 
   /**
@@ -79,28 +83,36 @@ public record StreamsSettings(
         ModelProperties.intValue(values, PREFIX + "alert-lookback-days", d.alertLookbackDays()),
         ModelProperties.intValue(values, PREFIX + "future-horizon-days", d.futureHorizonDays()),
         Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "punctuation-budget-ms",
-            d.punctuationBudget().toMillis())));
+            d.punctuationBudget().toMillis())),
+        Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "master-data-wait-ms",
+            d.masterDataWait().toMillis())));
   }
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget, masterDataWait);
   }
 
   public StreamsSettings withIntervals(Duration emit, Duration review) {
     return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget, masterDataWait);
   }
 
   public StreamsSettings withFutureHorizonDays(int days) {
     return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
-        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days, punctuationBudget);
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days, punctuationBudget, masterDataWait);
   }
 
   public StreamsSettings withPunctuationBudget(Duration budget) {
     return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
         anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays,
-        budget);
+        budget, masterDataWait);
+  }
+
+  public StreamsSettings withMasterDataWait(Duration wait) {
+    return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays,
+        punctuationBudget, wait);
   }
 
   private static void requirePositive(String name, long value) {

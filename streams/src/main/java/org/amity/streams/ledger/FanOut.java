@@ -16,21 +16,23 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id, marked when it
- * belongs on the partition the event was read from (see {@link RoutedEntry}). An event whose
- * values break the contract (a negative headcount, a date in year 3000: beyond the horizon from the task's wall clock) is refused, so
- * that it goes to the dead letters; an event less far ahead than the horizon waits in the ledger for its day. Whether
- * the relationships it names exist is the ledger's to say.
+ * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id, marked when its
+ * ledger is on the partition the event was read from (see {@link Placement}), wherever the producer put the event.
+ * An event whose values break the contract (a negative headcount, a date in year 3000: beyond the horizon from the
+ * task's wall clock) is refused, so that it goes to the dead letters; an event less far ahead than the horizon waits
+ * in the ledger for its day. Whether the relationships it names exist is the ledger's to say.
  */
 public final class FanOut implements Processor<String, SpecificRecord, String, RoutedEntry> {
   private final ModelSettings settings;
   private final Duration futureHorizon;
+  private final Placement placement;
   private ProcessorContext<String, RoutedEntry> context;
   private EventValidator validator;
 
-  public FanOut(ModelSettings settings, Duration futureHorizon) {
+  public FanOut(ModelSettings settings, Duration futureHorizon, Placement placement) {
     this.settings = settings;
     this.futureHorizon = futureHorizon;
+    this.placement = placement;
   }
 
   @Override
@@ -44,15 +46,14 @@ public final class FanOut implements Processor<String, SpecificRecord, String, R
     if (record.value() == null) {
       return;
     }
-    String origin = context.recordMetadata()
-        .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
-        .orElse("(unknown)");
+    String origin = Origin.of(context);
+    int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
     List<Problem> problems = validator.valueProblems(record.value(), "");
     if (!problems.isEmpty()) {
       throw new InvalidEventException(EventTypes.envelopeOf(record.value()).getEventId(), origin, problems);
     }
     Entries.of(record.value(), settings, origin).forEach(kv -> context.forward(
-        record.withKey(kv.key).withValue(new RoutedEntry(kv.value, kv.key.equals(record.key())))));
+        record.withKey(kv.key).withValue(new RoutedEntry(kv.value, placement.isOn(kv.key, partition)))));
   }
 
   /** The stream task's wall-clock time, which tests move by hand. */

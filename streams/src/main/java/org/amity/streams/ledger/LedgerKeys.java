@@ -13,6 +13,11 @@ public final class LedgerKeys {
     return relationshipId + SEPARATOR + eventId;
   }
 
+  /** The relationship a key belongs to. */
+  public static String relationshipOf(String key) {
+    return key.substring(0, key.indexOf(SEPARATOR));
+  }
+
   /** The prefix every key of the relationship starts with. */
   public static String prefix(String relationshipId) {
     return relationshipId + SEPARATOR;

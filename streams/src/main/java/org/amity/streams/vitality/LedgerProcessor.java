@@ -33,8 +33,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Keeps every relationship's ledger and publishes its figures. Input, keyed by relationship id: master data and
  * ledger entries. An entry goes into the ledger (one per eventId; see {@link LiveHistory#replaces}) and marks the
- * relationship pending; an entry for a relationship without master data is refused with
- * {@link UnknownRelationshipException} (the processing exception handler sends it to the dead-letter topic).
+ * relationship pending. An entry for a relationship without master data waits for it ({@link AwaitingMasterData}), and
+ * if it does not come, is published as a dead letter (the entry, with the headers of {@link DeadLetter}), to go to
+ * amity.dead-letter as an {@link UnknownRelationshipException}.
  *
  * <p>It also keeps each relationship's published vitality in a store of its own, for interactive queries.
  *
@@ -69,6 +70,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipState> states;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, RelationshipVitality> vitality;
+  private AwaitingMasterData awaiting;
   private ReviewPassMetrics reviewMetrics;
   private long nextPublishingAt = Long.MIN_VALUE;
   /** The relationships the review pass in progress is to re-score, in key order; null when none is in progress. */
@@ -93,7 +95,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.scorer = new RelationshipScorer(settings);
   }
 
-  /** The processor with its four stores (RocksDB, logged to changelog topics). */
+  /** The processor with its five stores (RocksDB, logged to changelog topics). */
   public static ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier(StreamsSettings settings,
       Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde, Serde<RelationshipVitality> vitalitySerde) {
     return new ProcessorSupplier<>() {
@@ -110,7 +112,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
             cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
                 Serdes.Long())),
             cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VITALITY_STORE), Serdes.String(),
-                vitalitySerde)));
+                vitalitySerde)),
+            AwaitingMasterData.storeBuilder(entrySerde));
       }
     };
   }
@@ -130,6 +133,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.states = context.getStateStore(STATE_STORE);
     this.pending = context.getStateStore(PENDING_STORE);
     this.vitality = context.getStateStore(VITALITY_STORE);
+    this.awaiting = new AwaitingMasterData(context.getStateStore(AwaitingMasterData.STORE), settings.masterDataWait());
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
     reviewDue.clear();
     reviewQueue = null;
@@ -142,6 +146,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     reviewedSinceStart = false;
     context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      giveUpWaiting(now);
       publishPendingWhenDue(now);
       if (!reviewedSinceStart) {
         startReview(now);
@@ -165,18 +170,34 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       states.put(relationshipId, state);
       reviewDue.put(relationshipId, Long.MIN_VALUE);
       markPending(relationshipId, Long.MIN_VALUE);
+      awaiting.release(relationshipId).forEach(entry -> record(relationshipId, entry));
       return;
     }
     LedgerEntry entry = (LedgerEntry) record.value().getChange();
     if (!reviewDue.containsKey(relationshipId)) {
-      throw new UnknownRelationshipException(relationshipId, entry);
+      awaiting.hold(relationshipId, entry, context.currentSystemTimeMs());
+      return;
     }
+    record(relationshipId, entry);
+  }
+
+  /** Keeps the entry in the ledger unless it has a newer copy, and marks the relationship for publishing. */
+  private void record(String relationshipId, LedgerEntry entry) {
     String key = LedgerKeys.of(relationshipId, entry.getEventId());
     LedgerEntry kept = ledger.get(key);
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
       lastInput.put(relationshipId, context.currentSystemTimeMs());
+    }
+  }
+
+  /** Sends the entries that waited for their relationship's master data in vain to the dead letters. */
+  private void giveUpWaiting(long now) {
+    for (KeyValue<String, LedgerEntry> given : awaiting.givenUp(now)) {
+      UnknownRelationshipException reason = new UnknownRelationshipException(given.key, given.value);
+      context.forward(new Record<String, SpecificRecord>(given.key, given.value, now,
+          DeadLetter.headers(reason, given.value.getOrigin())));
     }
   }
 

@@ -70,6 +70,8 @@ class DeadLetterTest {
       streams.add(relationship(ROTTERDAM, LONG_AGO));
       streams.send(mayor("ghost", NOWHERE, nextScore(streams)));
       streams.publish();
+      assertThat(streams.deadLetters()).as("waiting for master data that may be on its way").isEmpty();
+      streams.waitForMasterDataInVain();
 
       assertThat(streams.deadLetters()).singleElement().satisfies(letter -> {
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(NOWHERE);
@@ -87,6 +89,22 @@ class DeadLetterTest {
   }
 
   @Test
+  void anEventThatOvertakesItsRelationshipsMasterDataWaitsForItAndCounts() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      Instant at = nextScore(streams).plus(TopologyFixture.EMIT);
+      streams.send(mayor("early", NOWHERE, at));
+      streams.publish();
+      streams.add(relationship(NOWHERE, LONG_AGO));
+      streams.publish();
+
+      assertThat(streams.vitality(NOWHERE).getExchanges()).isEqualTo(1);
+      assertThat(streams.vitality(NOWHERE).getRawMomentum()).isCloseTo(10, within(EXACT));
+      streams.waitForMasterDataInVain();
+      assertThat(streams.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
   void processingGoesOnAfterAnEventForAnUnknownRelationship() {
     try (TopologyFixture streams = new TopologyFixture(START)) {
       streams.add(relationship(ROTTERDAM, LONG_AGO));
@@ -95,9 +113,10 @@ class DeadLetterTest {
       streams.send(mayor("mayor", ROTTERDAM, at));
       streams.publish();
 
-      assertThat(streams.deadLetters()).hasSize(1);
       assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
       assertThat(streams.vitality(ROTTERDAM).getRawMomentum()).isCloseTo(10, within(EXACT));
+      streams.waitForMasterDataInVain();
+      assertThat(streams.deadLetters()).hasSize(1);
     }
   }
 
@@ -106,7 +125,7 @@ class DeadLetterTest {
     try (TopologyFixture streams = new TopologyFixture(START)) {
       streams.add(relationship(ROTTERDAM, LONG_AGO));
       streams.send(forum(envelope("forum", nextScore(streams), List.of(ROTTERDAM, NOWHERE), Domain.CULTURE).build()));
-      streams.publish();
+      streams.waitForMasterDataInVain();
 
       assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
       assertThat(streams.deadLetters()).singleElement().satisfies(letter ->

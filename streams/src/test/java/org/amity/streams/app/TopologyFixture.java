@@ -27,6 +27,7 @@ import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
 import org.amity.serde.AvroSerdeConfig;
+import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.Events;
 import org.amity.topics.TopicSpec;
 import org.amity.topics.Topics;
@@ -46,6 +47,11 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class TopologyFixture implements AutoCloseable {
   public static final Duration EMIT = Duration.ofSeconds(1);
   public static final Duration REVIEW = Duration.ofHours(1);
+  /**
+   * The driver reads every record from partition 0 of its topic; with three partitions, two relationships in three
+   * have their ledger elsewhere, so their master data and events take the by-relationship repartition topic.
+   */
+  public static final Placement PLACEMENT = new Placement(3);
 
   private final TopologyTestDriver driver;
   private final AmitySerdes serdes;
@@ -63,6 +69,7 @@ public final class TopologyFixture implements AutoCloseable {
   private final Map<String, List<RelationshipVitality>> vitalityHistory = new HashMap<>();
   private final Path stateDir;
   private Instant clock;
+  private final Duration masterDataWait;
 
   public TopologyFixture(Instant wallClock) {
     this(wallClock, StreamsSettings.defaults().withIntervals(EMIT, REVIEW));
@@ -85,7 +92,8 @@ public final class TopologyFixture implements AutoCloseable {
     stateDir = Path.of(System.getProperty("java.io.tmpdir"), "amity-ttd-" + UUID.randomUUID());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     clock = wallClock;
-    driver = new TopologyTestDriver(AmityTopology.build(settings, serdeConfig), properties, wallClock);
+    driver = new TopologyTestDriver(AmityTopology.build(settings, serdeConfig, PLACEMENT), properties, wallClock);
+    masterDataWait = settings.masterDataWait();
     serdes = new AmitySerdes(serdeConfig);
     for (TopicSpec topic : Topics.ALL) {
       inputs.put(topic.name(), driver.createInputTopic(topic.name(), Serdes.String().serializer(),
@@ -160,6 +168,11 @@ public final class TopologyFixture implements AutoCloseable {
   /** Lets the emit punctuation publish what is pending. */
   public TopologyFixture publish() {
     return advance(EMIT);
+  }
+
+  /** Lets events for relationships without master data wait for it in vain, and go to the dead letters. */
+  public TopologyFixture waitForMasterDataInVain() {
+    return advance(masterDataWait).publish();
   }
 
   /** Moves the wall clock a day at a time (so the hourly review runs at least daily), {@code days} times. */

@@ -32,6 +32,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ class ReviewAfterRestartTest {
   private final KeyValueStore<String, RelationshipState> states = store(LedgerProcessor.STATE_STORE, avro());
   private final KeyValueStore<String, Long> pending = store(LedgerProcessor.PENDING_STORE, Serdes.Long());
   private final KeyValueStore<String, RelationshipVitality> vitality = store(LedgerProcessor.VITALITY_STORE, avro());
+  private final TimestampedKeyValueStore<String, LedgerEntry> awaiting = awaitingStore();
 
   @Test
   void aRestartedTaskReviewsOnlyTheRelationshipsDue() {
@@ -66,7 +68,7 @@ class ReviewAfterRestartTest {
 
     StreamsSettings otherNotice = new StreamsSettings(d.applicationId(), d.model(), d.emitInterval(),
         d.reviewInterval(), d.ledgerRetentionDays(), d.anniversaryEveryYears(), 60, d.agreementNoticeDays(),
-        d.alertLookbackDays(), d.futureHorizonDays(), d.punctuationBudget());
+        d.alertLookbackDays(), d.futureHorizonDays(), d.punctuationBudget(), d.masterDataWait());
     Task restarted = start(otherNotice);
     restarted.emit(NOW.plusSeconds(60));
 
@@ -102,6 +104,7 @@ class ReviewAfterRestartTest {
     context.addStateStore(states);
     context.addStateStore(pending);
     context.addStateStore(vitality);
+    context.addStateStore(awaiting);
     Processor<String, LedgerInput, String, SpecificRecord> processor = supplier.get();
     processor.init(context);
     return new Task(processor, context);
@@ -130,6 +133,14 @@ class ReviewAfterRestartTest {
   /** An Avro serde with a registry of its own: the mock context names every store's changelog topic alike. */
   private static <V extends SpecificRecord> Serde<V> avro() {
     return new AmitySerdes(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID())).values();
+  }
+
+  private static TimestampedKeyValueStore<String, LedgerEntry> awaitingStore() {
+    TimestampedKeyValueStore<String, LedgerEntry> store = Stores.timestampedKeyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(AwaitingMasterData.STORE), Serdes.String(), ReviewAfterRestartTest.<LedgerEntry>avro())
+        .withLoggingDisabled().build();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    return store;
   }
 
   private static <V> KeyValueStore<String, V> store(String name, Serde<V> values) {

@@ -1,0 +1,212 @@
+package org.amity.streams.app;
+
+import static org.amity.streams.app.TopologyFixture.relationship;
+import static org.amity.streams.model.TestEvents.delegation;
+import static org.amity.streams.model.TestEvents.envelope;
+import static org.amity.streams.model.TestEvents.forum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import org.amity.events.DelegationLevel;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.partners.Relationship;
+import org.amity.platform.EmbeddedPlatformExtension;
+import org.amity.platform.kafka.EmbeddedKafka;
+import org.amity.serde.AvroSerdeConfig;
+import org.amity.serde.SpecificAvroSerde;
+import org.amity.streams.ledger.Placement;
+import org.amity.streams.model.RelationshipFigures;
+import org.amity.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Office systems write with any client: librdkafka's clients (Python, Go, .NET, kcat) place a key by CRC32, not by
+ * Kafka's murmur2, and a producer may choose partitions itself. Events and master data on any partition are scored
+ * as the reference model scores them, and no known relationship is ever called unknown.
+ */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class RecordsOnAnyPartitionTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final LocalDate ESTABLISHED = LocalDate.of(1995, 4, 20);
+  private static final int RELATIONSHIPS = 12;
+  private static final Duration MASTER_DATA_WAIT = Duration.ofSeconds(5);
+
+  @Test
+  void eventsAndMasterDataOnAnyPartitionAreScoredAsTheReferenceModelScoresThem() throws Exception {
+    String office = "anywhere-" + Long.toString(System.nanoTime(), 36);
+    List<String> ids = IntStream.range(0, RELATIONSHIPS).mapToObj(i -> office + "/xx-partner-" + i).toList();
+    String unknown = office + "/xx-nobody";
+    int partitions = partitionsOf(Topics.RELATIONSHIPS.name());
+    Placement placement = new Placement(partitions);
+    Instant at = Instant.now().minus(Duration.ofDays(20));
+
+    assertThat(partitions).as("partitions of the shared broker's topics").isGreaterThan(1);
+    List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
+    for (int i = 0; i < RELATIONSHIPS; i++) {
+      String id = ids.get(i);
+      Relationship master = relationship(id, ESTABLISHED);
+      records.add(i % 2 == 0 ? byCrc32(Topics.RELATIONSHIPS.name(), id, master, partitions)
+          : elsewhere(Topics.RELATIONSHIPS.name(), id, master, placement));
+      records.add(byCrc32(Topics.DELEGATION_VISITED.name(), id, visit("crc-" + id, at, id), partitions));
+      records.add(elsewhere(Topics.DELEGATION_VISITED.name(), id, visit("moved-" + id, at.plusSeconds(60), id),
+          placement));
+    }
+    records.add(byCrc32(Topics.FORUM_HELD.name(), ids.get(0), forum(envelope("forum-crc-" + office,
+        at.plusSeconds(120), ids.subList(0, 4), Domain.CULTURE).build()), partitions));
+    records.add(elsewhere(Topics.FORUM_HELD.name(), ids.get(4), forum(envelope("forum-moved-" + office,
+        at.plusSeconds(180), ids.subList(4, 8), Domain.CULTURE).build()), placement));
+    records.add(byCrc32(Topics.DELEGATION_VISITED.name(), unknown, visit("nobody-" + office, at, unknown), partitions));
+    assertThat(IntStream.range(0, RELATIONSHIPS).filter(i -> !placement.isOn(ids.get(i),
+        crc32Partition(ids.get(i), partitions))))
+        .as("CRC32 puts some relationships where murmur2 would not").isNotEmpty();
+    send(records);
+
+    int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
+    try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(office)
+        .withMasterDataWait(MASTER_DATA_WAIT),
+        clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
+            Files.createTempDirectory("amity-streams-anywhere"), 3, (short) 1))) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      List<SpecificRecord> events = records.stream()
+          .filter(r -> !r.topic().equals(Topics.RELATIONSHIPS.name())).map(ProducerRecord::value).toList();
+      for (String id : ids) {
+        int expected = ids.indexOf(id) < 8 ? 3 : 2;
+        JsonNode vitality = await(port, "/api/v1/vitality/" + id, body -> body.path("exchanges").asInt() == expected);
+        RelationshipFigures reference = Reference.figures(id, ESTABLISHED,
+            Instant.parse(vitality.path("at").asText()), events);
+        assertThat(vitality.path("score").asInt()).as(id).isEqualTo(reference.vitality().score());
+        assertThat(vitality.path("rawMomentum").asDouble()).as(id)
+            .isCloseTo(reference.vitality().rawMomentum(), within(1e-9));
+      }
+      assertThat(awaitDeadLetters(office)).singleElement().asString()
+          .contains("unknown relationship '" + unknown + "'", "not in the master data");
+    }
+  }
+
+  private static SpecificRecord visit(String eventId, Instant at, String id) {
+    return delegation(envelope(eventId, at, id, Domain.GOVERNANCE), Direction.INBOUND,
+        DelegationLevel.HEAD_OF_GOVERNMENT);
+  }
+
+  /** Where librdkafka's default partitioner (consistent_random) puts a key: CRC32 of its bytes. */
+  private static int crc32Partition(String key, int partitions) {
+    CRC32 crc = new CRC32();
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % partitions);
+  }
+
+  private static ProducerRecord<String, SpecificRecord> byCrc32(String topic, String key, SpecificRecord value,
+      int partitions) {
+    return new ProducerRecord<>(topic, crc32Partition(key, partitions), key, value);
+  }
+
+  /** On a partition chosen by hand: the one after the relationship's own. */
+  private static ProducerRecord<String, SpecificRecord> elsewhere(String topic, String key, SpecificRecord value,
+      Placement placement) {
+    return new ProducerRecord<>(topic, (placement.partitionOf(key) + 1) % placement.partitions(), key, value);
+  }
+
+  private static void send(List<ProducerRecord<String, SpecificRecord>> records) {
+    SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>();
+    serde.configure(clientConfig(), false);
+    try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers()),
+        new StringSerializer(), serde.serializer())) {
+      records.forEach(producer::send);
+    }
+  }
+
+  private static int partitionsOf(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        EmbeddedPlatformExtension.platform().bootstrapServers()))) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+  }
+
+  /** The dead letters of the office's relationships, once there are some (at most 60 s). */
+  private static List<String> awaitDeadLetters(String office) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    List<String> found = deadLettered(office);
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      found = deadLettered(office);
+    }
+    return found;
+  }
+
+  /** The messages of the records on amity.dead-letter whose key names one of the office's relationships. */
+  private static List<String> deadLettered(String office) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clientConfig(), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<String> found = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+          if (record.key() != null && record.key().startsWith(office + "/")) {
+            Header message = record.headers().lastHeader("__streams.errors.message");
+            found.add(message == null ? "" : new String(message.value(), StandardCharsets.UTF_8));
+          }
+        });
+      }
+      return found;
+    }
+  }
+
+  private static Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    return config;
+  }
+
+  /** Asks until the answer is 200 with the body wanted (the application may still be catching up), at most 60 s. */
+  private static JsonNode await(int port, String path, java.util.function.Predicate<JsonNode> wanted)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> answer;
+    do {
+      answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200 && wanted.test(JSON.readTree(answer.body()))) {
+        return JSON.readTree(answer.body());
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(path + " still answers " + answer.statusCode() + ": " + answer.body());
+  }
+}
