@@ -40,7 +40,10 @@ public final class AmityCommand implements Runnable {
   static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     CommandLine cli;
     try {
-      cli = commandLine(AmityConfig.load(args, env));
+      AmityConfig config = AmityConfig.load(args, env);
+      cli = commandLine(config);
+      config.unreadVariables(cli.getCommandSpec()).forEach(warning -> err.println("amity: " + warning));
+      err.flush();
     } catch (IllegalArgumentException e) {
       err.println("amity: " + e.getMessage());
       err.flush();

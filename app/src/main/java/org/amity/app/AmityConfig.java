@@ -6,11 +6,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import org.amity.streams.app.StreamsSettings;
+import org.amity.text.Spelling;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +37,11 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
   static final String KAFKA_VARIABLE_PREFIX = "AMITY_KAFKA_PROPERTY_";
   static final String STREAMS_PREFIX = "amity.";
   private static final String CONFIG_OPTION = "--config";
+  /** Variables read other than as options: secrets, the file, and those of the scripts and compose files. */
+  private static final Set<String> READ_VARIABLES = Set.of(FILE_VARIABLE, "AMITY_INGEST_TOKENS", "AMITY_DASHBOARD_USERS",
+      "AMITY_SMTP_PASSWORD", "AMITY_JAVA_OPTS", "AMITY_DEFAULT_JAVA_OPTS", "AMITY_IMAGE", "AMITY_KAFKA_USERNAME",
+      "AMITY_KAFKA_PASSWORD", "AMITY_KAFKA_TRUSTSTORE", "AMITY_KAFKA_TRUSTSTORE_PASSWORD",
+      "AMITY_SCHEMA_REGISTRY_USER_INFO");
 
   private final Path source;
   private final Properties file;
@@ -138,11 +147,40 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
     return section;
   }
 
+  /**
+   * The {@code AMITY_*} variables that no option, Kafka property or secret reads: a misspelt one would otherwise be
+   * silently ignored. Warned about, not refused, as scripts and compose files set variables of their own.
+   */
+  List<String> unreadVariables(CommandSpec root) {
+    Set<String> read = new HashSet<>(READ_VARIABLES);
+    collectVariables(root, read);
+    return env.keySet().stream().filter(name -> name.startsWith("AMITY_") && !name.startsWith(KAFKA_VARIABLE_PREFIX)
+        && !read.contains(name)).sorted().map(name -> {
+          String near = Spelling.nearest(name, read).orElse("?");
+          return "警告：没有选项读取环境变量 " + name + "（是否想写 " + near + "？）/ warning: no option reads the"
+              + " environment variable " + name + " (did you mean " + near + "?)";
+        }).toList();
+  }
+
+  private static void collectVariables(CommandSpec command, Set<String> read) {
+    String path = commandPath(command);
+    command.options().stream().filter(AmityConfig::configurable).forEach(option -> {
+      read.add(variable(optionName(option)));
+      if (!path.isEmpty()) {
+        read.add(variable(path + "." + optionName(option)));
+      }
+    });
+    command.subcommands().values().forEach(sub -> collectVariables(sub.getCommandSpec(), read));
+  }
+
   String variable(String name, String otherwise) {
     return env.getOrDefault(name, otherwise);
   }
 
-  /** Refuses a file key that no command reads, naming it: a misspelt key must not be silently ignored. */
+  /**
+   * Refuses a file key that no command reads, naming it: a misspelt key must not be silently ignored. The
+   * {@code amity.*} keys are the streams application's settings, refused when unknown or out of range.
+   */
   void check(CommandSpec root) {
     List<String> problems = new ArrayList<>();
     for (String key : new TreeMap<>(file).keySet().stream().map(Object::toString).toList()) {
@@ -150,6 +188,11 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
       if (problem != null) {
         problems.add(problem);
       }
+    }
+    try {
+      StreamsSettings.from(section(STREAMS_PREFIX, true));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("The configuration file " + source + " has " + String.join("; ", problems));
@@ -163,7 +206,10 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
     if (key.equals(KAFKA_PREFIX)) {
       return "a key 'kafka.' that names no Kafka property";
     }
-    if (key.startsWith(KAFKA_PREFIX) || key.startsWith(STREAMS_PREFIX)) {
+    if (key.startsWith(KAFKA_PREFIX)) {
+      return KafkaPropertyNames.problem(key.substring(KAFKA_PREFIX.length()), key);
+    }
+    if (key.startsWith(STREAMS_PREFIX)) {
       return null;
     }
     CommandSpec command = root;

@@ -1,6 +1,7 @@
 package org.amity.app;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.amity.producers.http.IngestSettings;
 import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,10 +59,20 @@ final class IngestCommand implements Callable<Integer> {
       description = "Most events in one batch; more get 413 (default: ${DEFAULT-VALUE}).")
   int maxBatchEvents;
 
+  @Option(names = "--instance-id", paramLabel = "ID",
+      description = {"Names this instance to Kafka (its transactional id). A restart under the same name fences what",
+          "the previous run left open, so that new events are visible at once; give each instance its own",
+          "(default: the host name and --port)."})
+  String instanceId;
+
   @Override
   public Integer call() throws Exception {
+    OptionChecks.requireAtLeast(spec, "--max-body-bytes", maxBodyBytes, 1);
+    OptionChecks.requireAtLeast(spec, "--max-batch-events", maxBatchEvents, 1);
     OfficeTokens tokens = tokens();
     Map<String, Object> config = connection.clientConfig();
+    config.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "amity-ingest-"
+        + (instanceId != null ? instanceId : InetAddress.getLocalHost().getHostName() + "-" + port));
     AmityPublisher publisher = AmityPublisher.start(config);
     PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
     IngestApi api = new IngestApi(new IngestSettings(host, port, maxBodyBytes, maxBatchEvents), tokens, publisher,

@@ -75,6 +75,10 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionChecks.requireAtLeast(spec, "--threads", threads, 1);
+    OptionChecks.requireAtLeast(spec, "--standby-replicas", standbyReplicas, 0);
+    OptionChecks.requireAtLeast(spec, "--topic-partitions", topicPartitions, 1);
+    OptionChecks.requireAtLeast(spec, "--replication-factor", replicationFactor, 1);
     Map<String, Object> config = connection.clientConfig();
     StreamsSettings settings = settings(connection.amityProperties());
     config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);

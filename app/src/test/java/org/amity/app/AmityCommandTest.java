@@ -53,6 +53,15 @@ class AmityCommandTest {
   }
 
   @Test
+  void aMisspeltVariableIsNamedWithTheOneMeant() {
+    env.put("AMITY_INGEST_PROT", "9090");
+    env.put("AMITY_BOOTSTRAP_SERVER", "127.0.0.1:1");
+    assertThat(run("token", "shanghai")).isZero();
+    assertThat(err.toString()).contains("AMITY_INGEST_PROT", "AMITY_INGEST_PORT", "AMITY_BOOTSTRAP_SERVER",
+        "AMITY_BOOTSTRAP_SERVERS", "没有选项读取环境变量");
+  }
+
+  @Test
   void aModelConstantThatIsNotANumberIsRefusedByName() {
     assertThat(run("streams", "-X", "amity.model.half-life-days=long")).isEqualTo(2);
     assertThat(err.toString()).contains("amity.model.half-life-days", "long");

@@ -52,6 +52,10 @@ class CommandLineBadInputTest {
       rejects without skipping   | import {dir}/log.csv --rejects {dir}/rejects.csv          | 2 | --rejects needs --skip-bad-rows
       property without a value   | streams -X num.stream.threads                             | 2 | KEY=VALUE;num.stream.threads
       token hash not hex         | ingest --token-hash shanghai=nothex                       | 2 | shanghai;64 hex digits
+      body limit below one byte  | ingest --token-hash shanghai={hash} --max-body-bytes -1    | 2 | --max-body-bytes;必须至少为 1;must be at least 1, not -1
+      batch of no events         | ingest --token-hash shanghai={hash} --max-batch-events 0   | 2 | --max-batch-events;must be at least 1, not 0
+      no stream threads          | streams --threads 0                                       | 2 | --threads;must be at least 1, not 0
+      negative standby replicas  | streams --standby-replicas -1                             | 2 | --standby-replicas;must be at least 0, not -1
       """)
   void isRefusedBeforeAnythingStarts(String name, String args, int exitCode, String mentions) throws IOException {
     StringWriter out = new StringWriter();

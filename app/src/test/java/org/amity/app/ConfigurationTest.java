@@ -89,10 +89,11 @@ class ConfigurationTest {
 
   @Test
   void modelConstantsInTheFileReachTheStreamsApplicationAndABadOneIsRefusedByName() throws IOException {
-    Path config = file("amity.model.half-life-days=long\n");
+    Path config = file("amity.model.half-life-days=90\n");
     StreamsCommand streams = parsed(StreamsCommand.class, "streams", "--config", config.toString());
-    assertThat(streams.connection.amityProperties()).containsEntry("amity.model.half-life-days", "long");
+    assertThat(streams.connection.amityProperties()).containsEntry("amity.model.half-life-days", "90");
     assertThat(streams.connection.clientConfig()).doesNotContainKey("amity.model.half-life-days");
+    config = file("amity.model.half-life-days=long\n");
     assertThat(run("streams", "--config", config.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("amity.model.half-life-days", "long");
   }

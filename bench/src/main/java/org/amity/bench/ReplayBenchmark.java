@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -84,15 +85,29 @@ final class ReplayBenchmark {
           "schema.registry.url", platform.registryUrl());
       System.out.println("replay: writing " + Scale.describe(spec));
       GenerationReport written;
-      try (KafkaEventSink sink = new KafkaEventSink(config)) {
+      try (KafkaEventSink sink = new KafkaEventSink(sinkConfig(config))) {
         written = sink.write(new SyntheticGenerator(spec), event -> { });
       }
-      report.note(String.format("replay: %s; %,d events for %,d relationships written in %.0f s", Scale.describe(spec),
-          written.events(), written.relationships(), written.elapsed().toMillis() / 1000.0));
+      report.note(String.format("replay: %s; %,d events for %,d relationships written in %.0f s%s",
+          Scale.describe(spec), written.events(), written.relationships(), written.elapsed().toMillis() / 1000.0,
+          byCrc32() ? ", placed by CRC32 as librdkafka's clients place keys" : ""));
       return new ReplayBenchmark(config, admin, workDir, written.events()).measure(written.relationships());
     } finally {
       Cleanup.delete(workDir);
     }
+  }
+
+  /** {@code -Damity.bench.partitioner=crc32}: everything is written as a librdkafka client would place it. */
+  private static boolean byCrc32() {
+    return "crc32".equals(System.getProperty("amity.bench.partitioner"));
+  }
+
+  private static Map<String, Object> sinkConfig(Map<String, Object> config) {
+    Map<String, Object> sink = new HashMap<>(config);
+    if (byCrc32()) {
+      sink.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class.getName());
+    }
+    return sink;
   }
 
   private List<Row> measure(long relationships) throws Exception {

@@ -74,6 +74,24 @@ public final class EventValidator {
     return problems;
   }
 
+  /**
+   * The problems that make an event unfit to score, whoever wrote it: its values, its eventId, and relationships
+   * missing or of another office. Not whether they exist (the ledger's to say) nor a relationship or domain named
+   * twice (counted once).
+   */
+  public List<Problem> scoringProblems(SpecificRecord event, String path) {
+    List<Problem> problems = valueProblems(event, path);
+    Envelope envelope = EventTypes.envelopeOf(event);
+    checkEventId(envelope, path, problems);
+    if (envelope.getRelationshipIds().isEmpty()) {
+      problems.add(new Problem(join(path, "relationshipIds"), "must name at least one relationship"));
+    }
+    for (int i = 0; i < envelope.getRelationshipIds().size(); i++) {
+      checkRelationshipOfOffice(envelope, i, join(path, "relationshipIds") + "[" + i + "]", problems);
+    }
+    return problems;
+  }
+
   /** Throws {@link InvalidInputException} unless the event may be written. */
   public void validate(SpecificRecord event, String path) {
     List<Problem> problems = problems(event, path);
@@ -103,14 +121,32 @@ public final class EventValidator {
   }
 
   private void checkEnvelope(Envelope envelope, String path, List<Problem> problems) {
-    if (!EVENT_ID.matcher(envelope.getEventId()).matches()) {
-      problems.add(new Problem(join(path, "eventId"),
-          "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
-    }
+    checkEventId(envelope, path, problems);
     checkRelationships(envelope, path, problems);
     if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
       problems.add(new Problem(join(path, "domains"), "names a domain twice"));
     }
+  }
+
+  private static void checkEventId(Envelope envelope, String path, List<Problem> problems) {
+    if (!EVENT_ID.matcher(envelope.getEventId()).matches()) {
+      problems.add(new Problem(join(path, "eventId"),
+          "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
+    }
+  }
+
+  /** False when the id is malformed or another office's, with the problem added. */
+  private static boolean checkRelationshipOfOffice(Envelope envelope, int i, String at, List<Problem> problems) {
+    String id = envelope.getRelationshipIds().get(i);
+    if (!RELATIONSHIP_ID.matcher(id).matches()) {
+      problems.add(new Problem(at, "must be \"office/partner\" in lower case, e.g. \"shanghai/nl-rotterdam\", not \"" + id + "\""));
+      return false;
+    }
+    if (!id.startsWith(envelope.getOffice() + "/")) {
+      problems.add(new Problem(at, id + " is not a relationship of office " + envelope.getOffice()));
+      return false;
+    }
+    return true;
   }
 
   private void checkRelationships(Envelope envelope, String path, List<Problem> problems) {
@@ -124,11 +160,7 @@ public final class EventValidator {
       String at = join(path, "relationshipIds") + "[" + i + "]";
       if (!seen.add(id)) {
         problems.add(new Problem(at, "names " + id + " twice"));
-      } else if (!RELATIONSHIP_ID.matcher(id).matches()) {
-        problems.add(new Problem(at, "must be \"office/partner\" in lower case, e.g. \"shanghai/nl-rotterdam\", not \"" + id + "\""));
-      } else if (!id.startsWith(envelope.getOffice() + "/")) {
-        problems.add(new Problem(at, id + " is not a relationship of office " + envelope.getOffice()));
-      } else if (!relationshipExists.test(id)) {
+      } else if (checkRelationshipOfOffice(envelope, i, at, problems) && !relationshipExists.test(id)) {
         problems.add(new Problem(at, "unknown relationship " + id + "; register it first"));
       }
     }

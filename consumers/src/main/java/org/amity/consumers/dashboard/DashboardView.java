@@ -63,11 +63,8 @@ public final class DashboardView {
   private final Map<String, OfficeRollup> rollups = new ConcurrentHashMap<>();
   private final Deque<Alert> alerts = new ArrayDeque<>();
   private final Set<String> alertIds = new HashSet<>();
-  /** Per relationship, its exchanges newest first; guarded by itself, as are the two sets below. */
+  /** Per relationship, its exchanges newest first; guarded by itself. */
   private final Map<String, Timeline> timelines = new HashMap<>();
-  /** Events withdrawn, and events replaced by a correction: should they be read after that, they stay out. */
-  private final Set<String> retracted = new HashSet<>();
-  private final Set<String> superseded = new HashSet<>();
   /** Notifications the notifier gave up on, by "alertId|recipient", from its delivery log. */
   private final Map<String, NotificationFailure> notificationFailures = new ConcurrentHashMap<>();
   private final Map<String, Long> deadLetters = new ConcurrentHashMap<>();
@@ -168,37 +165,41 @@ public final class DashboardView {
 
   /**
    * Applies an event from the event topics: an exchange joins the timeline of every relationship its envelope names
-   * (once per eventId; replacing the event its envelope {@code corrects}), an {@link EventRetracted} removes the event
-   * it names. Other records are ignored.
+   * (once per eventId; replacing there the event its envelope {@code corrects}), an {@link EventRetracted} removes the
+   * event it names from the timelines of the relationships it names, as the ledger does: one office cannot withdraw
+   * or replace another's event. Other records are ignored.
    */
   public void addEvent(SpecificRecord event) {
     Set<String> touched = new LinkedHashSet<>();
     if (event instanceof EventRetracted retraction) {
       synchronized (timelines) {
-        retracted.add(retraction.getRetractedEventId());
-        touched.addAll(removeEverywhere(retraction.getRetractedEventId()));
+        for (String relationshipId : new LinkedHashSet<>(retraction.getEnvelope().getRelationshipIds())) {
+          if (timeline(relationshipId).withdraw(retraction.getRetractedEventId())) {
+            touched.add(relationshipId);
+          }
+        }
       }
     } else {
       Exchange exchange = Exchanges.of(event);
       if (exchange == null) {
         return;
       }
+      boolean corrects = exchange.corrects() != null && !exchange.corrects().equals(exchange.eventId());
       synchronized (timelines) {
-        if (retracted.contains(exchange.eventId()) || superseded.contains(exchange.eventId())) {
-          return;
-        }
-        if (exchange.corrects() != null && !exchange.corrects().equals(exchange.eventId())) {
-          superseded.add(exchange.corrects());
-          touched.addAll(removeEverywhere(exchange.corrects()));
-        }
         for (String relationshipId : exchange.relationshipIds()) {
-          if (timelines.computeIfAbsent(relationshipId, k -> new Timeline()).add(exchange)) {
+          Timeline timeline = timeline(relationshipId);
+          boolean replaced = corrects && timeline.withdraw(exchange.corrects());
+          if (timeline.add(exchange) || replaced) {
             touched.add(relationshipId);
           }
         }
       }
     }
     touched.forEach(relationshipId -> changed("exchange", relationshipId));
+  }
+
+  private Timeline timeline(String relationshipId) {
+    return timelines.computeIfAbsent(relationshipId, k -> new Timeline());
   }
 
   /** The relationship's exchanges, newest first (at most {@link #MAX_EXCHANGES}). */
@@ -209,25 +210,16 @@ public final class DashboardView {
     }
   }
 
-  /** Removes the event from every timeline; answers the relationships whose timeline held it. */
-  private List<String> removeEverywhere(String eventId) {
-    List<String> removed = new ArrayList<>();
-    timelines.forEach((relationshipId, timeline) -> {
-      if (timeline.remove(eventId)) {
-        removed.add(relationshipId);
-      }
-    });
-    return removed;
-  }
-
   /** One relationship's exchanges: newest first, one per eventId, at most {@link #MAX_EXCHANGES}. */
   private static final class Timeline {
     final TreeSet<Exchange> newestFirst = new TreeSet<>(NEWEST_FIRST);
     final Map<String, Exchange> byId = new HashMap<>();
+    /** Events withdrawn or replaced by a correction: should they be read after that, they stay out. */
+    final Set<String> withdrawn = new HashSet<>();
 
-    /** Adds the exchange unless its eventId is here already; false when nothing changed. */
+    /** Adds the exchange unless its eventId is here already or was withdrawn; false when nothing changed. */
     boolean add(Exchange exchange) {
-      if (byId.containsKey(exchange.eventId())) {
+      if (byId.containsKey(exchange.eventId()) || withdrawn.contains(exchange.eventId())) {
         return false;
       }
       byId.put(exchange.eventId(), exchange);
@@ -240,7 +232,9 @@ public final class DashboardView {
       return true;
     }
 
-    boolean remove(String eventId) {
+    /** Takes the event out for good; true when it was here. */
+    boolean withdraw(String eventId) {
+      withdrawn.add(eventId);
       Exchange exchange = byId.remove(eventId);
       return exchange != null && newestFirst.remove(exchange);
     }

@@ -300,6 +300,17 @@ class DashboardApiTest {
   }
 
   @Test
+  void aRetractionOrCorrectionNamingOtherRelationshipsLeavesTheEventWhereItIs() throws Exception {
+    DashboardView view = timelineView();
+    view.addEvent(visit("visit", ROTTERDAM, 1));
+    view.addEvent(meeting("meeting", 2, null, ROTTERDAM));
+    view.addEvent(retraction("visit", LA));
+    view.addEvent(meeting("not-a-correction", 3, "meeting", LA));
+    assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("meeting", "visit");
+    assertThat(exchanges(view, LA).findValuesAsText("eventId")).containsExactly("not-a-correction");
+  }
+
+  @Test
   void aMultilateralEventAppearsForEachRelationshipItNames() throws Exception {
     DashboardView view = timelineView();
     view.addEvent(forum("forum", 7, ROTTERDAM, LA, ROTTERDAM));

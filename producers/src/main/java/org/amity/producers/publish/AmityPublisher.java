@@ -23,6 +23,7 @@ import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.events.Envelope;
+import org.amity.events.EventRetracted;
 import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
@@ -161,6 +162,7 @@ public final class AmityPublisher implements AutoCloseable {
         problems.add(Problem.of(path.isEmpty() ? "office" : path + ".office", "外办 " + office + " 尚未登记；请先用 amity offices add 登记",
             "office " + office + " is not registered; register it first (amity offices add)"));
       }
+      problems.addAll(otherOfficesEvents(events.get(i), path));
       String eventId = EventTypes.envelopeOf(events.get(i)).getEventId();
       if (!ids.add(eventId)) {
         problems.add(new Problem(path.isEmpty() ? "eventId" : path + ".eventId", "eventId " + eventId + " appears twice in the batch"));
@@ -169,6 +171,32 @@ public final class AmityPublisher implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /** A retraction or correction may only name an event its own office recorded. */
+  private List<Problem> otherOfficesEvents(SpecificRecord event, String path) {
+    List<Problem> problems = new ArrayList<>();
+    String office = EventTypes.envelopeOf(event).getOffice();
+    if (event instanceof EventRetracted retraction) {
+      checkSameOffice(retraction.getRetractedEventId(), office, join(path, "retractedEventId"), problems);
+    }
+    String corrects = EventTypes.envelopeOf(event).getCorrects();
+    if (corrects != null) {
+      checkSameOffice(corrects, office, join(path, "corrects"), problems);
+    }
+    return problems;
+  }
+
+  private void checkSameOffice(String eventId, String office, String path, List<Problem> problems) {
+    index.entry(eventId).map(EventIdIndex.Entry::office).filter(recordedBy -> !recordedBy.equals(office))
+        .ifPresent(recordedBy -> problems.add(Problem.of(path,
+            "事件 " + eventId + " 由外办 " + recordedBy + " 记录，外办 " + office + " 不能撤回或更正它",
+            "event " + eventId + " was recorded by office " + recordedBy + "; office " + office
+                + " cannot withdraw or correct it")));
+  }
+
+  private static String join(String path, String field) {
+    return path.isEmpty() ? field : path + "." + field;
   }
 
   /**
@@ -308,7 +336,8 @@ public final class AmityPublisher implements AutoCloseable {
         if (batch.fresh()[i]) {
           RecordMetadata where = getNow(future);
           written.put(eventIdOf(batch.events().get(i)),
-              new EventIdIndex.Entry(batch.fingerprints().get(i), where.topic(), where.partition(), where.offset()));
+              new EventIdIndex.Entry(batch.fingerprints().get(i), where.topic(), where.partition(), where.offset(),
+                  EventTypes.envelopeOf(batch.events().get(i)).getOffice()));
         }
       }
     }

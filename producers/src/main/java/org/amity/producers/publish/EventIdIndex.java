@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.amity.topics.CompactedTopicView;
 import org.amity.topics.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every eventId written, with the fingerprint of its content and where it landed, from the compacted
@@ -16,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * concurrent sends of one event write it once: the second waits for the first's outcome.
  */
 final class EventIdIndex implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventIdIndex.class);
 
   enum Outcome { NEW, DUPLICATE, BEING_WRITTEN, CONFLICT }
 
@@ -24,15 +27,26 @@ final class EventIdIndex implements AutoCloseable {
 
   private record Holder(String fingerprint, CompletableFuture<?> write) {}
 
-  /** What the index keeps per eventId; stored as "fingerprint topic partition offset". */
-  record Entry(String fingerprint, String topic, int partition, long offset) {
+  /**
+   * What the index keeps per eventId; stored as "fingerprint topic partition offset office" (office absent in the
+   * entries of earlier versions: null).
+   */
+  record Entry(String fingerprint, String topic, int partition, long offset, String office) {
     String encode() {
-      return fingerprint + " " + topic + " " + partition + " " + offset;
+      return fingerprint + " " + topic + " " + partition + " " + offset + (office == null ? "" : " " + office);
     }
 
+    /** The entry, or null (logged) when the value is not one: another client wrote the topic. */
     static Entry decode(String value) {
       String[] parts = value.split(" ");
-      return new Entry(parts[0], parts[1], Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+      try {
+        return new Entry(parts[0], parts[1], Integer.parseInt(parts[2]), Long.parseLong(parts[3]),
+            parts.length > 4 ? parts[4] : null);
+      } catch (RuntimeException malformed) {
+        log.warn("Passing over an unreadable value on {}: \"{}\"", Topics.EVENT_IDS.name(),
+            value.length() > 100 ? value.substring(0, 100) + "..." : value);
+        return null;
+      }
     }
   }
 
@@ -45,7 +59,7 @@ final class EventIdIndex implements AutoCloseable {
 
   /** Reserves the id for the given write, unless it was written or is being written. */
   synchronized Reservation reserve(String eventId, String fingerprint, CompletableFuture<?> write) {
-    Optional<String> writtenFingerprint = written.get(eventId).map(v -> Entry.decode(v).fingerprint());
+    Optional<String> writtenFingerprint = entry(eventId).map(Entry::fingerprint);
     if (writtenFingerprint.isPresent()) {
       return new Reservation(writtenFingerprint.get().equals(fingerprint) ? Outcome.DUPLICATE : Outcome.CONFLICT, null);
     }

@@ -2,6 +2,7 @@ package org.amity.producers.http;
 
 import static org.amity.producers.http.IngestFixture.JSON;
 import static org.amity.producers.http.IngestFixture.TOKEN_A;
+import static org.amity.producers.http.IngestFixture.TOKEN_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +148,13 @@ class IngestApiInvalidRequestsTest {
         new Case("another office's relationship", TOKEN_A, JSON_TYPE,
             visitWith("", e -> e.putArray("relationshipIds").add("ingest-b/jp-hirakata"), "").body(), 403, "ingest-b/jp-hirakata"),
         new Case("another office named", TOKEN_A, JSON_TYPE, visitWith("", e -> e.put("office", "ingest-b"), "").body(), 403, "ingest-b"),
+        new Case("another office's event retracted", TOKEN_B, JSON_TYPE, of("EventRetracted", "retractedEventId",
+            WRITTEN_EVENT_ID, "reason", "not ours").put("eventId", "b-" + UUID.randomUUID())
+            .set("relationshipIds", JSON.createArrayNode().add("ingest-b/jp-hirakata")).toString(), 422,
+            "event " + WRITTEN_EVENT_ID + " was recorded by office ingest-a; office ingest-b cannot withdraw or correct it"),
+        new Case("another office's event corrected", TOKEN_B, JSON_TYPE, visit().put("corrects", WRITTEN_EVENT_ID)
+            .set("relationshipIds", JSON.createArrayNode().add("ingest-b/jp-hirakata")).toString(), 422,
+            "外办 ingest-b 不能撤回或更正它"),
         new Case("text/plain body", TOKEN_A, "text/plain", visit().toString(), 415, "application/json"),
         new Case("no content type", TOKEN_A, null, visit().toString(), 415, "application/json"),
         new Case("body over the limit", TOKEN_A, JSON_TYPE, oversized(), 413, "limit"),

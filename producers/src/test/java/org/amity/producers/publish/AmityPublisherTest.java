@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +19,17 @@ import org.amity.platform.Platform;
 import org.amity.contract.InvalidInputException;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +68,49 @@ class AmityPublisherTest {
     envelope.setOffice(OFFICE);
     envelope.setRelationshipIds(List.of(OFFICE + "/nl-rotterdam"));
     return visit;
+  }
+
+  @Test
+  void aPublisherStartedWithItsCrashedPredecessorsIdMakesNewEventsVisibleAtOnce() throws Exception {
+    String transactionalId = "amity-ingest-restart-" + UUID.randomUUID();
+    KafkaProducer<String, byte[]> crashed = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers"),
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId), new StringSerializer(), new ByteArraySerializer());
+    crashed.initTransactions();
+    crashed.beginTransaction();
+    int partition = publisher.publish(visit()).get().partition();
+    crashed.send(new ProducerRecord<>(Topics.DELEGATION_VISITED.name(), partition, "left-open", new byte[] {1})).get();
+
+    Map<String, Object> successorConfig = new HashMap<>(config);
+    successorConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    try (AmityPublisher successor = AmityPublisher.start(successorConfig)) {
+      Published published = successor.publish(visit()).get();
+      assertThat(published.partition()).isEqualTo(partition);
+      assertThat(secondsUntilCommittedReadersSee(published))
+          .as("the predecessor's open transaction is fenced, not left to time out after 60 s").isLessThan(20);
+    } finally {
+      crashed.close(Duration.ZERO);
+    }
+  }
+
+  private static long secondsUntilCommittedReadersSee(Published published) {
+    long start = System.nanoTime();
+    TopicPartition partition = new TopicPartition(published.topic(), published.partition());
+    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers"),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      reader.assign(List.of(partition));
+      reader.seek(partition, published.offset());
+      while (System.nanoTime() - start < Duration.ofSeconds(90).toNanos()) {
+        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+          if (record.offset() == published.offset()) {
+            return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+          }
+        }
+      }
+    }
+    return Long.MAX_VALUE;
   }
 
   @Test

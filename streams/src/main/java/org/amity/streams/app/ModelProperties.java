@@ -29,7 +29,10 @@ public final class ModelProperties {
 
   /** The model's settings; a property that is not a number, or out of range, is named in the exception. */
   public static ModelSettings read(Properties properties) {
-    Map<String, String> v = strings(properties);
+    return read(strings(properties));
+  }
+
+  static ModelSettings read(Map<String, String> v) {
     ModelSettings d = ModelSettings.defaults();
     Bands db = d.bands();
     Weights dw = d.weights();

@@ -42,6 +42,7 @@ public record StreamsSettings(
     Duration masterDataWait) {
 
   public static final String PREFIX = "amity.streams.";
+  private static final Duration MAX_PUNCTUATION_BUDGET = Duration.ofSeconds(5);
 
   public StreamsSettings {
     requirePositive("emit-interval", emitInterval.toMillis());
@@ -53,6 +54,11 @@ public record StreamsSettings(
     requirePositive("alert-lookback-days", alertLookbackDays);
     requirePositive("future-horizon-days", futureHorizonDays);
     requirePositive("punctuation-budget-ms", punctuationBudget.toMillis());
+    if (punctuationBudget.compareTo(MAX_PUNCTUATION_BUDGET) > 0) {
+      throw new IllegalArgumentException(PREFIX + "punctuation-budget-ms must be at most "
+          + MAX_PUNCTUATION_BUDGET.toMillis() + " (well under the exactly-once transaction's timeout, 10 s), not "
+          + punctuationBudget.toMillis());
+    }
     requirePositive("master-data-wait-ms", masterDataWait.toMillis());
   }
 
@@ -65,14 +71,14 @@ public record StreamsSettings(
    * The defaults, overridden by {@code amity.streams.*} properties (e.g. {@code amity.streams.review-interval-ms})
    * and the model's {@code amity.model.*} properties ({@link ModelProperties}).
    *
-   * @throws IllegalArgumentException naming the property that is wrong
+   * @throws IllegalArgumentException naming the property that is wrong, or an {@code amity.*} key it does not know
    */
   public static StreamsSettings from(Properties properties) {
     StreamsSettings d = defaults();
-    Map<String, String> values = ModelProperties.strings(properties);
-    return new StreamsSettings(
+    AskedSettings values = new AskedSettings(ModelProperties.strings(properties));
+    StreamsSettings settings = new StreamsSettings(
         values.getOrDefault(PREFIX + "application-id", d.applicationId()),
-        ModelProperties.read(properties),
+        ModelProperties.read(values),
         Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "emit-interval-ms", d.emitInterval().toMillis())),
         Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "review-interval-ms",
             d.reviewInterval().toMillis())),
@@ -86,6 +92,8 @@ public record StreamsSettings(
             d.punctuationBudget().toMillis())),
         Duration.ofMillis(ModelProperties.longValue(values, PREFIX + "master-data-wait-ms",
             d.masterDataWait().toMillis())));
+    values.refuseUnasked("amity.");
+    return settings;
   }
 
   public StreamsSettings withApplicationId(String id) {

@@ -18,9 +18,10 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Credits an event to each relationship it names: one ledger entry per relationship, keyed by its id, marked when its
  * ledger is on the partition the event was read from (see {@link Placement}), wherever the producer put the event.
- * An event whose values break the contract (a negative headcount, a date in year 3000: beyond the horizon from the
- * task's wall clock) is refused, so that it goes to the dead letters; an event less far ahead than the horizon waits
- * in the ledger for its day. Whether the relationships it names exist is the ledger's to say.
+ * A record that breaks the contract (a negative headcount, a date in year 3000: beyond the horizon from the task's
+ * wall clock; no relationship, or one of another office; a record of another type; a tombstone) is refused, so that
+ * it goes to the dead letters; an event less far ahead than the horizon waits in the ledger for its day. Whether the
+ * relationships it names exist is the ledger's to say.
  */
 public final class FanOut implements Processor<String, SpecificRecord, String, RoutedEntry> {
   private final ModelSettings settings;
@@ -43,12 +44,17 @@ public final class FanOut implements Processor<String, SpecificRecord, String, R
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
-    if (record.value() == null) {
-      return;
-    }
     String origin = Origin.of(context);
+    if (record.value() == null) {
+      throw InvalidEventException.tombstone(record.key(), origin);
+    }
+    String topic = context.recordMetadata().map(m -> m.topic()).orElse(null);
+    String type = record.value().getSchema().getName();
+    if (EventTypes.topic(type).filter(spec -> topic == null || spec.name().equals(topic)).isEmpty()) {
+      throw InvalidEventException.wrongType(record.value().getSchema().getFullName(), topic, origin);
+    }
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
-    List<Problem> problems = validator.valueProblems(record.value(), "");
+    List<Problem> problems = validator.scoringProblems(record.value(), "");
     if (!problems.isEmpty()) {
       throw new InvalidEventException(EventTypes.envelopeOf(record.value()).getEventId(), origin, problems);
     }

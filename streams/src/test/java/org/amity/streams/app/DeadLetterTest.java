@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
   static final String ROTTERDAM = "shanghai/nl-rotterdam";
   static final String NOWHERE = "shanghai/xx-nowhere";
+  static final String SACRAMENTO = "jinan/us-sacramento";
   static final String VISITS = Topics.DELEGATION_VISITED.name();
 
   /**
@@ -101,6 +102,77 @@ class DeadLetterTest {
       assertThat(streams.vitality(NOWHERE).getRawMomentum()).isCloseTo(10, within(EXACT));
       streams.waitForMasterDataInVain();
       assertThat(streams.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
+  void anEventOfOneOfficeNamingAnothersRelationshipGoesToTheDeadLettersAndCountsForNeither() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO)).add(relationship(SACRAMENTO, LONG_AGO));
+      DelegationVisited intruder = mayor("intruder", SACRAMENTO, nextScore(streams));
+      intruder.getEnvelope().setOffice("shanghai");
+      streams.send(intruder);
+      streams.send(mayor("mayor", ROTTERDAM, streams.now().plus(TopologyFixture.EMIT)));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message"))
+              .contains("intruder", SACRAMENTO + " is not a relationship of office shanghai"));
+      assertThat(streams.vitality(SACRAMENTO).getExchanges()).isZero();
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anEventNamingNoRelationshipGoesToTheDeadLetters() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      DelegationVisited nobody = mayor("nobody", ROTTERDAM, nextScore(streams));
+      nobody.getEnvelope().setRelationshipIds(List.of());
+      streams.sendTo(VISITS, ROTTERDAM, nobody);
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message"))
+              .contains("nobody", "relationshipIds: must name at least one relationship"));
+    }
+  }
+
+  @Test
+  void aRecordOfAnotherTypeOnAnEventTopicGoesToTheDeadLettersNamingTypeAndTopic() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.sendTo(VISITS, ROTTERDAM, relationship(ROTTERDAM, LONG_AGO));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).extracting(letter -> header(letter.headers(), "__streams.errors.message"))
+          .containsExactly("not an event of this topic (read at " + VISITS + "-0@0): org.amity.partners.Relationship"
+              + " does not belong on " + VISITS);
+    }
+  }
+
+  @Test
+  void aTombstoneOnAnEventTopicGoesToTheDeadLetters() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.sendTo(VISITS, ROTTERDAM, null);
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message"))
+              .contains("a tombstone on an event topic", "key " + ROTTERDAM, "EventRetracted"));
+    }
+  }
+
+  @Test
+  void masterDataKeyedByAnotherIdGoesToTheDeadLettersAndMakesNoRelationship() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.sendTo(Topics.RELATIONSHIPS.name(), "shanghai/zz-mismatch", relationship(ROTTERDAM, LONG_AGO));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message")).contains(
+              "relationship " + ROTTERDAM + " is keyed 'shanghai/zz-mismatch'", "keyed by the relationship id"));
+      assertThat(streams.vitality("shanghai/zz-mismatch")).isNull();
+      assertThat(streams.vitality(ROTTERDAM)).isNull();
     }
   }
 

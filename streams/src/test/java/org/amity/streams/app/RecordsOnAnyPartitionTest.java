@@ -38,13 +38,8 @@ import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,7 +104,7 @@ class RecordsOnAnyPartitionTest {
         assertThat(vitality.path("rawMomentum").asDouble()).as(id)
             .isCloseTo(reference.vitality().rawMomentum(), within(1e-9));
       }
-      assertThat(awaitDeadLetters(office)).singleElement().asString()
+      assertThat(DeadLetters.awaitSome(office)).singleElement().asString()
           .contains("unknown relationship '" + unknown + "'", "not in the master data");
     }
   }
@@ -151,39 +146,6 @@ class RecordsOnAnyPartitionTest {
     try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
         EmbeddedPlatformExtension.platform().bootstrapServers()))) {
       return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-    }
-  }
-
-  /** The dead letters of the office's relationships, once there are some (at most 60 s). */
-  private static List<String> awaitDeadLetters(String office) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<String> found = deadLettered(office);
-    while (found.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      found = deadLettered(office);
-    }
-    return found;
-  }
-
-  /** The messages of the records on amity.dead-letter whose key names one of the office's relationships. */
-  private static List<String> deadLettered(String office) {
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clientConfig(), new StringDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<String> found = new ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-          if (record.key() != null && record.key().startsWith(office + "/")) {
-            Header message = record.headers().lastHeader("__streams.errors.message");
-            found.add(message == null ? "" : new String(message.value(), StandardCharsets.UTF_8));
-          }
-        });
-      }
-      return found;
     }
   }
 

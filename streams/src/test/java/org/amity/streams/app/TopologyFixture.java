@@ -150,6 +150,12 @@ public final class TopologyFixture implements AutoCloseable {
     return this;
   }
 
+  /** Sends a record (or a tombstone: null) to a topic with the key given, as a careless producer might. */
+  public TopologyFixture sendTo(String topic, String key, SpecificRecord value) {
+    inputs.get(topic).pipeInput(key, value, now());
+    return this;
+  }
+
   /** Sends raw bytes to a topic, as a broken producer might. */
   public TopologyFixture sendBytes(String topic, String key, byte[] value) {
     driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer())

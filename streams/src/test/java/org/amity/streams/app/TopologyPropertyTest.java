@@ -69,7 +69,7 @@ class TopologyPropertyTest {
   /** When the first emit punctuation scores. */
   static final Instant AT = NOW.plus(TopologyFixture.EMIT);
   static final List<String> RELATIONSHIPS = List.of("shanghai/nl-rotterdam", "shanghai/jp-hirakata",
-      "shanghai-changning/nz-dunedin", "shanghai/de-hamburg");
+      "shanghai/nz-dunedin", "shanghai/de-hamburg");
   static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   enum Kind { DELEGATION, AGREEMENT, PROJECT, EXHIBITION, FORUM, PROGRAMME, VIDEO }

@@ -59,7 +59,7 @@ public final class TestEvents {
         .setEventId(eventId)
         .setOccurredAt(occurredAt)
         .setRecordedAt(occurredAt.plusSeconds(3600))
-        .setOffice("shanghai")
+        .setOffice(relationshipIds.isEmpty() ? "shanghai" : relationshipIds.get(0).split("/")[0])
         .setRelationshipIds(relationshipIds)
         .setDomains(Arrays.asList(domains))
         .setSource("test");
