@@ -30,6 +30,9 @@ public final class EventValidator {
   private static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
   private static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  /** The longest text field an event may hold, but its summary. */
+  public static final int TEXT_LIMIT = 1_000;
+  public static final int SUMMARY_LIMIT = 5_000;
   private static final Set<String> FUTURE_ALLOWED = Set.of("validUntil");
   private static final Set<String> NOT_BLANK = Set.of("eventId", "office", "source", "title", "projectId",
       "projectName", "retractedEventId", "reason", "currency");
@@ -58,6 +61,7 @@ public final class EventValidator {
   public List<Problem> problems(SpecificRecord event, String path) {
     List<Problem> problems = valueProblems(event, path);
     checkEnvelope(EventTypes.envelopeOf(event), path, problems);
+    checkText(event, path, problems);
     return problems;
   }
 
@@ -125,6 +129,29 @@ public final class EventValidator {
     checkRelationships(envelope, path, problems);
     if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
       problems.add(new Problem(join(path, "domains"), "names a domain twice"));
+    }
+  }
+
+  /**
+   * Text as people write it: no control characters (a tab or a line break is fine), and no longer than a summary
+   * ({@value #SUMMARY_LIMIT} characters) or any other text ({@value #TEXT_LIMIT}) needs to be.
+   */
+  private static void checkText(SpecificRecord record, String path, List<Problem> problems) {
+    for (Field field : record.getSchema().getFields()) {
+      Object value = record.get(field.pos());
+      if (value instanceof Envelope envelope) {
+        checkText(envelope, path, problems);
+      } else if (value instanceof CharSequence text) {
+        int limit = field.name().equals("summary") ? SUMMARY_LIMIT : TEXT_LIMIT;
+        String at = join(path, field.name());
+        if (text.length() > limit) {
+          problems.add(Problem.of(at, "最多 " + limit + " 个字符，而不是 " + text.length(),
+              "must be at most " + limit + " characters, not " + text.length()));
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+          problems.add(Problem.of(at, "不能含控制字符", "must not contain control characters"));
+        }
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.amity.contract.EventValidator;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Envelope;
@@ -85,14 +86,22 @@ final class Exchanges {
       return null;
     }
     return new Exchange(envelope.getEventId(), event.getSchema().getName(), envelope.getOccurredAt(),
-        envelope.getSummary(), envelope.getDomains().stream().map(Enum::name).toList(),
+        cut(envelope.getSummary(), EventValidator.SUMMARY_LIMIT), envelope.getDomains().stream().map(Enum::name).toList(),
         Collections.unmodifiableMap(details),
         envelope.getRelationshipIds().stream().distinct().toList(), envelope.getCorrects());
   }
 
   private static void put(Map<String, Object> details, String key, Object value) {
     if (value != null) {
-      details.put(key, value);
+      details.put(key, value instanceof CharSequence text ? cut(text.toString(), EventValidator.TEXT_LIMIT) : value);
     }
+  }
+
+  /**
+   * Text as long as the contract allows at most: the ingest API refuses longer text, but a record written straight
+   * to a topic may hold any, and the dashboard keeps every exchange it shows in memory.
+   */
+  private static String cut(String text, int limit) {
+    return text == null || text.length() <= limit ? text : text.substring(0, limit) + "…";
   }
 }

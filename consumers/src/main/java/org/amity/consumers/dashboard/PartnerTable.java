@@ -24,6 +24,7 @@ import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
+import org.amity.text.FormulaSafe;
 
 /** The partner table: one row per relationship known (master data or a score), filtered and sorted. */
 final class PartnerTable {
@@ -205,8 +206,7 @@ final class PartnerTable {
 
   /** RFC 4180 quoting; a cell a spreadsheet would read as a formula is prefixed with an apostrophe. */
   private static String cell(String value) {
-    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+") ? "'" + value
-        : value;
+    String safe = FormulaSafe.cell(value);
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.amity.aggregates.Band;
+import org.amity.contract.EventValidator;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationLevel;
@@ -308,6 +309,18 @@ class DashboardApiTest {
     view.addEvent(meeting("not-a-correction", 3, "meeting", LA));
     assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("meeting", "visit");
     assertThat(exchanges(view, LA).findValuesAsText("eventId")).containsExactly("not-a-correction");
+  }
+
+  @Test
+  void aMillionCharacterSummaryWrittenStraightToATopicIsCutToWhatTheContractAllows() throws Exception {
+    DashboardView view = timelineView();
+    VideoMeeting huge = meeting("huge", 1, null, ROTTERDAM);
+    huge.getEnvelope().setSummary("长".repeat(1_040_000));
+    huge.setTopic("t".repeat(20_000));
+    view.addEvent(huge);
+    JsonNode exchange = exchanges(view, ROTTERDAM).get(0);
+    assertThat(exchange.path("summary").asText()).hasSize(EventValidator.SUMMARY_LIMIT + 1).endsWith("…");
+    assertThat(exchange.toString()).hasSizeLessThan(EventValidator.SUMMARY_LIMIT * 4 + EventValidator.TEXT_LIMIT * 2);
   }
 
   @Test

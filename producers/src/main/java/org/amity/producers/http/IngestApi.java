@@ -1,7 +1,7 @@
 package org.amity.producers.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,15 +32,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.amity.contract.EventTypes;
+import org.amity.contract.InvalidInputException;
+import org.amity.contract.Problem;
 import org.amity.events.Envelope;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.AvroJson;
 import org.amity.producers.events.EventJson;
-import org.amity.contract.EventTypes;
-import org.amity.contract.InvalidInputException;
-import org.amity.contract.Problem;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
@@ -79,6 +85,9 @@ public final class IngestApi implements AutoCloseable {
     server = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes() + 1L;
+      config.http.prefer405over404 = true;
+      config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrors()));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors()));
     });
     server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")));
     server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
@@ -103,8 +112,14 @@ public final class IngestApi implements AutoCloseable {
       answerError(ctx, new ApiError(500, "Internal error: " + e.getClass().getSimpleName()));
     });
     server.error(404, ctx -> {
-      if (ctx.result() == null) {
-        answerError(ctx, new ApiError(404, "No such endpoint: " + ctx.method() + " " + ctx.path()));
+      if (!isJson(ctx)) {
+        answerError(ctx, new ApiError(404, "没有这个接口 / No such endpoint: " + ctx.method() + " " + ctx.path()));
+      }
+    });
+    server.error(405, ctx -> {
+      if (!isJson(ctx)) {
+        answerError(ctx, new ApiError(405, "接口 " + ctx.path() + " 不接受 " + ctx.method() + " / " + ctx.path()
+            + " does not take " + ctx.method()));
       }
     });
     server.start(settings.host(), settings.port());
@@ -429,16 +444,35 @@ public final class IngestApi implements AutoCloseable {
 
   private byte[] jsonBytes(Context ctx) {
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiError(415, "The body must be application/json, not " + (type == null ? "unspecified" : type));
+    if (!isJsonInUtf8(type)) {
+      throw new ApiError(415, "请求正文必须是 application/json（UTF-8）/ The body must be application/json in UTF-8, not "
+          + (type == null ? "unspecified" : type));
     }
     return boundedBody(ctx);
+  }
+
+  /** {@code application/json}, with no charset or UTF-8's. */
+  static boolean isJsonInUtf8(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+    if (!parts[0].strip().equals("application/json")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip();
+      if (parameter.startsWith("charset=") && !parameter.substring(8).replace("\"", "").equals("utf-8")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One JSON value, nothing after it, no field named twice; anything else is a 400 saying where. */
   static JsonNode parseJson(byte[] body) {
     try {
-      JsonNode json = READER.readTree(body);
+      JsonNode json = READER.readTree(strictUtf8(body));
       if (json == null || json.isMissingNode()) {
         throw new ApiError(400, "The body is empty", List.of(new Problem("(body)", "must be a JSON object or array")));
       }
@@ -452,6 +486,21 @@ public final class IngestApi implements AutoCloseable {
     } catch (IOException e) {
       throw new ApiError(400, "The body cannot be read: " + e.getMessage());
     }
+  }
+
+  /** The body as text; bytes that are not UTF-8 (an overlong "/", a lone surrogate) are refused, never replaced. */
+  private static String strictUtf8(byte[] body) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(body.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      String reason = "is not valid UTF-8 at byte " + (in.position() + 1);
+      throw new ApiError(400, "请求正文第 " + (in.position() + 1) + " 个字节不是有效的 UTF-8 / The body " + reason,
+          List.of(new Problem("(body)", reason)));
+    }
+    return out.flip().toString();
   }
 
   private byte[] boundedBody(Context ctx) {
@@ -472,6 +521,11 @@ public final class IngestApi implements AutoCloseable {
 
   private ApiError tooLarge() {
     return new ApiError(413, "The body is larger than the limit of " + settings.maxBodyBytes() + " bytes; send smaller batches");
+  }
+
+  private static boolean isJson(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith("application/json");
   }
 
   private static void answerError(Context ctx, ApiError error) {

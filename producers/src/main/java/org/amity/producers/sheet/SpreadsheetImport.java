@@ -39,6 +39,7 @@ import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
 import org.amity.producers.publish.Published;
+import org.amity.text.FormulaSafe;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -104,9 +105,8 @@ public final class SpreadsheetImport {
     if (!options.dryRun() && publisher == null) {
       throw new IllegalStateException("this import only checks (checkingOnly); use publishingTo to write");
     }
-    if (options.skipBadRows() && !options.dryRun()
-        && options.rejectsFileFor(file).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-      throw new SheetException(file + ": the rejects file must not be the file imported");
+    if (options.skipBadRows() && !options.dryRun()) {
+      requireWritableRejects(options.rejectsFileFor(file), file);
     }
     Sheet sheet = SheetReader.read(file, options.encoding());
     ColumnLayout layout;
@@ -321,7 +321,29 @@ public final class SpreadsheetImport {
     return refused;
   }
 
-  /** The bad rows as CSV (UTF-8 with a byte-order mark, for Excel): the original columns, then row and reason. */
+  /** Before anything is written: the rejects file can be made, and is not the file imported under another name. */
+  private static void requireWritableRejects(Path rejects, Path input) {
+    try {
+      if (rejects.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())
+          || Files.exists(rejects) && Files.isSameFile(rejects, input)) {
+        throw new SheetException(input + ": the rejects file must not be the file imported");
+      }
+    } catch (IOException e) {
+      throw new SheetException("cannot check the rejects file " + rejects + ": " + e.getMessage(), e);
+    }
+    Path folder = rejects.toAbsolutePath().getParent();
+    if (Files.isDirectory(rejects) || folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)
+        || Files.exists(rejects) && !Files.isWritable(rejects)) {
+      throw new SheetException("cannot write the rejects file " + rejects + ": "
+          + (Files.isDirectory(rejects) ? "it is a directory" : folder == null || !Files.isDirectory(folder)
+              ? "no such directory " + folder : "not writable") + "; nothing was written");
+    }
+  }
+
+  /**
+   * The bad rows as CSV (UTF-8 with a byte-order mark, for Excel): the original columns, then row and reason; a cell
+   * Excel would run as a formula is kept as text.
+   */
   static void writeRejects(Path file, List<String> headers, List<Bad> bad) {
     List<Integer> kept = new ArrayList<>();
     List<String> header = new ArrayList<>();
@@ -340,7 +362,7 @@ public final class SpreadsheetImport {
       csv.printRecord(header);
       for (Bad row : bad) {
         List<String> cells = new ArrayList<>();
-        kept.forEach(i -> cells.add(row.row().cell(i)));
+        kept.forEach(i -> cells.add(FormulaSafe.cell(row.row().cell(i))));
         cells.add(Integer.toString(row.row().number()));
         cells.add(row.reasons().stream().map(Problem::toString).reduce((a, b) -> a + "; " + b).orElse(""));
         csv.printRecord(cells);

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -156,6 +159,12 @@ class IngestApiInvalidRequestsTest {
             .set("relationshipIds", JSON.createArrayNode().add("ingest-b/jp-hirakata")).toString(), 422,
             "外办 ingest-b 不能撤回或更正它"),
         new Case("text/plain body", TOKEN_A, "text/plain", visit().toString(), 415, "application/json"),
+        new Case("JSONP", TOKEN_A, "application/jsonp", visit().toString(), 415, "application/jsonp"),
+        new Case("a JSON patch", TOKEN_A, "application/json-patch+json", visit().toString(), 415, "json-patch"),
+        new Case("JSON in Latin-1", TOKEN_A, "application/json; charset=iso-8859-1", visit().toString(), 415, "UTF-8"),
+        visitWith("a source of only NUL", e -> e.put("source", "\u0000"), "must not contain control characters"),
+        visitWith("a summary of a million characters", e -> e.put("summary", "长".repeat(5_001)), "must be at most 5000 characters, not 5001"),
+        visitWith("a leader's name of a thousand and one", e -> e.put("leader", "x".repeat(1_001)), "最多 1000 个字符"),
         new Case("no content type", TOKEN_A, null, visit().toString(), 415, "application/json"),
         new Case("body over the limit", TOKEN_A, JSON_TYPE, oversized(), 413, "limit"),
         new Case("batch over the limit", TOKEN_A, JSON_TYPE, batchOf(IngestSettings.DEFAULT_MAX_BATCH_EVENTS + 1), 413, "at most"),
@@ -227,7 +236,25 @@ class IngestApiInvalidRequestsTest {
     assertThat(fixture.recordsOnEventTopics()).as("records on the event topics").isEqualTo(before);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
+  void bytesThatAreNotUtf8AreRefusedNamingTheByteAndNothingIsWritten() throws Exception {
+    String[] around = visit().put("leader", "@@").toString().split("@@");
+    byte[] before = around[0].getBytes(StandardCharsets.UTF_8);
+    byte[] after = around[1].getBytes(StandardCharsets.UTF_8);
+    for (byte[] broken : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+      long written = fixture.recordsOnEventTopics();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.writeBytes(before);
+      body.writeBytes(broken);
+      body.writeBytes(after);
+      HttpResponse<String> response = fixture.postBytes("/api/v1/events", TOKEN_A, body.toByteArray());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+      assertThat(response.body()).contains("is not valid UTF-8 at byte " + (before.length + 1));
+      assertThat(fixture.recordsOnEventTopics()).isEqualTo(written);
+    }
+  }
+
+  @Test
   void theTableHasAtLeastFortyCases() {
     assertThat(cases().count()).isGreaterThanOrEqualTo(40);
   }

@@ -194,4 +194,13 @@ class SpreadsheetImportCheckTest {
     assertThat(Files.readString(rejects, StandardCharsets.UTF_8)).as("an earlier row column is replaced")
         .isEqualTo("\uFEFFtype,日期,备注,row,reason\r\n代表团,2024-13-45,\"a, b\",4,日期: must be a date; x: y\r\n");
   }
+
+  @Test
+  void aCellExcelWouldRunAsAFormulaIsKeptAsTextInTheRejectsFile() throws IOException {
+    Path rejects = dir.resolve("rejects.csv");
+    SpreadsheetImport.writeRejects(rejects, List.of("title", "headcount", "note"), List.of(new SpreadsheetImport.Bad(
+        new Sheet.Row(2, List.of("=HYPERLINK(\"http://x\")", "-3", "\t=1+1")), List.of(new Problem("headcount", "must be at least 1")))));
+    assertThat(Files.readString(rejects, StandardCharsets.UTF_8))
+        .isEqualTo("\uFEFFtitle,headcount,note,row,reason\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-3,'\t=1+1,2,headcount: must be at least 1\r\n");
+  }
 }

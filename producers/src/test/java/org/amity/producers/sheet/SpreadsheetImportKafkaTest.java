@@ -2,6 +2,7 @@ package org.amity.producers.sheet;
 
 import static org.amity.producers.sheet.SheetFixtures.cells;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ class SpreadsheetImportKafkaTest {
   }
 
   @Test
-  void badRowsStopAnAllOrNothingImportAndAreRejectedWhenSkipping() {
+  void badRowsStopAnAllOrNothingImportAndAreRejectedWhenSkipping() throws Exception {
     Path file = SheetFixtures.copy("bad-rows.csv", dir, "visits.csv");
 
     ImportReport allOrNothing = importer.run(file, ImportOptions.defaults().withOffice(BAD));
@@ -185,7 +186,15 @@ class SpreadsheetImportKafkaTest {
     assertThat(Files.exists(dir.resolve("visits.csv.rejects.csv"))).isFalse();
     assertThat(eventsOnTopics(BAD)).as("nothing written").isEmpty();
 
-    ImportReport skipping = importer.run(file, ImportOptions.defaults().withOffice(BAD).withSkipBadRows(true));
+    ImportOptions skip = ImportOptions.defaults().withOffice(BAD).withSkipBadRows(true);
+    assertThatThrownBy(() -> importer.run(file, skip.withRejectsFile(dir.resolve("no-such-folder").resolve("r.csv"))))
+        .hasMessageContaining("no such directory").hasMessageContaining("nothing was written");
+    Path link = Files.createSymbolicLink(dir.resolve("link-to-visits.csv"), file);
+    assertThatThrownBy(() -> importer.run(file, skip.withRejectsFile(link)))
+        .hasMessageContaining("the rejects file must not be the file imported");
+    assertThat(eventsOnTopics(BAD)).as("nothing written before the rejects file was known to be writable").isEmpty();
+
+    ImportReport skipping = importer.run(file, skip);
     assertThat(skipping.success()).isTrue();
     assertThat(skipping.written()).isEqualTo(2);
     assertThat(skipping.rejected()).isEqualTo(7);
