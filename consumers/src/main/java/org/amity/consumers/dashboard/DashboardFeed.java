@@ -118,8 +118,9 @@ public final class DashboardFeed implements AutoCloseable {
       if (running) {
         log.error("Dashboard feed woken unexpectedly", e);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       log.error("Dashboard feed stopped", e);
+      view.feedStopped(e.toString());
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }

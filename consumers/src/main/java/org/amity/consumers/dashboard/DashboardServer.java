@@ -89,8 +89,7 @@ public final class DashboardServer implements AutoCloseable {
       });
     });
     server.before(this::guard);
-    server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")
-        .put("version", view.version())));
+    server.get("/health", this::health);
     server.get("/login", ctx -> ctx.html(resource("login.html")));
     server.post("/login", this::login);
     server.post("/logout", ctx -> {
@@ -163,6 +162,15 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   // ---- security
+
+  /** UP while the feed keeps the view current; DOWN (503) with the reason once it stopped. */
+  private void health(Context ctx) {
+    Optional<String> stopped = view.feedStoppedBecause();
+    ObjectNode health = JSON.createObjectNode().put("status", stopped.isPresent() ? "DOWN" : "UP")
+        .put("version", view.version());
+    stopped.ifPresent(reason -> health.put("reason", "the feed stopped: " + reason));
+    ctx.status(stopped.isPresent() ? 503 : 200).json(health);
+  }
 
   private void guard(Context ctx) {
     String path = ctx.path();

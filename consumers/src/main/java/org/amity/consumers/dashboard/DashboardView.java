@@ -69,6 +69,7 @@ public final class DashboardView {
   private final Map<String, NotificationFailure> notificationFailures = new ConcurrentHashMap<>();
   private final Map<String, Long> deadLetters = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
+  private volatile String feedStopped;
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
   public void onChange(Consumer<Change> listener) {
@@ -77,6 +78,16 @@ public final class DashboardView {
 
   public long version() {
     return version.get();
+  }
+
+  /** The feed that keeps this view current stopped: the view shows the past from now on. */
+  void feedStopped(String reason) {
+    feedStopped = reason;
+  }
+
+  /** Why the feed stopped, if it did. */
+  public Optional<String> feedStoppedBecause() {
+    return Optional.ofNullable(feedStopped);
   }
 
   public void putOffice(String key, Office office) {

@@ -21,6 +21,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the notifier did, per alert and recipient, kept on a compacted topic keyed {@code alertId|recipient}: read
@@ -28,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * acknowledged by every in-sync replica) after a delivery and before the alert's offset is committed.
  */
 public final class DeliveryLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -107,10 +110,11 @@ public final class DeliveryLog implements AutoCloseable {
         throw new KafkaException("Could not read the delivery log " + topic + " to its end within " + TIMEOUT);
       }
       for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+        Entry entry = record.value() == null ? null : parse(record);
         if (record.value() == null) {
           entries.remove(record.key());
-        } else {
-          entries.put(record.key(), parse(record.value()));
+        } else if (entry != null) {
+          entries.put(record.key(), entry);
         }
       }
     }
@@ -142,11 +146,14 @@ public final class DeliveryLog implements AutoCloseable {
     entries.put(key, entry);
   }
 
-  private static Entry parse(String json) {
+  /** The entry, or null when another client wrote something else there: logged with its place and passed over. */
+  private static Entry parse(ConsumerRecord<String, String> record) {
     try {
-      return JSON.readValue(json, Entry.class);
+      return JSON.readValue(record.value(), Entry.class);
     } catch (JsonProcessingException e) {
-      throw new KafkaException("Unreadable delivery log entry: " + json, e);
+      log.warn("Passing over an unreadable record on {} partition {} offset {} (key {}): {}", record.topic(),
+          record.partition(), record.offset(), record.key(), e.getOriginalMessage());
+      return null;
     }
   }
 

@@ -324,6 +324,20 @@ class DashboardApiTest {
   }
 
   @Test
+  void healthIsDownOnceTheFeedStopped() throws Exception {
+    DashboardView view = timelineView();
+    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, view).start()) {
+      URI health = URI.create(own.url() + "/health");
+      assertThat(HTTP.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      view.feedStopped("java.lang.OutOfMemoryError: Java heap space");
+      HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(JSON.readTree(down.body()).path("reason").asText()).contains("feed stopped", "OutOfMemoryError");
+    }
+  }
+
+  @Test
   void aMultilateralEventAppearsForEachRelationshipItNames() throws Exception {
     DashboardView view = timelineView();
     view.addEvent(forum("forum", 7, ROTTERDAM, LA, ROTTERDAM));
