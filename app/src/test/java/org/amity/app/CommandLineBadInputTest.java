@@ -47,6 +47,7 @@ class CommandLineBadInputTest {
       no file to import          | import                                                    | 2 | Missing required parameter;FILE
       file that does not exist   | import {dir}/nowhere.csv                                  | 2 | nowhere.csv;no such file
       folder instead of a file   | import {dir}                                              | 2 | a directory
+      device instead of a file   | import /dev/zero                                          | 2 | /dev/zero;not a file but a device or a pipe
       tokens file missing        | ingest --tokens-file {dir}/nowhere.properties             | 2 | --tokens-file;nowhere.properties;no such file
       users file is a folder     | dashboard --users-file {dir}                              | 2 | --users-file;a directory
       rejects without skipping   | import {dir}/log.csv --rejects {dir}/rejects.csv          | 2 | --rejects needs --skip-bad-rows

@@ -42,8 +42,11 @@ public final class SheetReader {
     if (Files.isDirectory(file)) {
       throw new SheetException(file + ": a directory, not a file");
     }
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new SheetException(file + ": no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new SheetException(file + ": not a file but a device or a pipe; import a .csv or .xlsx file");
     }
     if (!Files.isReadable(file)) {
       throw new SheetException(file + ": cannot be read (permission denied)");
