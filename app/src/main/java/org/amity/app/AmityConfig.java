@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.amity.consumers.notifier.NotifierSettings;
 import org.amity.streams.app.StreamsSettings;
 import org.amity.text.Spelling;
 import picocli.CommandLine;
@@ -225,7 +226,7 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
     if (option != null && !configurable(option)) {
       return "a key '" + key + "' for --" + rest + ", which only the command line takes";
     }
-    if (option != null || command.name().equals("notifier")) {
+    if (option != null || command.name().equals("notifier") && NotifierSettings.knows(rest)) {
       return null;
     }
     return "an unknown key '" + key + "' (" + commandPath(command).replace('.', ' ') + " has no option --" + rest + ")";

@@ -65,6 +65,8 @@ class ConfigurationFileBadInputTest {
             "amity.streams.emit-intervl-ms;did you mean amity.streams.emit-interval-ms"),
         file("a punctuation longer than a transaction may last", "amity.streams.punctuation-budget-ms=60000\n", "streams",
             "punctuation-budget-ms must be at most 5000;60000"),
+        file("a misspelt notifier setting", "notifier.smtp-hots=mail.example.org\n", "streams",
+            "notifier.smtp-hots;notifier has no option --smtp-hots"),
         file("a misspelt Kafka property", "kafka.securty.protocol=SASL_SSL\n", "streams",
             "unknown Kafka property 'kafka.securty.protocol';did you mean kafka.security.protocol"),
         file("an unknown enum symbol", "partners.add.kind=TWIN_TOWN\n",

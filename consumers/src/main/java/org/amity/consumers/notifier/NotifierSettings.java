@@ -139,6 +139,25 @@ public record NotifierSettings(
     return from(p, System.getenv());
   }
 
+  /** Whether a key of the {@code notifier.*} section is one of its settings (a route's, the digest's, SMTP's...). */
+  public static boolean knows(String key) {
+    return key.startsWith("route.") || keysReadByFrom().contains(key);
+  }
+
+  /** The keys of the notifier's own settings, besides its routes: those {@link #from} reads. */
+  private static Set<String> keysReadByFrom() {
+    Set<String> asked = new TreeSet<>();
+    Properties recording = new Properties() {
+      @Override
+      public String getProperty(String key) {
+        asked.add(key);
+        return super.getProperty(key);
+      }
+    };
+    from(recording, Map.of());
+    return Set.copyOf(asked);
+  }
+
   /** The settings these properties give, secrets taken from {@code env}. */
   public static NotifierSettings from(Properties p, Map<String, String> env) {
     List<Route> routes = new ArrayList<>();
