@@ -20,6 +20,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,6 +66,8 @@ public final class IngestApi implements AutoCloseable {
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** A backstop: the publisher answers every write within about 45 s, written or not, even while Kafka is down. */
   private static final long WRITE_TIMEOUT_SECONDS = 60;
+  /** How long a request's body may take to arrive (Jetty's idle timeout while it is read). */
+  static final Duration BODY_WAIT = Duration.ofSeconds(10);
 
   private final IngestSettings settings;
   private final OfficeTokens tokens;
@@ -86,6 +89,7 @@ public final class IngestApi implements AutoCloseable {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes() + 1L;
       config.http.prefer405over404 = true;
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_WAIT.toMillis()));
       config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrors()));
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors()));
     });
@@ -484,8 +488,17 @@ public final class IngestApi implements AutoCloseable {
       String reason = "is not valid JSON: " + e.getOriginalMessage() + where;
       throw new ApiError(400, "The body " + reason, List.of(new Problem("(body)", reason)));
     } catch (IOException e) {
-      throw new ApiError(400, "The body cannot be read: " + e.getMessage());
+      throw new ApiError(400, "请求正文无法读取 / The body cannot be read");
     }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The body as text; bytes that are not UTF-8 (an overlong "/", a lone surrogate) are refused, never replaced. */
@@ -515,7 +528,11 @@ public final class IngestApi implements AutoCloseable {
       }
       return body;
     } catch (IOException e) {
-      throw new ApiError(400, "The body cannot be read: " + e.getMessage());
+      if (timedOut(e)) {
+        throw new ApiError(408, "请求正文在 " + BODY_WAIT.toSeconds() + " 秒内没有送达 / The body did not arrive within "
+            + BODY_WAIT.toSeconds() + " s");
+      }
+      throw new ApiError(400, "请求正文无法读取 / The body cannot be read");
     }
   }
 

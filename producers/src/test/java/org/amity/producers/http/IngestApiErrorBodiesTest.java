@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,7 @@ class IngestApiErrorBodiesTest {
     assertThat(JSON.readTree(answer.body()).path("error").asText()).as(answer.text()).isNotBlank();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aHeaderTooLargeIsAnsweredInJson() throws IOException {
     Answer answer = send("GET /api/v1/relationships HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "x".repeat(20_000)
         + "\r\nConnection: close\r\n\r\n");
@@ -62,11 +63,21 @@ class IngestApiErrorBodiesTest {
     assertThat(answer.contentType()).as(answer.text()).startsWith("application/json");
   }
 
+  @Test
+  void aBodyThatStopsArrivingIsAnswered408InJsonWhenItsTimeIsUp() throws IOException {
+    Answer answer = send("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN_A
+        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":");
+    assertThat(answer.status()).as(answer.text()).isEqualTo(408);
+    assertThat(answer.contentType()).startsWith("application/json");
+    assertThat(JSON.readTree(answer.body()).path("error").asText()).contains("did not arrive within 10 s", "秒内没有送达");
+  }
+
   private record Answer(int status, String contentType, String body, String text) {}
 
+  /** Sends the bytes as they are (a request may stop half-way) and reads the answer to the end of the connection. */
   private static Answer send(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", fixture.api.port())) {
-      socket.setSoTimeout(10_000);
+      socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
