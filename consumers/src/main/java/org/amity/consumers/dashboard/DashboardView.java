@@ -43,6 +43,11 @@ public final class DashboardView {
   public static final int MAX_HISTORY = 800;
   /** Exchanges kept per relationship, the newest by the time they happened. */
   public static final int MAX_EXCHANGES = 100;
+  /**
+   * Timelines kept of relationship ids without master data (yet: the feed may read an event before its relationship).
+   * A record written straight to a topic may name any number of invented ids; beyond these, their events are not kept.
+   */
+  public static final int MAX_UNREGISTERED_TIMELINES = 1_000;
   private static final Comparator<Exchange> NEWEST_FIRST = Comparator.comparing(Exchange::occurredAt).reversed()
       .thenComparing(Exchange::eventId);
 
@@ -63,8 +68,9 @@ public final class DashboardView {
   private final Map<String, OfficeRollup> rollups = new ConcurrentHashMap<>();
   private final Deque<Alert> alerts = new ArrayDeque<>();
   private final Set<String> alertIds = new HashSet<>();
-  /** Per relationship, its exchanges newest first; guarded by itself. */
+  /** Per relationship, its exchanges newest first; guarded by itself, as is the set below. */
   private final Map<String, Timeline> timelines = new HashMap<>();
+  private final Set<String> unregisteredTimelines = new HashSet<>();
   /** Notifications the notifier gave up on, by "alertId|recipient", from its delivery log. */
   private final Map<String, NotificationFailure> notificationFailures = new ConcurrentHashMap<>();
   private final Map<String, Long> deadLetters = new ConcurrentHashMap<>();
@@ -97,6 +103,9 @@ public final class DashboardView {
 
   public void putRelationship(String key, Relationship relationship) {
     put(relationships, key, relationship);
+    synchronized (timelines) {
+      unregisteredTimelines.remove(key);
+    }
     changed("relationship", key);
   }
 
@@ -209,8 +218,21 @@ public final class DashboardView {
     touched.forEach(relationshipId -> changed("exchange", relationshipId));
   }
 
+  /** The relationship's timeline; one not kept when the id is unregistered and there are too many such already. */
   private Timeline timeline(String relationshipId) {
-    return timelines.computeIfAbsent(relationshipId, k -> new Timeline());
+    Timeline timeline = timelines.get(relationshipId);
+    if (timeline != null) {
+      return timeline;
+    }
+    timeline = new Timeline();
+    boolean registered = relationships.containsKey(relationshipId);
+    if (registered || unregisteredTimelines.size() < MAX_UNREGISTERED_TIMELINES) {
+      timelines.put(relationshipId, timeline);
+      if (!registered) {
+        unregisteredTimelines.add(relationshipId);
+      }
+    }
+    return timeline;
   }
 
   /** The relationship's exchanges, newest first (at most {@link #MAX_EXCHANGES}). */

@@ -324,6 +324,18 @@ class DashboardApiTest {
   }
 
   @Test
+  void eventsNamingEndlesslyManyInventedRelationshipsKeepABoundedNumberOfTimelines() throws Exception {
+    DashboardView view = timelineView();
+    for (int i = 0; i < DashboardView.MAX_UNREGISTERED_TIMELINES + 500; i++) {
+      view.addEvent(visit("invented-" + i, "shanghai/xx-invented-" + i, 1));
+    }
+    view.addEvent(visit("real", ROTTERDAM, 2));
+    assertThat(view.exchanges("shanghai/xx-invented-0")).hasSize(1);
+    assertThat(view.exchanges("shanghai/xx-invented-" + (DashboardView.MAX_UNREGISTERED_TIMELINES + 499))).isEmpty();
+    assertThat(exchanges(view, ROTTERDAM).findValuesAsText("eventId")).containsExactly("real");
+  }
+
+  @Test
   void healthIsDownOnceTheFeedStopped() throws Exception {
     DashboardView view = timelineView();
     try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, view).start()) {
