@@ -103,7 +103,10 @@ final class CsvEncoding {
     return marked.equals(StandardCharsets.UTF_8) ? 3 : 2;
   }
 
-  /** Text never holds a zero byte; UTF-16 of mostly ASCII text holds one in every other byte. */
+  /**
+   * Text in UTF-8 or GB18030 never holds a zero byte; UTF-16 holds one in every ASCII character it has (the commas
+   * and line breaks of a CSV file at least), on the odd bytes in little-endian order, the even ones in big-endian.
+   */
   private static Charset utf16WithoutMark(byte[] b) {
     int sample = Math.min(b.length, 4096) & ~1;
     int evenZeros = 0;
@@ -117,10 +120,10 @@ final class CsvEncoding {
         }
       }
     }
-    if (oddZeros > sample / 8 && oddZeros > 4 * evenZeros) {
+    if (oddZeros >= 2 && oddZeros > 4 * evenZeros) {
       return StandardCharsets.UTF_16LE;
     }
-    if (evenZeros > sample / 8 && evenZeros > 4 * oddZeros) {
+    if (evenZeros >= 2 && evenZeros > 4 * oddZeros) {
       return StandardCharsets.UTF_16BE;
     }
     return null;

@@ -65,6 +65,16 @@ class SheetReaderTest {
   }
 
   @Test
+  void readsUtf16WithoutAMarkEvenWhenItIsAlmostAllChinese() throws IOException {
+    String text = "类型,伙伴\r\n代表团,萨克拉门托市长率团来访鹿特丹枚方市友好交流活动圆满成功\r\n";
+    for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      Sheet sheet = SheetReader.read(write("chinese-" + utf16.name() + ".csv", text, utf16));
+      assertThat(sheet.rows().get(0).cells()).as(utf16.name())
+          .containsExactly("代表团", "萨克拉门托市长率团来访鹿特丹枚方市友好交流活动圆满成功");
+    }
+  }
+
+  @Test
   void readsTheEncodingNamedWhenItFits() throws IOException {
     Path file = write("gbk.csv", "类型,日期\r\n代表团,2024-07-10\r\n", Charset.forName("GBK"));
     assertThat(SheetReader.read(file, Charset.forName("GBK")).rows().get(0).cells()).containsExactly("代表团", "2024-07-10");
