@@ -18,7 +18,8 @@ final class KafkaPropertyNames {
 
   /** Null when the name is known, else what is wrong with the key that gave it. */
   static String problem(String name, String key) {
-    if (KNOWN.contains(name) || KNOWN.contains(withoutClientPrefix(name)) || name.startsWith(StreamsConfig.TOPIC_PREFIX)) {
+    if (KNOWN.contains(name) || KNOWN.contains(withoutClientPrefix(name))
+        || name.startsWith(StreamsConfig.TOPIC_PREFIX)) {
       return null;
     }
     return "an unknown Kafka property '" + key + "' (did you mean kafka." + Spelling.nearest(name, KNOWN).orElse("?")

@@ -68,7 +68,8 @@ public final class AmityStreamsApp implements AutoCloseable {
     Properties properties = StreamsProperties.of(settings, clientConfig);
     properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
-    KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig), placement), properties);
+    KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig), placement),
+        properties);
     QueryApi queries = new QueryApi(streams, settings, self).start(options.bindHost());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; replacing it", e);

@@ -98,17 +98,20 @@ public record StreamsSettings(
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget, masterDataWait);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget,
+        masterDataWait);
   }
 
   public StreamsSettings withIntervals(Duration emit, Duration review) {
     return new StreamsSettings(applicationId, model, emit, review, ledgerRetentionDays, anniversaryEveryYears,
-        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget, masterDataWait);
+        anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget,
+        masterDataWait);
   }
 
   public StreamsSettings withFutureHorizonDays(int days) {
     return new StreamsSettings(applicationId, model, emitInterval, reviewInterval, ledgerRetentionDays,
-        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days, punctuationBudget, masterDataWait);
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, days, punctuationBudget,
+        masterDataWait);
   }
 
   public StreamsSettings withPunctuationBudget(Duration budget) {

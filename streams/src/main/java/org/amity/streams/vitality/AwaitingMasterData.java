@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerKeys;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -39,8 +40,7 @@ final class AwaitingMasterData {
     }
   }
 
-  static StoreBuilder<TimestampedKeyValueStore<String, LedgerEntry>> storeBuilder(
-      org.apache.kafka.common.serialization.Serde<LedgerEntry> entrySerde) {
+  static StoreBuilder<TimestampedKeyValueStore<String, LedgerEntry>> storeBuilder(Serde<LedgerEntry> entrySerde) {
     return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(),
         entrySerde);
   }
