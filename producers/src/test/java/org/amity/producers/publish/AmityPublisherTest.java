@@ -114,6 +114,23 @@ class AmityPublisherTest {
   }
 
   @Test
+  void aGarbageValueOnTheEventIdIndexIsPassedOverAndTheEventWritten() throws Exception {
+    DelegationVisited visit = visit();
+    String eventId = visit.getEnvelope().getEventId();
+    try (KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers")), new StringSerializer(),
+        new StringSerializer())) {
+      raw.send(new ProducerRecord<>(Topics.EVENT_IDS.name(), eventId, "not an entry at all")).get();
+    }
+    try (AmityPublisher restarted = AmityPublisher.start(config)) {
+      Published published = restarted.publish(visit).get();
+      assertThat(published.duplicate()).isFalse();
+      assertThat(published.offset()).isNotNegative();
+      assertThat(restarted.publish(visit).get().duplicate()).as("its own entry now stands").isTrue();
+    }
+  }
+
+  @Test
   void answersWhereTheEventLandedKeyedByItsRelationship() throws Exception {
     Published published = publisher.publish(visit()).get();
     assertThat(published.topic()).isEqualTo(Topics.DELEGATION_VISITED.name());
