@@ -76,6 +76,15 @@ class SpreadsheetImportCheckTest {
   }
 
   @Test
+  void aTwoMegabyteCellIsABadRowNamedWithItsColumnNotAFailedWrite() throws IOException {
+    Path file = SheetFixtures.csv(dir, "big.csv", "type,date,partner,direction,level,headcount,title,kind",
+        "agreement,2024-07-10,nl-rotterdam,,,,\"" + "x".repeat(2 * 1024 * 1024) + "\",MEMORANDUM");
+    ImportReport report = CHECK.run(file, DRY_RUN.withOffice("shanghai"));
+    assertThat(report.success()).isFalse();
+    assertThat(report.format()).contains("row 2: title:", "1000", Integer.toString(2 * 1024 * 1024));
+  }
+
+  @Test
   void skippingBadRowsInADryRunSucceedsAndWritesNoRejectsFile() throws IOException {
     Path file = SheetFixtures.copy("bad-rows.csv", dir, "log.csv");
     ImportReport report = CHECK.run(file, DRY_RUN.withOffice("shanghai").withSkipBadRows(true));
