@@ -65,6 +65,14 @@ final class DashboardCommand implements Callable<Integer> {
           + "score history (without it the chart shows the records the dashboard has seen).")
   String streamsUrl;
 
+  @Option(names = "--streams-token", paramLabel = "OFFICE=TOKEN",
+      description = "An office's API token for the streams query API; it serves that office and the offices under it. "
+          + "Repeatable. Also read from env AMITY_DASHBOARD_STREAMS_TOKENS (OFFICE=TOKEN,...).")
+  Map<String, String> streamsTokens = new LinkedHashMap<>();
+
+  @Option(names = "--streams-tokens-file", paramLabel = "FILE", description = "A properties file of OFFICE=TOKEN lines.")
+  Path streamsTokensFile;
+
   @Option(names = "--hash-password",
       description = "Reads a password (from the console without echo, else one line of standard input), prints the "
           + "NAME=HASH value to configure, and exits.")
@@ -86,7 +94,9 @@ final class DashboardCommand implements Callable<Integer> {
     DashboardUsers users = users();
     DashboardView view = new DashboardView();
     DashboardFeed feed = DashboardFeed.start(view, connection.clientConfig());
-    DashboardServer server = new DashboardServer(new DashboardSettings(host, port, streamsUrl), users, view).start();
+    DashboardServer server = new DashboardServer(new DashboardSettings(host, port, streamsUrl,
+        NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_STREAMS_TOKENS", "--streams-tokens-file",
+            streamsTokensFile, streamsTokens)), users, view).start();
     System.out.println("Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
     if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
       System.out.println("Still reading the aggregate topics; the page fills in as they arrive.");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
@@ -20,7 +21,6 @@ import org.amity.producers.demo.DemoData;
 import org.amity.producers.demo.DemoLoader;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
@@ -74,28 +74,30 @@ final class DemoCommand implements Callable<Integer> {
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
 
-    AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults(), config, new AmityStreamsApp.Options(
-        host, host, streamsPort, platformOptions.dataDir.resolve("streams").toAbsolutePath(), 3, (short) 1));
-    DashboardView view = new DashboardView();
-    DashboardFeed feed = DashboardFeed.start(view, config);
-    DashboardServer dashboard = new DashboardServer(
-        new DashboardSettings(host, dashboardPort, "http://" + host + ":" + streamsPort),
-        new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray()))), view).start();
-
-    AmityPublisher publisher = AmityPublisher.start(config);
-    PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
     Map<String, String> tokens = new LinkedHashMap<>();
     DemoData.build(DemoData.earliestToday()).offices().stream().map(Office::getOfficeId)
         .forEach(office -> tokens.put(office, OfficeTokens.newToken()));
     Map<String, String> hashes = new HashMap<>();
     tokens.forEach((office, token) -> hashes.put(office, OfficeTokens.hash(token)));
+
+    AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults(), config, new AmityStreamsApp.Options(
+        host, host, streamsPort, platformOptions.dataDir.resolve("streams").toAbsolutePath(), 3, (short) 1,
+        new OfficeTokens(hashes)));
+    DashboardView view = new DashboardView();
+    DashboardFeed feed = DashboardFeed.start(view, config);
+    DashboardServer dashboard = new DashboardServer(
+        new DashboardSettings(host, dashboardPort, "http://" + host + ":" + streamsPort, tokens),
+        new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray()))), view).start();
+
+    AmityPublisher publisher = AmityPublisher.start(config);
+    PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
     IngestApi ingest = new IngestApi(IngestSettings.defaults(host, ingestPort), new OfficeTokens(hashes), publisher,
         partners, Clock.systemUTC()).start();
 
     System.out.println("Dashboard:   " + dashboard.url() + "/   login: " + DEMO_USER + " / " + DEMO_PASSWORD);
     System.out.println("Ingest API:  " + ingest.url() + "/api/v1/events");
     tokens.forEach((office, token) -> System.out.println("  token for " + office + ": " + token));
-    System.out.println("Streams API: http://" + host + ":" + streamsPort + "/api/v1/vitality");
+    System.out.println("Streams API: http://" + host + ":" + streamsPort + "/api/v1/vitality   (the same tokens)");
     System.out.println("Kafka:       " + platform.bootstrapServers() + "   registry: " + platform.registryUrl());
     AtomicReference<AutoCloseable> simulator = new AtomicReference<>(() -> { });
     Thread loader = new Thread(() -> {

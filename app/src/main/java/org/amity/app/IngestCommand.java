@@ -7,18 +7,18 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.amity.access.OfficeTokens;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amity ingest}: the HTTP ingest API, until Ctrl-C. */
 @Command(

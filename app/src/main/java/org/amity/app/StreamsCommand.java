@@ -2,9 +2,11 @@ package org.amity.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.amity.access.OfficeTokens;
 import org.amity.streams.app.AmityStreamsApp;
 import org.amity.streams.app.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs the streams application: reads the event topics and the master data, publishes each",
         "relationship's vitality and activity, office rollups and alerts, and re-scores every relationship",
-        "as time passes. Serves interactive queries on --query-port: /api/v1/vitality[/{office}/{partner}[/history]].",
+        "as time passes. Serves interactive queries on --query-port: /api/v1/vitality[/{office}/{partner}[/history]],",
+        "to a caller with an office's API token (the same as for amity ingest), for that office and those under it.",
         "Start several with the same --application-id (and their own --query-port and --state-dir) to share",
         "the work; each answers for all. Model constants: -X amity.model.NAME=VALUE or the same keys in the",
         "configuration file (see docs/operations.md)."})
@@ -73,23 +76,42 @@ final class StreamsCommand implements Callable<Integer> {
       description = "Replication factor of the topics this command creates (default: ${DEFAULT-VALUE}).")
   short replicationFactor;
 
+  @Option(names = "--token-hash", paramLabel = "OFFICE=SHA256HEX",
+      description = "An office's query token hash ('amity token OFFICE' makes one). Repeatable. Also read from env "
+          + "AMITY_STREAMS_TOKENS (OFFICE=HASH,...). Without any, the query API serves no data.")
+  Map<String, String> tokenHashes = new HashMap<>();
+
+  @Option(names = "--tokens-file", paramLabel = "FILE", description = "A properties file of OFFICE=SHA256HEX lines.")
+  Path tokensFile;
+
   @Override
   public Integer call() throws Exception {
     OptionChecks.requireAtLeast(spec, "--threads", threads, 1);
     OptionChecks.requireAtLeast(spec, "--standby-replicas", standbyReplicas, 0);
     OptionChecks.requireAtLeast(spec, "--topic-partitions", topicPartitions, 1);
     OptionChecks.requireAtLeast(spec, "--replication-factor", replicationFactor, 1);
+    OfficeTokens tokens = tokens();
     Map<String, Object> config = connection.clientConfig();
     StreamsSettings settings = settings(connection.amityProperties());
     config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     config.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     AmityStreamsApp app = AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options(
         advertisedHost == null ? queryHost : advertisedHost, queryHost, queryPort, stateDir.toAbsolutePath(),
-        topicPartitions, replicationFactor));
+        topicPartitions, replicationFactor, tokens));
     System.out.println("Streams application " + settings.applicationId() + ": queries on http://"
-        + queryHost + ":" + app.queryPort() + "/api/v1/vitality");
+        + queryHost + ":" + app.queryPort() + "/api/v1/vitality" + (tokens.isEmpty()
+            ? "  (no office tokens: the query API serves no data; give --token-hash OFFICE=HASH)" : ""));
     UntilStopped.run(app);
     return 0;
+  }
+
+  private OfficeTokens tokens() {
+    try {
+      return new OfficeTokens(NamedHashes.collect(spec.commandLine(), "AMITY_STREAMS_TOKENS", "--tokens-file",
+          tokensFile, tokenHashes));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private StreamsSettings settings(Properties amity) {

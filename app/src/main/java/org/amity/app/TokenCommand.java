@@ -1,14 +1,15 @@
 package org.amity.app;
 
 import java.util.concurrent.Callable;
-import org.amity.producers.http.OfficeTokens;
+import org.amity.access.OfficeTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code amity token OFFICE}: a new API token for an office, and the hash to configure. */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = {"Makes a new random API token for an office and prints it with the line to configure",
-        "for 'amity ingest' (only the hash is configured; give the token to the office)."})
+        "for 'amity ingest' and 'amity streams' (only the hash is configured; give the token to the office, and",
+        "to 'amity dashboard --streams-token' for the score history)."})
 final class TokenCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "OFFICE", description = "The office id, e.g. shanghai.")

@@ -33,6 +33,7 @@ class AmityCommandTest {
       "partners list, --office, --bootstrap-servers",
       "token, OFFICE, --help",
       "streams, --query-port, --schema-registry-url",
+      "streams, --token-hash, --tokens-file",
       "dashboard, --users-file, --bootstrap-servers",
       "dashboard, --streams-url, --hash-password",
       "demo, --dashboard-port, --data-dir",
@@ -71,7 +72,7 @@ class AmityCommandTest {
   void theDashboardHelpExplainsEveryOption() {
     assertThat(run("dashboard", "--help")).isZero();
     assertThat(out.toString()).contains("--port", "--host", "--user", "--user-office", "--users-file", "--streams-url",
-        "--hash-password", "--bootstrap-servers", "--schema-registry-url", "--kafka-property");
+        "--streams-token", "--streams-tokens-file", "--hash-password", "--bootstrap-servers", "--schema-registry-url", "--kafka-property");
   }
 
   @Test

@@ -20,16 +20,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.amity.partners.Office;
-import org.amity.partners.OfficeLevel;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardView;
 import org.amity.contract.EventTypes;
+import org.amity.partners.Office;
+import org.amity.partners.OfficeLevel;
 import org.amity.platform.EmbeddedRegistry;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
@@ -102,7 +102,8 @@ class BrokerRestartTest {
              new OfficeTokens(Map.of(OFFICE, OfficeTokens.hash(TOKEN))), publisher, partners, Clock.systemUTC()).start();
          AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults()
                  .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)), streamsConfig,
-             new AmityStreamsApp.Options(HOST, HOST, queryPort, stateDir, 3, (short) 1));
+             new AmityStreamsApp.Options(HOST, HOST, queryPort, stateDir, 3, (short) 1,
+                 new OfficeTokens(Map.of(OFFICE, OfficeTokens.hash(TOKEN)))));
          DashboardFeed feed = DashboardFeed.start(view, config)) {
       partners.put(Office.newBuilder().setOfficeId(OFFICE).setNameEn(OFFICE).setLevel(OfficeLevel.CITY).build());
       for (String partner : PARTNERS) {
@@ -274,7 +275,8 @@ class BrokerRestartTest {
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + TOKEN).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

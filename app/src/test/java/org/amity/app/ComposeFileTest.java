@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.partners.Office;
 import org.amity.producers.demo.DemoData;
-import org.amity.producers.http.OfficeTokens;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -179,6 +179,11 @@ class ComposeFileTest {
     }
     assertThat(tokens).as("ingest: AMITY_INGEST_TOKENS defaults to the hashes of the tokens amity-demo-OFFICE")
         .isEqualTo(expected);
+    assertThat(pairs(defaultOf(compose.env("streams").get("AMITY_STREAMS_TOKENS"))))
+        .as("streams: AMITY_STREAMS_TOKENS defaults to the same hashes as the ingest's").isEqualTo(expected);
+    pairs(defaultOf(compose.env("dashboard").get("AMITY_DASHBOARD_STREAMS_TOKENS"))).forEach((office, token) ->
+        assertThat(OfficeTokens.hash(token)).as("dashboard: AMITY_DASHBOARD_STREAMS_TOKENS of %s", office)
+            .isEqualTo(expected.get(office)));
   }
 
   @Test
@@ -245,7 +250,7 @@ class ComposeFileTest {
     Compose compose = Compose.read(file);
     picocli.CommandLine amity = AmityCommand.commandLine(AmityConfig.load(new String[0], Map.of()));
     java.util.Set<String> notOptions = java.util.Set.of("AMITY_CONFIG", "AMITY_INGEST_TOKENS", "AMITY_DASHBOARD_USERS",
-        "AMITY_SMTP_PASSWORD", "AMITY_JAVA_OPTS");
+        "AMITY_STREAMS_TOKENS", "AMITY_DASHBOARD_STREAMS_TOKENS", "AMITY_SMTP_PASSWORD", "AMITY_JAVA_OPTS");
     SoftAssertions.assertSoftly(softly -> compose.amityServices().forEach(name -> {
       String command = compose.services().get(name).path("command").path(0).asText();
       softly.assertThat(amity.getSubcommands()).as("%s: service %s runs no amity command", ROOT.relativize(file), name)

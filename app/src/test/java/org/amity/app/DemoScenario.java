@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
@@ -34,7 +35,6 @@ import org.amity.producers.demo.Profile;
 import org.amity.producers.events.EventJson;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
@@ -76,9 +76,10 @@ final class DemoScenario {
     int queryPort = EmbeddedKafka.freeLoopbackPorts(1)[0];
     DashboardView view = new DashboardView();
     try (AmityStreamsApp streams = AmityStreamsApp.start(settings, config,
-             new AmityStreamsApp.Options(HOST, HOST, queryPort, stateDir, 3, (short) 1));
+             new AmityStreamsApp.Options(HOST, HOST, queryPort, stateDir, 3, (short) 1, officeTokens()));
          DashboardFeed feed = DashboardFeed.start(view, config);
-         DashboardServer dashboard = new DashboardServer(new DashboardSettings(HOST, 0, "http://" + HOST + ":" + queryPort),
+         DashboardServer dashboard = new DashboardServer(new DashboardSettings(HOST, 0, "http://" + HOST + ":" + queryPort,
+             tokens()),
              new DashboardUsers(Map.of(USER, PasswordHashes.hash(PASSWORD.toCharArray()))), view).start();
          AmityPublisher publisher = AmityPublisher.start(config);
          PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
@@ -192,8 +193,15 @@ final class DemoScenario {
 
   private OfficeTokens officeTokens() {
     Map<String, String> hashes = new TreeMap<>();
-    demo.offices().stream().map(Office::getOfficeId).forEach(office -> hashes.put(office, OfficeTokens.hash(tokenOf(office))));
+    tokens().forEach((office, token) -> hashes.put(office, OfficeTokens.hash(token)));
     return new OfficeTokens(hashes);
+  }
+
+  /** Each office's API token, for the ingest and query APIs alike. */
+  private Map<String, String> tokens() {
+    Map<String, String> tokens = new TreeMap<>();
+    demo.offices().stream().map(Office::getOfficeId).forEach(office -> tokens.put(office, tokenOf(office)));
+    return tokens;
   }
 
   private static String tokenOf(String office) {

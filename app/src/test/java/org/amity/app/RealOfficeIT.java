@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.HeadlessChrome;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.platform.kafka.EmbeddedKafka;
@@ -40,6 +41,7 @@ class RealOfficeIT {
   private static final Duration LIMIT = Duration.ofSeconds(120);
   private static final String USER = "zhang.wei";
   private static final String PASSWORD = "济南-real-office";
+  private static final String QUERY_TOKEN = "shandong-query-token";
   private static final Charset GBK = Charset.forName("GBK");
   private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -85,13 +87,15 @@ class RealOfficeIT {
     smtp.start();
     try (AmityProcess platform = AmityProcess.start(dir.resolve("platform.log"), env, "platform")) {
       platform.awaitOutput("Press Ctrl-C", LIMIT);
-      try (AmityProcess streams = AmityProcess.start(dir.resolve("streams.log"), env, "streams")) {
+      try (AmityProcess streams = AmityProcess.start(dir.resolve("streams.log"),
+          with(env, "AMITY_STREAMS_TOKENS", "shandong=" + OfficeTokens.hash(QUERY_TOKEN)), "streams")) {
         run(dir, env, "offices-import", "offices", "import", offices.toString());
         run(dir, env, "partners-import", "partners", "import", partners.toString());
         String imported = run(dir, env, "import", "import", log.toString(), "--office", "jinan");
         assertThat(imported).as("answered in the language of the headers").containsPattern("写入：\\s+5\n");
         try (AmityProcess dashboard = AmityProcess.start(dir.resolve("dashboard.log"), with(env, "AMITY_DASHBOARD_USERS",
-                USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray()) + "," + USER + ".office=shandong"), "dashboard");
+                USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray()) + "," + USER + ".office=shandong",
+                "AMITY_DASHBOARD_STREAMS_TOKENS", "shandong=" + QUERY_TOKEN), "dashboard");
              AmityProcess notifier = AmityProcess.start(dir.resolve("notifier.log"), env, "notifier")) {
           DashboardClient viewer = new DashboardClient("http://127.0.0.1:" + ports[4], USER, PASSWORD);
           JsonNode overview = viewer.await("/api/v1/overview", RealOfficeIT::allFiguresIn, LIMIT, "the three offices' figures");
@@ -202,9 +206,11 @@ class RealOfficeIT {
     return Files.write(file, (String.join("\r\n", lines) + "\r\n").getBytes(GBK));
   }
 
-  private static Map<String, String> with(Map<String, String> env, String name, String value) {
+  private static Map<String, String> with(Map<String, String> env, String... pairs) {
     Map<String, String> more = new HashMap<>(env);
-    more.put(name, value);
+    for (int i = 0; i < pairs.length; i += 2) {
+      more.put(pairs[i], pairs[i + 1]);
+    }
     return more;
   }
 

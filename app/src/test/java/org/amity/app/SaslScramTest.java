@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.amity.access.OfficeTokens;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.consumers.dashboard.DashboardFeed;
@@ -65,6 +66,7 @@ class SaslScramTest {
   private static final String HOST = "127.0.0.1";
   private static final String USER = "amity";
   private static final String RELATIONSHIP = "shanghai/nl-rotterdam";
+  private static final String QUERY_TOKEN = "scram-test-query-token-shanghai";
   private static final String TOPIC = "sasl-test";
   private static final Duration WAIT_LIMIT = Duration.ofSeconds(30);
   private static final Duration REFUSAL_LIMIT = Duration.ofSeconds(3);
@@ -110,7 +112,7 @@ class SaslScramTest {
 
     try (AmityStreamsApp streams = AmityStreamsApp.start(StreamsSettings.defaults(), streamsConfig,
              new AmityStreamsApp.Options(HOST, HOST, queryPort, Files.createDirectories(dir.resolve("state")), 3,
-                 (short) 1));
+                 (short) 1, new OfficeTokens(Map.of("shanghai", OfficeTokens.hash(QUERY_TOKEN)))));
          DashboardFeed feed = DashboardFeed.start(view, config)) {
       registerTheRelationshipOnTheCommandLine();
       try (AmityPublisher publisher = AmityPublisher.start(config)) {
@@ -169,15 +171,19 @@ class SaslScramTest {
     assertThat(exitCode).as(err.toString()).isZero();
   }
 
+  private static HttpRequest authorized(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + QUERY_TOKEN).build();
+  }
+
   /** The relationship's vitality once it counts the visit; it is scored as soon as it is registered, without it. */
   private static JsonNode awaitVitalityWithTheVisitFromTheQueryApi(int queryPort) throws Exception {
     URI uri = URI.create("http://" + HOST + ":" + queryPort + "/api/v1/vitality/" + RELATIONSHIP);
     long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = HTTP.send(authorized(uri), HttpResponse.BodyHandlers.ofString());
     while (!(answer.statusCode() == 200 && JSON.readTree(answer.body()).path("exchanges").asInt() == 1)
         && System.nanoTime() < deadline) {
       Thread.sleep(200);
-      answer = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      answer = HTTP.send(authorized(uri), HttpResponse.BodyHandlers.ofString());
     }
     assertThat(answer.statusCode()).as("the query API on %s: %s", uri, answer.body()).isEqualTo(200);
     JsonNode vitality = JSON.readTree(answer.body());

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
@@ -26,7 +27,6 @@ import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
@@ -75,7 +75,7 @@ class SecretsNeverLoggedTest {
          IngestApi ingest = new IngestApi(IngestSettings.defaults("127.0.0.1", 0),
              new OfficeTokens(Map.of("shanghai", OfficeTokens.hash(TOKEN))), publisher, partners, Clock.systemUTC())
              .start();
-         DashboardServer dashboard = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null),
+         DashboardServer dashboard = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
              new DashboardUsers(Map.of("li.wei", PasswordHashes.hash(PASSWORD.toCharArray()))), new DashboardView())
              .start()) {
       assertThat(get(ingest.url() + "/api/v1/relationships", "Bearer " + TOKEN)).isEqualTo(200);

@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.producers.http.OfficeTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,11 +53,13 @@ class SeparateProcessesIT {
 
     try (AmityProcess platform = AmityProcess.start(dir.resolve("platform.log"), env, "platform")) {
       platform.awaitOutput("Press Ctrl-C", LIMIT);
-      try (AmityProcess streams = AmityProcess.start(dir.resolve("streams.log"), env, "streams");
+      try (AmityProcess streams = AmityProcess.start(dir.resolve("streams.log"), with(env, "AMITY_STREAMS_TOKENS",
+              "shanghai=" + OfficeTokens.hash(TOKEN)), "streams");
           AmityProcess ingest = AmityProcess.start(dir.resolve("ingest.log"), with(env, "AMITY_PORT", "" + ports[4],
               "AMITY_INGEST_TOKENS", "shanghai=" + OfficeTokens.hash(TOKEN)), "ingest");
           AmityProcess dashboard = AmityProcess.start(dir.resolve("dashboard.log"), with(env, "AMITY_PORT",
-              "" + ports[5], "AMITY_DASHBOARD_USERS", USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray())),
+              "" + ports[5], "AMITY_DASHBOARD_USERS", USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray()),
+              "AMITY_DASHBOARD_STREAMS_TOKENS", "shanghai=" + TOKEN),
               "dashboard")) {
         AmityProcess loader = AmityProcess.start(dir.resolve("load-demo.log"), env, "load-demo");
         assertThat(loader.awaitExit(LIMIT)).as("load-demo exit code").isZero();
@@ -70,9 +72,17 @@ class SeparateProcessesIT {
         postAMayoralVisitAndAMemorandum(ports[4], partner);
         viewer.await("/api/v1/partners?office=shanghai", partners -> !band(partners, partner).equals("DORMANT"), LIMIT,
             partner + " out of DORMANT");
+        viewer.await("/api/v1/partners/" + partner + "/history", h -> h.path("source").asText().equals("streams"),
+            LIMIT, "the score history from the streams query API, asked with Shanghai's token");
+        assertThat(queryWithoutToken(ports[3])).as("the streams query API without a token").isEqualTo(401);
         assertThat(streams.isAlive()).isTrue();
       }
     }
+  }
+
+  private static int queryWithoutToken(int queryPort) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort + "/api/v1/vitality")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static Map<String, String> with(Map<String, String> env, String... pairs) {

@@ -10,11 +10,7 @@ import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +59,7 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardSettings settings;
   private final DashboardUsers users;
   private final DashboardView view;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final StreamsHistory streamsHistory;
   private final Set<LiveClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<DashboardView.Change> pending = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,6 +73,7 @@ public final class DashboardServer implements AutoCloseable {
     this.settings = settings;
     this.users = users;
     this.view = view;
+    this.streamsHistory = new StreamsHistory(settings, view);
   }
 
   public DashboardServer start() {
@@ -471,7 +468,7 @@ public final class DashboardServer implements AutoCloseable {
     return history;
   }
 
-  /** The score history: from the streams application when configured and reachable, else what the dashboard saw. */
+  /** The score history: from the streams application when it answers for the office, else what the dashboard saw. */
   private void history(Context ctx) {
     String office = ctx.pathParam("office");
     String partner = ctx.pathParam("partner");
@@ -483,26 +480,13 @@ public final class DashboardServer implements AutoCloseable {
     int days = intParam(ctx, "days", 365);
     int step = intParam(ctx, "step", 7);
     ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
-    if (settings.streamsUrl() != null) {
-      try {
-        URI uri = URI.create(settings.streamsUrl() + "/api/v1/vitality/" + enc(office) + "/" + enc(partner)
-            + "/history?days=" + days + "&step=" + step);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
-          JsonNode streams = JSON.readTree(answer.body());
-          body.put("source", "streams");
-          body.set("history", streams.path("history"));
-          body.set("seen", seenHistory(id));
-          ctx.json(body);
-          return;
-        }
-        log.debug("Streams history of {} answered {}", id, answer.statusCode());
-      } catch (IOException e) {
-        log.debug("Streams history of {} failed: {}", id, e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    Optional<JsonNode> streams = streamsHistory.of(office, partner, days, step);
+    if (streams.isPresent()) {
+      body.put("source", "streams");
+      body.set("history", streams.get());
+      body.set("seen", seenHistory(id));
+      ctx.json(body);
+      return;
     }
     body.put("source", "dashboard");
     body.set("history", seenHistory(id));
@@ -521,10 +505,6 @@ public final class DashboardServer implements AutoCloseable {
         .filter(a -> kind == null || kind.isBlank() || a.getKind().name().equalsIgnoreCase(kind))
         .limit(limit).forEach((Alert a) -> alerts.add(alertJson(a)));
     ctx.json(JSON.createObjectNode().put("count", alerts.size()).set("alerts", alerts));
-  }
-
-  private static String enc(String part) {
-    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static int intParam(Context ctx, String name, int fallback) {

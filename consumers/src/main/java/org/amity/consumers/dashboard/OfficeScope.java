@@ -2,11 +2,11 @@ package org.amity.consumers.dashboard;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.amity.access.OfficeHierarchy;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.partners.Office;
 
@@ -30,19 +30,10 @@ final class OfficeScope {
     if (office == null) {
       return EVERY_OFFICE;
     }
-    Map<String, String> parents = parents(view);
-    Set<String> seen = new HashSet<>(Set.of(office));
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Map.Entry<String, String> child : parents.entrySet()) {
-        grew |= seen.contains(child.getValue()) && seen.add(child.getKey());
-      }
-    }
-    return new OfficeScope(Set.copyOf(seen));
+    return new OfficeScope(OfficeHierarchy.selfAndBelow(office, parents(view)));
   }
 
-  private static Map<String, String> parents(DashboardView view) {
+  static Map<String, String> parents(DashboardView view) {
     Map<String, String> parents = new HashMap<>();
     for (OfficeRollup rollup : view.rollups()) {
       if (rollup.getParentOfficeId() != null) {

@@ -72,7 +72,7 @@ class DashboardApiTest {
     VIEW.addAlert(Fixtures.anniversary(rotterdam, 50, LocalDate.now().plusDays(30)));
     VIEW.addAlert(Fixtures.anniversary(rotterdam, 50, LocalDate.now().plusDays(30)));
     users = new DashboardUsers(Map.of("wang", PasswordHashes.hash(PASSWORD.toCharArray())));
-    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, "http://127.0.0.1:9"), users, VIEW).start();
+    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, "http://127.0.0.1:9", Map.of("shanghai", "any-token")), users, VIEW).start();
   }
 
   @AfterAll
@@ -338,7 +338,7 @@ class DashboardApiTest {
   @Test
   void healthIsDownOnceTheFeedStopped() throws Exception {
     DashboardView view = timelineView();
-    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, view).start()) {
+    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0), users, view).start()) {
       URI health = URI.create(own.url() + "/health");
       assertThat(HTTP.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(200);
@@ -378,7 +378,7 @@ class DashboardApiTest {
 
   /** The partner's exchanges as {@code GET /api/v1/partners/{office}/{partner}} answers them over this view. */
   private static JsonNode exchanges(DashboardView view, String relationshipId) throws Exception {
-    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, view).start()) {
+    try (DashboardServer own = new DashboardServer(new DashboardSettings("127.0.0.1", 0), users, view).start()) {
       HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(own.url() + "/api/v1/partners/"
           + relationshipId)).header("Authorization", basic("wang", PASSWORD)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -20,13 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amity.access.OfficeTokens;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.producers.http.IngestApi;
 import org.amity.producers.http.IngestSettings;
-import org.amity.producers.http.OfficeTokens;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
@@ -85,10 +85,11 @@ class DashboardBrowserTest {
                StreamsSettings.defaults().withApplicationId("amity-dashboard-browser-" + System.nanoTime())
                    .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)),
                streamsConfig, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", queryPort,
-                   Files.createTempDirectory("amity-dashboard-streams"), 3, (short) 1));
+                   Files.createTempDirectory("amity-dashboard-streams"), 3, (short) 1,
+                   new OfficeTokens(Map.of("shanghai", OfficeTokens.hash(TOKEN)))));
            DashboardFeed feed = DashboardFeed.start(view, config);
            DashboardServer dashboard = new DashboardServer(new DashboardSettings("127.0.0.1", 0,
-               "http://127.0.0.1:" + queryPort), new DashboardUsers(Map.of("li.wei",
+               "http://127.0.0.1:" + queryPort, Map.of("shanghai", TOKEN)), new DashboardUsers(Map.of("li.wei",
                PasswordHashes.hash(PASSWORD.toCharArray()))), view).start()) {
         streams.awaitRunning(Duration.ofSeconds(60));
         WebDriver browser = HeadlessChrome.start(chromedriver.get());

@@ -38,7 +38,7 @@ class DashboardLifecycleTest {
     put(relationship("jinan/fr-lyon", "Lyon", "里昂", RelationshipStatus.SUSPENDED), now, Band.COOLING);
     put(relationship("jinan/nz-dunedin", "Dunedin", "达尼丁", RelationshipStatus.FORMAL), now, Band.DORMANT);
     VIEW.putOffice("jinan", Fixtures.office("jinan", "Jinan FAO", "济南市外办", null));
-    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null),
+    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
         new DashboardUsers(Map.of("zhang", PasswordHashes.hash(PASSWORD.toCharArray()))), VIEW).start();
   }
 

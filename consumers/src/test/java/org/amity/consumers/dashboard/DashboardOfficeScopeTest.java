@@ -79,7 +79,7 @@ class DashboardOfficeScopeTest {
     DashboardUsers users = DashboardUsers.fromEntries(Map.of(DISTRICT_USER, hash,
         DISTRICT_USER + ".office", "shanghai-changning", CITY_USER, hash, CITY_USER + ".office", "shanghai",
         EVERY_OFFICE_USER, hash));
-    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null), users, VIEW).start();
+    server = new DashboardServer(new DashboardSettings("127.0.0.1", 0), users, VIEW).start();
   }
 
   @AfterAll

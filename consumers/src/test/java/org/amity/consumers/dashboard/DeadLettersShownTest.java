@@ -27,7 +27,7 @@ class DeadLettersShownTest {
     Map<String, Object> config = Map.of("bootstrap.servers", EmbeddedPlatformExtension.platform().bootstrapServers(),
         "schema.registry.url", EmbeddedPlatformExtension.platform().registryUrl());
     DashboardView view = new DashboardView();
-    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null),
+    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
         new DashboardUsers(Map.of()), view);
     String events = Topics.DELEGATION_VISITED.name() + "-" + System.nanoTime();
     String alerts = Topics.ALERTS.name() + "-" + System.nanoTime();

@@ -29,7 +29,7 @@ class NotificationFailuresTest {
     config.put("schema.registry.url", EmbeddedPlatformExtension.platform().registryUrl());
     String alertId = "shanghai/nl-rotterdam|WENT_DORMANT|" + System.nanoTime();
     DashboardView view = new DashboardView();
-    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0, null),
+    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
         new DashboardUsers(Map.of()), view);
     try (DeliveryLog deliveries = new DeliveryLog(config, Topics.NOTIFIER_DELIVERIES.name());
          DashboardFeed feed = DashboardFeed.start(view, config)) {

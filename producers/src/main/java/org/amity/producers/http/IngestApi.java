@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.amity.access.OfficeTokens;
 import org.amity.contract.EventTypes;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
@@ -435,14 +436,13 @@ public final class IngestApi implements AutoCloseable {
   }
 
   private String authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String token = OfficeTokens.bearer(ctx.header("Authorization")).orElseThrow(() -> {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiError(401, "An office API token is required: Authorization: Bearer <token>");
-    }
-    return tokens.officeOf(header.substring(7).trim()).orElseThrow(() -> {
+      return new ApiError(401, "须提供外办 API 令牌 / An office API token is required: Authorization: Bearer <token>");
+    });
+    return tokens.officeOf(token).orElseThrow(() -> {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      return new ApiError(401, "The API token is not valid");
+      return new ApiError(401, "API 令牌无效 / The API token is not valid");
     });
   }
 

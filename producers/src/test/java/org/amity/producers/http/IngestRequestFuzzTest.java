@@ -7,9 +7,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.amity.producers.events.EventFingerprint;
+import org.amity.access.OfficeTokens;
 import org.amity.contract.EventValidator;
 import org.amity.contract.Problem;
+import org.amity.producers.events.EventFingerprint;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -6,19 +6,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.amity.access.OfficeTokens;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.query.QueryApi;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.Topics;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,9 +53,17 @@ public final class AmityStreamsApp implements AutoCloseable {
    * @param stateDir where RocksDB keeps the state stores
    * @param topicPartitions partitions of the relationship-keyed topics it creates when they are missing
    * @param replicationFactor replication factor of the topics it creates
+   * @param queryTokens the offices' API tokens the query API accepts (every instance the same)
    */
   public record Options(String advertisedHost, String bindHost, int queryPort, Path stateDir, int topicPartitions,
-      short replicationFactor) {}
+      short replicationFactor, OfficeTokens queryTokens) {
+
+    /** Options of an instance whose query API serves no data, only its health and metrics. */
+    public Options(String advertisedHost, String bindHost, int queryPort, Path stateDir, int topicPartitions,
+        short replicationFactor) {
+      this(advertisedHost, bindHost, queryPort, stateDir, topicPartitions, replicationFactor, OfficeTokens.NONE);
+    }
+  }
 
   /**
    * Creates missing topics, starts Kafka Streams and the query server.
@@ -70,7 +79,7 @@ public final class AmityStreamsApp implements AutoCloseable {
     properties.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
     KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig), placement),
         properties);
-    QueryApi queries = new QueryApi(streams, settings, self).start(options.bindHost());
+    QueryApi queries = new QueryApi(streams, settings, self, options.queryTokens()).start(options.bindHost());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

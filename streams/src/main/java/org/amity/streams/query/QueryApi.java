@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.amity.access.OfficeTokens;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.json.RecordJson;
@@ -38,7 +41,9 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Interactive queries over HTTP. Any instance answers for any relationship: it asks Kafka Streams which instance
  * holds the key and, when that is another one, asks it (with {@code local=true}); lists are gathered from every
- * instance.
+ * instance. Every data request carries an office's API token ({@code Authorization: Bearer}) and sees that office and
+ * the offices under it only; another office's relationship is answered as unknown. The token is passed on to the
+ * instance asked.
  * <ul>
  *   <li>{@code GET /api/v1/vitality/{office}/{partner}}: the relationship's current vitality</li>
  *   <li>{@code GET /api/v1/vitality/{office}/{partner}/history?days=365&step=7}: its score and band over time</li>
@@ -49,17 +54,20 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class QueryApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_HISTORY_DAYS = 3660;
+  private static final String SCOPE = "amity.offices-seen";
 
   private final KafkaStreams streams;
   private final HostInfo self;
   private final LocalStores local;
+  private final QueryAccess access;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Javalin server;
 
-  public QueryApi(KafkaStreams streams, StreamsSettings settings, HostInfo self) {
+  public QueryApi(KafkaStreams streams, StreamsSettings settings, HostInfo self, OfficeTokens tokens) {
     this.streams = streams;
     this.self = self;
     this.local = new LocalStores(streams, settings);
+    this.access = new QueryAccess(tokens, streams);
   }
 
   /** Starts serving on {@code bindHost} and the port of {@code self}. */
@@ -68,11 +76,13 @@ public final class QueryApi implements AutoCloseable {
     server.get("/health", this::health);
     server.get("/metrics", ctx -> ctx.contentType(StreamsMetrics.CONTENT_TYPE)
         .result(StreamsMetrics.prometheus(streams.metrics(), streams.state().name())));
+    server.before("/api/*", ctx -> ctx.attribute(SCOPE, access.officesOf(ctx)));
     server.get("/api/v1/vitality", this::list);
     server.get("/api/v1/vitality/{office}/{partner}", this::vitality);
     server.get("/api/v1/vitality/{office}/{partner}/history", this::history);
-    server.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx,
-        "the application is rebalancing or restoring its state; try again shortly (" + e.getMessage() + ")"));
+    server.exception(QueryAccess.QueryRefused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    server.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "正在重新分配或恢复状态，请稍后再试"
+        + " / The application is rebalancing or restoring its state; try again shortly (" + e.getMessage() + ")"));
     server.start(bindHost, self.port());
     return this;
   }
@@ -89,6 +99,10 @@ public final class QueryApi implements AutoCloseable {
 
   private void vitality(Context ctx) throws IOException, InterruptedException {
     String id = relationshipId(ctx);
+    if (!seen(ctx).contains(ctx.pathParam("office"))) {
+      notFound(ctx, id);
+      return;
+    }
     if (answeredElsewhere(ctx, AmityTopology.VITALITY_STORE, id)) {
       return;
     }
@@ -104,7 +118,14 @@ public final class QueryApi implements AutoCloseable {
     int days = intParam(ctx, "days", 365, 1, MAX_HISTORY_DAYS);
     int step = intParam(ctx, "step", 7, 1, MAX_HISTORY_DAYS);
     String id = relationshipId(ctx);
-    if (ctx.statusCode() >= 400 || answeredElsewhere(ctx, LedgerProcessor.STATE_STORE, id)) {
+    if (ctx.statusCode() >= 400) {
+      return;
+    }
+    if (!seen(ctx).contains(ctx.pathParam("office"))) {
+      notFound(ctx, id);
+      return;
+    }
+    if (answeredElsewhere(ctx, LedgerProcessor.STATE_STORE, id)) {
       return;
     }
     Optional<List<LocalStores.HistoryPoint>> points = local.history(id, days, step, Instant.now());
@@ -123,16 +144,19 @@ public final class QueryApi implements AutoCloseable {
   private void list(Context ctx) throws IOException, InterruptedException {
     String band = ctx.queryParam("band");
     String office = ctx.queryParam("office");
-    if (band != null && java.util.Arrays.stream(Band.values()).noneMatch(b -> b.name().equalsIgnoreCase(band))) {
-      error(ctx, 400, "band must be one of " + java.util.Arrays.toString(Band.values()) + ", not '" + band + "'");
+    if (band != null && Arrays.stream(Band.values()).noneMatch(b -> b.name().equalsIgnoreCase(band))) {
+      error(ctx, 400, "band 须为 " + Arrays.toString(Band.values()) + " 之一 / band must be one of "
+          + Arrays.toString(Band.values()) + ", not '" + band + "'");
       return;
     }
+    Set<String> seen = seen(ctx);
     List<JsonNode> found = new ArrayList<>();
-    local.vitalities(band, office, Instant.now()).forEach(v -> found.add(RecordJson.write(v)));
+    local.vitalities(band, office, Instant.now()).stream().filter(v -> seen.contains(v.getOfficeId()))
+        .forEach(v -> found.add(RecordJson.write(v)));
     if (!isLocal(ctx)) {
       for (StreamsMetadata instance : streams.streamsMetadataForStore(AmityTopology.VITALITY_STORE)) {
         if (!instance.hostInfo().equals(self)) {
-          JsonNode theirs = fetch(instance.hostInfo(), ctx.path(), ctx.queryParamMap());
+          JsonNode theirs = fetch(instance.hostInfo(), ctx);
           theirs.path("relationships").forEach(found::add);
         }
       }
@@ -150,31 +174,32 @@ public final class QueryApi implements AutoCloseable {
     }
     KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
     if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      unavailable(ctx, "no instance holds " + key + " right now (the application is starting or rebalancing)");
+      unavailable(ctx, "暂无实例持有 " + key + "（应用正在启动或重新分配）/ No instance holds " + key
+          + " right now (the application is starting or rebalancing)");
       return true;
     }
     if (metadata.activeHost().equals(self)) {
       return false;
     }
-    HttpResponse<String> answer = forward(metadata.activeHost(), ctx.path(), ctx.queryParamMap());
+    HttpResponse<String> answer = forward(metadata.activeHost(), ctx);
     ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
     return true;
   }
 
-  private JsonNode fetch(HostInfo host, String path, Map<String, List<String>> query)
-      throws IOException, InterruptedException {
-    HttpResponse<String> answer = forward(host, path, query);
+  private JsonNode fetch(HostInfo host, Context ctx) throws IOException, InterruptedException {
+    HttpResponse<String> answer = forward(host, ctx);
     if (answer.statusCode() != 200) {
       throw new InvalidStateStoreException("instance " + host + " answered " + answer.statusCode());
     }
     return JSON.readTree(answer.body());
   }
 
-  private HttpResponse<String> forward(HostInfo host, String path, Map<String, List<String>> query)
-      throws IOException, InterruptedException {
-    Map<String, List<String>> params = new TreeMap<>(query);
+  /** Asks another instance the same question, with the caller's credential, for what it holds itself. */
+  private HttpResponse<String> forward(HostInfo host, Context ctx) throws IOException, InterruptedException {
+    Map<String, List<String>> params = new TreeMap<>(ctx.queryParamMap());
     params.put("local", List.of("true"));
-    StringBuilder uri = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(path);
+    StringBuilder uri = new StringBuilder("http://").append(host.host()).append(':').append(host.port())
+        .append(ctx.path());
     char separator = '?';
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       for (String value : param.getValue()) {
@@ -183,12 +208,16 @@ public final class QueryApi implements AutoCloseable {
       }
     }
     HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(10)).GET()
-        .build();
+        .header("Authorization", ctx.header("Authorization")).build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new InvalidStateStoreException("instance " + host + " did not answer: " + e.getMessage());
     }
+  }
+
+  private static Set<String> seen(Context ctx) {
+    return ctx.attribute(SCOPE);
   }
 
   private static String relationshipId(Context ctx) {
@@ -212,7 +241,8 @@ public final class QueryApi implements AutoCloseable {
     } catch (NumberFormatException e) {
       // answered below
     }
-    error(ctx, 400, name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    error(ctx, 400, name + " 须为 " + min + " 到 " + max + " 的整数 / " + name + " must be a whole number from " + min
+        + " to " + max + ", not '" + value + "'");
     return fallback;
   }
 
@@ -221,7 +251,8 @@ public final class QueryApi implements AutoCloseable {
   }
 
   private static void notFound(Context ctx, String id) {
-    error(ctx, 404, "no relationship '" + id + "' is known (ids are office/partner, e.g. shanghai/nl-rotterdam)");
+    error(ctx, 404, "没有可查看的关系 " + id + " / No relationship '" + id + "' is known to your office (ids are"
+        + " office/partner, e.g. shanghai/nl-rotterdam)");
   }
 
   private static void unavailable(Context ctx, String message) {

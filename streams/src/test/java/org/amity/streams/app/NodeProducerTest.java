@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +20,7 @@ import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
+import org.amity.streams.query.QueryClient;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -42,8 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class NodeProducerTest {
   private static final Path CLIENT = Path.of("").toAbsolutePath().getParent().resolve("clients/node");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void aVisitSerializedByConfluentsJavaScriptSerializerAndSentByKafkajsIsScored() throws Exception {
@@ -52,14 +46,15 @@ class NodeProducerTest {
       Result installed = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Duration.ofMinutes(5));
       assumeTrue(installed.ok(), "npm ci in " + CLIENT + " failed: " + installed.output());
     }
-    String office = "node-" + Long.toString(System.nanoTime(), 36);
+    QueryClient client = QueryClient.of("node-" + Long.toString(System.nanoTime(), 36));
+    String office = client.office();
     String relationshipId = office + "/us-sacramento";
     publishRelationship(relationshipId);
 
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(office),
         clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-node"), 3, (short) 1))) {
+            Files.createTempDirectory("amity-streams-node"), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       Instant occurredAt = Instant.now().minus(Duration.ofDays(2));
       Result sent = run(List.of("node", "report-visit.js", EmbeddedPlatformExtension.platform().bootstrapServers(),
@@ -68,7 +63,8 @@ class NodeProducerTest {
       assertThat(sent.ok()).as(sent.output()).isTrue();
       assertThat(sent.output()).contains("\"topic\":\"" + Topics.DELEGATION_VISITED.name() + "\"");
 
-      JsonNode vitality = awaitScored(port, relationshipId);
+      JsonNode vitality = client.awaitOk(port, "/api/v1/vitality/" + relationshipId,
+          body -> body.path("exchanges").asInt() == 1);
       assertThat(vitality.path("topContributors").get(0).path("eventId").asText()).isEqualTo("node-visit-" + office);
       assertThat(vitality.path("rawMomentum").asDouble()).as("a head of government's inbound visit, two days old")
           .isBetween(9.8, 10.0);
@@ -109,18 +105,4 @@ class NodeProducerTest {
     return config;
   }
 
-  /** The relationship's vitality once it counts one exchange (at most 60 s). */
-  private static JsonNode awaitScored(int port, String relationshipId) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/vitality/" + relationshipId);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> answer;
-    do {
-      answer = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 200 && JSON.readTree(answer.body()).path("exchanges").asInt() == 1) {
-        return JSON.readTree(answer.body());
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(relationshipId + " not scored: " + answer.statusCode() + " " + answer.body());
-  }
 }

@@ -8,11 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -34,6 +29,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.RelationshipFigures;
+import org.amity.streams.query.QueryClient;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -51,15 +47,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class RecordsOnAnyPartitionTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final LocalDate ESTABLISHED = LocalDate.of(1995, 4, 20);
   private static final int RELATIONSHIPS = 12;
   private static final Duration MASTER_DATA_WAIT = Duration.ofSeconds(5);
 
   @Test
   void eventsAndMasterDataOnAnyPartitionAreScoredAsTheReferenceModelScoresThem() throws Exception {
-    String office = "anywhere-" + Long.toString(System.nanoTime(), 36);
+    QueryClient client = QueryClient.of("anywhere-" + Long.toString(System.nanoTime(), 36));
+    String office = client.office();
     List<String> ids = IntStream.range(0, RELATIONSHIPS).mapToObj(i -> office + "/xx-partner-" + i).toList();
     String unknown = office + "/xx-nobody";
     int partitions = partitionsOf(Topics.RELATIONSHIPS.name());
@@ -91,13 +86,14 @@ class RecordsOnAnyPartitionTest {
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(office)
         .withMasterDataWait(MASTER_DATA_WAIT),
         clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-anywhere"), 3, (short) 1))) {
+            Files.createTempDirectory("amity-streams-anywhere"), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       List<SpecificRecord> events = records.stream()
           .filter(r -> !r.topic().equals(Topics.RELATIONSHIPS.name())).map(ProducerRecord::value).toList();
       for (String id : ids) {
         int expected = ids.indexOf(id) < 8 ? 3 : 2;
-        JsonNode vitality = await(port, "/api/v1/vitality/" + id, body -> body.path("exchanges").asInt() == expected);
+        JsonNode vitality = client.awaitOk(port, "/api/v1/vitality/" + id,
+            body -> body.path("exchanges").asInt() == expected);
         RelationshipFigures reference = Reference.figures(id, ESTABLISHED,
             Instant.parse(vitality.path("at").asText()), events);
         assertThat(vitality.path("score").asInt()).as(id).isEqualTo(reference.vitality().score());
@@ -156,19 +152,4 @@ class RecordsOnAnyPartitionTest {
     return config;
   }
 
-  /** Asks until the answer is 200 with the body wanted (the application may still be catching up), at most 60 s. */
-  private static JsonNode await(int port, String path, java.util.function.Predicate<JsonNode> wanted)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> answer;
-    do {
-      answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 200 && wanted.test(JSON.readTree(answer.body()))) {
-        return JSON.readTree(answer.body());
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(path + " still answers " + answer.statusCode() + ": " + answer.body());
-  }
 }

@@ -7,7 +7,6 @@ import static org.amity.streams.model.TestEvents.forum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +26,9 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
-import org.amity.events.ForumHeld;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
+import org.amity.events.ForumHeld;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
@@ -61,7 +60,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class TwoInstancesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int RELATIONSHIPS = 12;
   /** The first relationships, named together by one forum. */
@@ -69,11 +67,12 @@ class TwoInstancesTest {
   /** Every relationship's 30th anniversary is a week away: each gets one alert about it, however often reviewed. */
   private static final LocalDate THIRTY_YEARS_AGO_NEXT_WEEK = LocalDate.now(ZoneOffset.UTC).minusYears(30).plusDays(7);
   private static final Duration REVIEW = Duration.ofMillis(300);
+  private static final QueryClient CLIENT = QueryClient.of("office-" + Long.toString(System.nanoTime(), 36));
 
   @Test
   void everyRelationshipCanBeQueriedFromEitherInstanceAndTheSurvivorTakesOverWithoutRepeatingAlerts() throws Exception {
     String applicationId = "amity-streams-two-" + System.nanoTime();
-    String office = "office-" + Long.toString(System.nanoTime(), 36);
+    String office = CLIENT.office();
     List<String> ids = IntStream.range(0, RELATIONSHIPS).mapToObj(i -> office + "/xx-partner-" + i).toList();
     publish(ids);
 
@@ -185,7 +184,7 @@ class TwoInstancesTest {
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     Path stateDir = Files.createTempDirectory("amity-streams-" + name);
     return AmityStreamsApp.start(settings, config,
-        new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port, stateDir, 3, (short) 1));
+        new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port, stateDir, 3, (short) 1, CLIENT.accepted()));
   }
 
   private static Map<String, Object> clientConfig() {
@@ -202,30 +201,12 @@ class TwoInstancesTest {
 
   /** The relationship's vitality once it counts {@code exchanges} exchanges. */
   private static JsonNode awaitVitality(int port, String id, int exchanges) throws Exception {
-    return awaitOk(port, "/api/v1/vitality/" + id, body -> body.path("exchanges").asInt() == exchanges);
+    return CLIENT.awaitOk(port, "/api/v1/vitality/" + id, body -> body.path("exchanges").asInt() == exchanges);
   }
 
   private static JsonNode awaitOk(int port, String path) throws Exception {
-    return awaitOk(port, path, body -> true);
+    return CLIENT.awaitOk(port, path, body -> true);
   }
 
-  /**
-   * Asks until the answer is 200 with the body wanted (the application may still be restoring, rebalancing or
-   * catching up), at most 60 s.
-   */
-  private static JsonNode awaitOk(int port, String path, java.util.function.Predicate<JsonNode> wanted)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> answer;
-    do {
-      answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 200 && wanted.test(JSON.readTree(answer.body()))) {
-        return JSON.readTree(answer.body());
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(path + " on port " + port + " still answers " + answer.statusCode() + ": "
-        + answer.body());
-  }
+
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -51,6 +50,7 @@ class UnreadableOfficeTest {
     String run = Long.toString(System.nanoTime(), 36);
     String officeId = "unreadable-" + run;
     String relationshipId = officeId + "/nl-rotterdam";
+    QueryClient client = QueryClient.of(officeId);
     Map<String, Object> config = new HashMap<>();
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
@@ -61,7 +61,7 @@ class UnreadableOfficeTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId("unreadable-" + run),
         config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-unreadable"), 3, (short) 1))) {
+            Files.createTempDirectory("amity-streams-unreadable"), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
           config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)), new StringSerializer(), new ByteArraySerializer())) {
@@ -81,7 +81,7 @@ class UnreadableOfficeTest {
       int status = 0;
       while (status != 200 && System.nanoTime() < deadline) {
         Thread.sleep(250);
-        status = HTTP.send(HttpRequest.newBuilder(vitality).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        status = HTTP.send(client.get(vitality).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
       }
       assertThat(status).as("the relationship registered after the unreadable office is scored").isEqualTo(200);
       assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);

@@ -1,4 +1,4 @@
-package org.amity.producers.http;
+package org.amity.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,12 +14,19 @@ import java.util.Optional;
  * is enough). A presented token is hashed and compared with every office's hash in constant time.
  */
 public final class OfficeTokens {
+  /** No office has a token: every token is refused. */
+  public static final OfficeTokens NONE = new OfficeTokens(Map.of());
+
   private final Map<String, byte[]> hashesByOffice;
 
   /** @param hexHashesByOffice office id → SHA-256 of its token, in hex (see {@link #hash}) */
   public OfficeTokens(Map<String, String> hexHashesByOffice) {
     this.hashesByOffice = Map.copyOf(hexHashesByOffice.entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> parseHex(e.getKey(), e.getValue()))));
+  }
+
+  public boolean isEmpty() {
+    return hashesByOffice.isEmpty();
   }
 
   /** The office whose token this is, if any. */
@@ -32,6 +39,14 @@ public final class OfficeTokens {
       }
     }
     return Optional.ofNullable(match);
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header; empty without one. */
+  public static Optional<String> bearer(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    return Optional.of(authorizationHeader.substring(7).trim());
   }
 
   /** The hex SHA-256 of a token, as configured for an office. */

@@ -1,0 +1,74 @@
+package org.amity.consumers.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A relationship's full score history from the streams application's query API, asked with the API token of the
+ * relationship's office or of the nearest office above it that the dashboard holds one for.
+ */
+final class StreamsHistory {
+  private static final Logger log = LoggerFactory.getLogger(StreamsHistory.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DashboardSettings settings;
+  private final DashboardView view;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  StreamsHistory(DashboardSettings settings, DashboardView view) {
+    this.settings = settings;
+    this.view = view;
+  }
+
+  /** The history points, or empty when no streams URL or token serves the office, or the application does not answer. */
+  Optional<JsonNode> of(String office, String partner, int days, int step) {
+    Optional<String> token = tokenFor(office);
+    if (settings.streamsUrl() == null || token.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri = URI.create(settings.streamsUrl() + "/api/v1/vitality/" + enc(office) + "/" + enc(partner)
+        + "/history?days=" + days + "&step=" + step);
+    try {
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+          .header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200) {
+        return Optional.of(JSON.readTree(answer.body()).path("history"));
+      }
+      log.debug("Streams history of {}/{} answered {}", office, partner, answer.statusCode());
+    } catch (IOException e) {
+      log.debug("Streams history of {}/{} failed: {}", office, partner, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> tokenFor(String office) {
+    Map<String, String> parents = OfficeScope.parents(view);
+    Set<String> visited = new HashSet<>();
+    for (String at = office; at != null && visited.add(at); at = parents.get(at)) {
+      if (settings.streamsTokens().containsKey(at)) {
+        return Optional.of(settings.streamsTokens().get(at));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String enc(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
