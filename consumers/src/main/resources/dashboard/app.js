@@ -4,7 +4,7 @@ const I18N = {
   en: {
     overview: 'Overview', partners: 'Partners', signOut: 'Sign out', langButton: '中文',
     byOffice: 'Relationships by band, per office', ranking: 'Office ranking by activity (last 365 days)',
-    newestAlerts: 'Newest alerts', notificationFailures: 'Notifications not delivered', deadLetters: 'Records set aside (dead letters)', office: 'Office', partner: 'Partner', score: 'Vitality', band: 'Band',
+    newestAlerts: 'Newest alerts', notificationFailures: 'Notifications not delivered', deadLetters: 'Records set aside (dead letters)', office: 'Office', officeAbove: 'Office above', partner: 'Partner', score: 'Vitality', band: 'Band',
     trend: 'Trend', days: 'Days since last exchange', region: 'Region', kind: 'Kind', country: 'Country',
     all: 'All', search: 'Search', exportCsv: 'Export CSV', lastYear: 'Last year', rank: 'Rank',
     points: 'Points', exchanges: 'Exchanges', total: 'Total', none: 'No data yet',
@@ -26,7 +26,7 @@ const I18N = {
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
     byOffice: '各外办的友城关系（按活力等级）', ranking: '外办活跃度排名（近365天）',
-    newestAlerts: '最新提醒', notificationFailures: '未能送达的通知', deadLetters: '无法处理的记录（死信）', office: '外办', partner: '伙伴', score: '活力值', band: '等级',
+    newestAlerts: '最新提醒', notificationFailures: '未能送达的通知', deadLetters: '无法处理的记录（死信）', office: '外办', officeAbove: '上级外办', partner: '伙伴', score: '活力值', band: '等级',
     trend: '趋势', days: '距上次交流天数', region: '地区', kind: '类型', country: '国家',
     all: '全部', search: '搜索', exportCsv: '导出CSV', lastYear: '近一年', rank: '排名',
     points: '分值', exchanges: '交流次数', total: '合计', none: '暂无数据',
@@ -116,8 +116,9 @@ async function renderOverview() {
       <td class="with-below">${below} / ${o.partnersWithDescendants}</td>
       <td><div class="bands-bar">${bar}</div></td></tr>`;
   }).join('');
+  const above = (id) => data.offices.filter((o) => o.officeId === id).map((o) => name(o.nameEn, o.nameZh))[0] || esc(id || '');
   const ranking = data.ranking.map((r) => `<tr><td>${r.rankByActivity} / ${r.peers}</td><td>${name(r.nameEn || r.officeId, r.nameZh)}</td>
-      <td>${esc(r.parentOfficeId || '')}</td><td>${r.pointsLast365Days}</td><td>${r.exchangesLast365Days}</td></tr>`).join('');
+      <td>${above(r.parentOfficeId)}</td><td>${r.pointsLast365Days}</td><td>${r.exchangesLast365Days}</td></tr>`).join('');
   const alerts = data.alerts.map(alertItem).join('');
   const failures = data.notificationFailures.map((f) => `<li><span class="muted">${esc(f.at.slice(0, 10))}</span>
       ${esc(f.recipient)}: ${esc(f.reason)} <span class="muted">(${esc(f.alertId)}, ${f.attempts}×)</span></li>`).join('');
@@ -128,7 +129,7 @@ async function renderOverview() {
       <tbody>${officeRows || `<tr><td colspan="12" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
     <div class="grid">
       <section class="card" id="ranking"><h2>${t('ranking')}</h2>
-        <table><thead><tr><th>${t('rank')}</th><th>${t('office')}</th><th></th><th>${t('points')}</th><th>${t('exchanges')}</th></tr></thead>
+        <table><thead><tr><th>${t('rank')}</th><th>${t('office')}</th><th>${t('officeAbove')}</th><th>${t('points')}</th><th>${t('exchanges')}</th></tr></thead>
         <tbody>${ranking || `<tr><td colspan="5" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
       <section class="card" id="alerts"><h2>${t('newestAlerts')}</h2><ul class="alerts">${alerts || `<li class="muted">${t('none')}</li>`}</ul></section>
     </div>
