@@ -1,7 +1,6 @@
 package org.amity.producers.sheet;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -12,17 +11,10 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a CSV file (in the encoding named, or the one {@link CsvEncoding} detects: UTF-8 with or without a
- * byte-order mark, UTF-16, GB18030/GBK) or the first sheet of an XLSX workbook as text.
+ * byte-order mark, UTF-16, GB18030/GBK) or the first sheet of an XLSX workbook ({@link XlsxRows}, streamed) as text.
  * Row 1 is the header. XLSX date cells read as "2024-07-10", numbers as "12" or "1.5" (not "12.0"), formulas as
  * their last computed value. Anything that cannot be read raises a {@link SheetException} saying why.
  */
@@ -88,38 +80,22 @@ public final class SheetReader {
   }
 
   private static Sheet xlsx(Path file, String name) {
-    List<String> headers = null;
+    List<List<String>> header = new ArrayList<>();
     List<Sheet.Row> rows = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-      if (workbook.getNumberOfSheets() == 0) {
-        throw new SheetException(file + ": the workbook has no sheet");
-      }
-      XSSFSheet sheet = workbook.getSheetAt(0);
-      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-        var row = sheet.getRow(r);
-        List<String> cells = new ArrayList<>();
-        if (row != null) {
-          for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            XSSFCell cell = (XSSFCell) row.getCell(c);
-            if (cell != null && cell.getCellType() == CellType.FORMULA && !cell.getCTCell().isSetV()) {
-              throw new SheetException(file + ": cell " + cell.getAddress() + " holds the formula =" + cell.getCellFormula()
-                  + " but no value computed by a spreadsheet program; open the file in Excel or LibreOffice and save it again");
-            }
-            cells.add(text(cell));
-          }
-        }
-        if (r == 0) {
-          headers = cells;
+    try {
+      XlsxRows.read(file, (number, cells) -> {
+        if (number == 1) {
+          header.add(cells);
         } else if (!allBlank(cells)) {
-          rows.add(new Sheet.Row(r + 1, cells));
+          rows.add(new Sheet.Row(number, cells));
         }
-      }
+      });
     } catch (SheetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new SheetException(file + ": cannot be read as an XLSX workbook: " + message(e), e);
     }
-    return sheet(file, name, headers, rows);
+    return sheet(file, name, header.isEmpty() ? List.of() : header.get(0), rows);
   }
 
   private static Sheet sheet(Path file, String name, List<String> headers, List<Sheet.Row> rows) {
@@ -133,24 +109,7 @@ public final class SheetReader {
     return new Sheet(name, trimmed, rows);
   }
 
-  /** The cell as text: dates ISO, whole numbers without ".0", formulas as their cached value. */
-  static String text(Cell cell) {
-    if (cell == null) {
-      return "";
-    }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    return switch (type) {
-      case STRING -> cell.getStringCellValue();
-      case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-          ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-          : number(cell.getNumericCellValue());
-      case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-      case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
-      default -> "";
-    };
-  }
-
-  private static String number(double value) {
+  static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return Double.toString(value);
     }
