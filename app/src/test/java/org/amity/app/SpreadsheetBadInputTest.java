@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
+import org.amity.producers.sheet.SheetReader;
 import org.amity.topics.TopicSpec;
 import org.amity.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -130,6 +132,14 @@ class SpreadsheetBadInputTest {
             "delegation,2024-07-11,xx-nowhere,in,DEPARTMENT,4"),
         new Case("a formula whose value is an error", "log.xlsx", formulaInDate("1/0", "#DIV/0!"), false, 1, "row 2: date;#DIV/0!"),
         new Case("a formula Excel never computed", "log.xlsx", formulaInDate("TODAY()", null), false, 2, "B2;=TODAY();save it again"),
+        new Case("a CSV file of 300 MB", "log.csv", file -> {
+          try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(300L * 1024 * 1024);
+          }
+        }, false, 2, "log.csv;文件有 300 MB;the file is 300 MB;split it"),
+        new Case("more data rows than an import takes", "log.csv", file -> Files.writeString(file,
+            HEADER + "\n" + (GOOD_ROW + "\n").repeat(SheetReader.MAX_DATA_ROWS + 1)), false, 2,
+            "log.csv;数据超过 100000 行;row 100002;split it"),
         new Case("a bad row skipped", "log.csv", csv(HEADER, "delegation,2024-07-12,nl-rotterdam,out,DEPARTMENT,3",
             "delegation,10/07/2024,nl-rotterdam,in,DEPARTMENT,4"),
             true, 0, "written:    1;rejected:   1;row 3: date;log.csv.rejects.csv"));

@@ -42,7 +42,7 @@ final class XlsxRows {
       XSSFReader reader = new XSSFReader(workbook);
       Iterator<InputStream> sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
-        throw new SheetException(file + ": the workbook has no sheet");
+        throw new SheetException(file + "：工作簿里没有工作表 / the workbook has no sheet");
       }
       StylesTable styles = reader.getStylesTable();
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
@@ -142,8 +142,9 @@ final class XlsxRows {
         inFormula = false;
       }
       if (localName.equals("c") && hasFormula && !hasValue) {
-        throw new SheetException(file + ": cell " + reference + " holds the formula =" + formula + " but no value"
-            + " computed by a spreadsheet program; open the file in Excel or LibreOffice and save it again");
+        throw new SheetException(file + "：单元格 " + reference + " 的公式 =" + formula + " 没有计算结果，"
+            + "请用 Excel 或 LibreOffice 打开并重新保存 / cell " + reference + " holds the formula =" + formula
+            + " but no value computed by a spreadsheet program; open the file in Excel or LibreOffice and save it again");
       }
       super.endElement(uri, localName, qName);
     }

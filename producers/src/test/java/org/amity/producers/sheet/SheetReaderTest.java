@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,40 @@ class SheetReaderTest {
         .hasMessageContaining("CSV UTF-8").hasMessageContaining("--encoding");
   }
 
+  @Test
+  void namesTheLineAndByteOfABadByteFarIntoALargeFile() throws IOException {
+    String good = "type,date,title\n" + "delegation,2024-07-10,鹿特丹市代表团来访\n".repeat(20_000);
+    byte[] head = good.getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "delegation,2024-07-10,代表团\n".getBytes(Charset.forName("GBK"));
+    Path file = dir.resolve("long.csv");
+    Files.write(file, head);
+    Files.write(file, bad, StandardOpenOption.APPEND);
+    long badByte = head.length + "delegation,2024-07-10,".length() + 1;
+    assertThatThrownBy(() -> SheetReader.read(file, StandardCharsets.UTF_8)).isInstanceOf(SheetException.class)
+        .hasMessageContaining("第 20002 行（第 " + badByte + " 个字节）").hasMessageContaining("line 20002 (byte " + badByte + ")");
+  }
+
+  @Test
+  void refusesMoreDataRowsThanTheLimitNamingTheFirstRowBeyondIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("many.csv"), "type\n" + "delegation\n".repeat(SheetReader.MAX_DATA_ROWS + 1));
+    assertThatThrownBy(() -> SheetReader.read(file)).isInstanceOf(SheetException.class)
+        .hasMessageContaining("数据超过 100000 行（第 100002 行），请拆分")
+        .hasMessageContaining("more than 100000 data rows (row 100002); split it");
+    Path limit = Files.writeString(dir.resolve("limit.csv"), "type\n" + "delegation\n".repeat(SheetReader.MAX_DATA_ROWS));
+    assertThat(SheetReader.read(limit).rows()).hasSize(SheetReader.MAX_DATA_ROWS);
+  }
+
+  @Test
+  void refusesACsvFileBeyondTheSizeLimitWithoutReadingIt() throws IOException {
+    Path file = dir.resolve("huge.csv");
+    try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+      sparse.setLength(300L * 1024 * 1024);
+    }
+    assertThatThrownBy(() -> SheetReader.read(file)).isInstanceOf(SheetException.class)
+        .hasMessageContaining("文件有 300 MB，CSV 导入最多 100 MB，请拆分")
+        .hasMessageContaining("the file is 300 MB, more than the 100 MB a CSV import takes");
+  }
+
   private Path write(String name, String text, Charset encoding) throws IOException {
     Path file = dir.resolve(name);
     Files.write(file, text.getBytes(encoding));
@@ -117,7 +153,7 @@ class SheetReaderTest {
   @Test
   void refusesAMissingFile() {
     assertThatThrownBy(() -> SheetReader.read(dir.resolve("nowhere.csv"))).isInstanceOf(SheetException.class)
-        .hasMessageContaining("nowhere.csv").hasMessageContaining("no such file");
+        .hasMessageContaining("nowhere.csv：文件不存在 / no such file");
   }
 
   @Test
