@@ -61,6 +61,7 @@ public final class AmityCommand implements Runnable {
     cli.setDefaultValueProvider(config);
     cli.registerConverter(Duration.class, AmityCommand::duration);
     cli.registerConverter(LocalDate.class, AmityCommand::date);
+    cli.setExecutionExceptionHandler(new BindFailure());
     cli.setExecutionStrategy(parsed -> {
       checkPorts(parsed);
       return new CommandLine.RunLast().execute(parsed);

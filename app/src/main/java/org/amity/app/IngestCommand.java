@@ -75,8 +75,15 @@ final class IngestCommand implements Callable<Integer> {
         + (instanceId != null ? instanceId : InetAddress.getLocalHost().getHostName() + "-" + port));
     AmityPublisher publisher = AmityPublisher.start(config);
     PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
-    IngestApi api = new IngestApi(new IngestSettings(host, port, maxBodyBytes, maxBatchEvents), tokens, publisher,
-        partners, Clock.systemUTC()).start();
+    IngestApi api;
+    try {
+      api = new IngestApi(new IngestSettings(host, port, maxBodyBytes, maxBatchEvents), tokens, publisher,
+          partners, Clock.systemUTC()).start();
+    } catch (RuntimeException e) {
+      partners.close();
+      publisher.close();
+      throw e;
+    }
     System.out.println("Ingest API: " + api.url() + "/api/v1/events  (OpenAPI: " + api.url() + "/api/v1/openapi.json)");
     UntilStopped.run(api, partners, publisher);
     return 0;
