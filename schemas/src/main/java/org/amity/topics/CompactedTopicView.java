@@ -32,10 +32,18 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   private final KafkaConsumer<String, V> consumer;
   private final Map<String, V> values = new ConcurrentHashMap<>();
   private final Thread follower;
+  private final boolean tombstonesDelete;
   private volatile boolean running = true;
 
+  /** A view in which a tombstone (a null value) deletes its key. */
   public CompactedTopicView(String topic, Map<String, Object> clientConfig, Deserializer<V> valueDeserializer) {
+    this(topic, clientConfig, valueDeserializer, true);
+  }
+
+  private CompactedTopicView(String topic, Map<String, Object> clientConfig, Deserializer<V> valueDeserializer,
+      boolean tombstonesDelete) {
     this.topic = topic;
+    this.tombstonesDelete = tombstonesDelete;
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -45,14 +53,18 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     this.follower.setDaemon(true);
   }
 
-  /** A started view of a topic of Avro records read into the generated class (an office, a relationship). */
+  /**
+   * A started view of a topic of master data read into the generated class (an office, a relationship). Master data
+   * is never deleted (a relationship is ended, not removed), so a tombstone some client wrote is logged and passed
+   * over, as the streams application does: the last value stands for every role.
+   */
   public static <V> CompactedTopicView<V> ofRecords(String topic, Map<String, Object> clientConfig, Duration timeout)
       throws TimeoutException {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
     AvroDeserializer<V> values = new AvroDeserializer<>();
     values.configure(config, false);
-    return new CompactedTopicView<>(topic, config, values).start(timeout);
+    return new CompactedTopicView<>(topic, config, values, false).start(timeout);
   }
 
   /** Reads the topic to its current end, then keeps following it in the background. */
@@ -124,8 +136,11 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       return;
     }
     for (ConsumerRecord<String, V> record : records) {
-      if (record.value() == null) {
+      if (record.value() == null && tombstonesDelete) {
         values.remove(record.key());
+      } else if (record.value() == null) {
+        log.warn("Passing over a tombstone for {} on {}-{} at offset {}: master data is never deleted",
+            record.key(), record.topic(), record.partition(), record.offset());
       } else {
         values.put(record.key(), record.value());
       }

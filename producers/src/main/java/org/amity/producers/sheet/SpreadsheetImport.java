@@ -326,17 +326,20 @@ public final class SpreadsheetImport {
     try {
       if (rejects.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())
           || Files.exists(rejects) && Files.isSameFile(rejects, input)) {
-        throw new SheetException(input + ": the rejects file must not be the file imported");
+        throw new SheetException(input + "：错误行文件不能是导入的文件本身 / the rejects file must not be the file imported");
       }
     } catch (IOException e) {
-      throw new SheetException("cannot check the rejects file " + rejects + ": " + e.getMessage(), e);
+      throw new SheetException("无法检查错误行文件 / cannot check the rejects file " + rejects + ": " + e.getMessage(), e);
     }
     Path folder = rejects.toAbsolutePath().getParent();
     if (Files.isDirectory(rejects) || folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)
         || Files.exists(rejects) && !Files.isWritable(rejects)) {
-      throw new SheetException("cannot write the rejects file " + rejects + ": "
-          + (Files.isDirectory(rejects) ? "it is a directory" : folder == null || !Files.isDirectory(folder)
-              ? "no such directory " + folder : "not writable") + "; nothing was written");
+      String zh = Files.isDirectory(rejects) ? "它是文件夹" : folder == null || !Files.isDirectory(folder)
+          ? "文件夹 " + folder + " 不存在" : "无写入权限";
+      String en = Files.isDirectory(rejects) ? "it is a directory" : folder == null || !Files.isDirectory(folder)
+          ? "no such directory " + folder : "not writable";
+      throw new SheetException("无法写入错误行文件 " + rejects + "：" + zh + "；未写入任何内容 / cannot write the rejects file "
+          + rejects + ": " + en + "; nothing was written");
     }
   }
 
@@ -368,7 +371,7 @@ public final class SpreadsheetImport {
         csv.printRecord(cells);
       }
     } catch (IOException e) {
-      throw new SheetException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
+      throw new SheetException("无法写入错误行文件 / cannot write the rejects file " + file + ": " + e.getMessage(), e);
     }
   }
 }

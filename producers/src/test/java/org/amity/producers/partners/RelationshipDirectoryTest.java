@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An unreadable record on amity.relationships (garbage, an unknown schema id) is skipped: the directory still starts,
- * and goes on following the topic (issue 17: it stopped ingest, import and partners from starting).
+ * and goes on following the topic (issue 17: it stopped ingest, import and partners from starting). A tombstone is
+ * passed over as the streams application passes over it: master data is ended, never deleted.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class RelationshipDirectoryTest {
@@ -44,6 +45,29 @@ class RelationshipDirectoryTest {
         Thread.sleep(100);
       }
       assertThat(directory.exists("after-" + run + "/nl-rotterdam")).as("followed past the unreadable record").isTrue();
+    }
+  }
+
+  @Test
+  void aTombstoneIsPassedOverAtStartAndWhileFollowingSoTheRelationshipStaysAsItWas() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    String kept = "kept-" + run + "/nl-rotterdam";
+    put(config, relationship("kept-" + run));
+    garbage(config, kept, null);
+
+    try (RelationshipDirectory directory = RelationshipDirectory.start(config, Duration.ofSeconds(30))) {
+      assertThat(directory.exists(kept)).as("after a tombstone read at start").isTrue();
+      garbage(config, kept, null);
+      put(config, relationship("later-" + run));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!directory.exists("later-" + run + "/nl-rotterdam") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(directory.exists("later-" + run + "/nl-rotterdam")).as("followed past the tombstone").isTrue();
+      assertThat(directory.exists(kept)).as("after a tombstone read while following").isTrue();
     }
   }
 

@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Takes a relationship's master data towards its ledger, marked when it was read on the ledger's partition (any
  * client may have written it, with any partitioner). A record keyed other than the relationship it holds is refused,
- * so that it goes to the dead letters instead of making a second, phantom relationship.
+ * so that it goes to the dead letters instead of making a second, phantom relationship; so is a tombstone, which
+ * every role passes over, so that the relationship stays as it was for all of them.
  */
 public final class MasterDataIn implements Processor<String, Relationship, String, RoutedEntry> {
   private final Placement placement;
@@ -27,7 +28,8 @@ public final class MasterDataIn implements Processor<String, Relationship, Strin
   public void process(Record<String, Relationship> record) {
     Relationship relationship = record.value();
     if (relationship == null) {
-      return;
+      throw new InvalidMasterDataException("a tombstone for relationship " + record.key() + " (read at "
+          + Origin.of(context) + "): master data is never deleted; end a relationship with status ENDED instead");
     }
     String id = relationship.getRelationshipId();
     if (!id.equals(record.key())) {

@@ -177,6 +177,21 @@ class DeadLetterTest {
   }
 
   @Test
+  void aRelationshipTombstoneGoesToTheDeadLettersAndTheRelationshipIsStillScored() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO));
+      streams.sendTo(Topics.RELATIONSHIPS.name(), ROTTERDAM, null);
+      streams.send(mayor("mayor", ROTTERDAM, nextScore(streams)));
+      streams.publish();
+
+      assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
+          assertThat(header(letter.headers(), "__streams.errors.message")).contains(
+              "a tombstone for relationship " + ROTTERDAM, "never deleted", "status ENDED"));
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void processingGoesOnAfterAnEventForAnUnknownRelationship() {
     try (TopologyFixture streams = new TopologyFixture(START)) {
       streams.add(relationship(ROTTERDAM, LONG_AGO));
