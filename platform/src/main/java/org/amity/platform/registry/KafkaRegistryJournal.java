@@ -28,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a registry's schemas in a compacted Kafka topic, as Confluent keeps {@code _schemas}, with
@@ -35,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaRegistryJournal implements RegistryJournal, AutoCloseable {
   public static final String DEFAULT_TOPIC = "_schemas";
+  private static final Logger log = LoggerFactory.getLogger(KafkaRegistryJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -75,12 +78,22 @@ public final class KafkaRegistryJournal implements RegistryJournal, AutoCloseabl
       long end = consumer.endOffsets(List.of(partition)).get(partition);
       while (consumer.position(partition) < end) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          RegistryEntry entry = record.value() == null ? null : entryOf(record.key(), record.value());
-          if (entry != null) {
-            registry.apply(entry);
-          }
+          replay(record, registry);
         }
       }
+    }
+  }
+
+  /** Applies one entry; a record another client wrote that is no entry is logged with its place and passed over. */
+  private static void replay(ConsumerRecord<String, String> record, LocalSchemaRegistry registry) {
+    try {
+      RegistryEntry entry = record.key() == null || record.value() == null ? null : entryOf(record.key(), record.value());
+      if (entry != null) {
+        registry.apply(entry);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Passing over an unreadable record on {}-{} at offset {}: {}", record.topic(), record.partition(),
+          record.offset(), e.getMessage());
     }
   }
 
