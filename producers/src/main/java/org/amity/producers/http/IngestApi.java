@@ -67,6 +67,7 @@ public final class IngestApi implements AutoCloseable {
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** A backstop: the publisher answers every write within about 45 s, written or not, even while Kafka is down. */
   private static final long WRITE_TIMEOUT_SECONDS = 60;
+  private static final String INVALID_EVENTS = "请求中有无效事件，未写入任何内容 / The request holds invalid events; nothing was written";
   /** How long a request's body may take to arrive (Jetty's idle timeout while it is read). */
   static final Duration BODY_WAIT = Duration.ofSeconds(10);
 
@@ -114,7 +115,7 @@ public final class IngestApi implements AutoCloseable {
     server.exception(ApiError.class, (e, ctx) -> answerError(ctx, e));
     server.exception(Exception.class, (e, ctx) -> {
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-      answerError(ctx, new ApiError(500, "Internal error: " + e.getClass().getSimpleName()));
+      answerError(ctx, new ApiError(500, "内部错误 / Internal error: " + e.getClass().getSimpleName()));
     });
     server.error(404, ctx -> {
       if (!isJson(ctx)) {
@@ -171,19 +172,22 @@ public final class IngestApi implements AutoCloseable {
       List<Problem> problems = new ArrayList<>();
       body.fieldNames().forEachRemaining(name -> {
         if (!name.equals("events")) {
-          problems.add(new Problem(name, "unknown field; a batch is {\"events\": [...]} and nothing else"));
+          problems.add(Problem.of(name, "未知字段；批量请求只有 {\"events\": [...]}", "unknown field; a batch is {\"events\": [...]} and nothing else"));
         }
       });
-      throw new ApiError(422, "The batch has fields other than \"events\"; nothing was written", problems);
+      throw new ApiError(422, "批量请求含 \"events\" 以外的字段，未写入任何内容 / The batch has fields other than \"events\"; nothing was written", problems);
     }
     if (!events.isArray()) {
-      throw new ApiError(400, "\"events\" must be a JSON array", List.of(new Problem("events", "must be a JSON array")));
+      throw new ApiError(400, "\"events\" 必须是 JSON 数组 / \"events\" must be a JSON array",
+          List.of(Problem.of("events", "必须是 JSON 数组", "must be a JSON array")));
     }
     if (events.isEmpty()) {
-      throw new ApiError(422, "The batch holds no events", List.of(new Problem("events", "must hold at least one event")));
+      throw new ApiError(422, "批量请求中没有事件 / The batch holds no events",
+          List.of(Problem.of("events", "至少要有一个事件", "must hold at least one event")));
     }
     if (events.size() > settings.maxBatchEvents()) {
-      throw new ApiError(413, "A batch may hold at most " + settings.maxBatchEvents() + " events, not " + events.size());
+      throw new ApiError(413, "一批最多 " + settings.maxBatchEvents() + " 个事件，而不是 " + events.size() + " / A batch may hold at most "
+          + settings.maxBatchEvents() + " events, not " + events.size());
     }
     List<JsonNode> items = new ArrayList<>();
     events.forEach(items::add);
@@ -206,7 +210,7 @@ public final class IngestApi implements AutoCloseable {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ApiError(422, "The request holds invalid events; nothing was written", problems);
+      throw new ApiError(422, INVALID_EVENTS, problems);
     }
     return events;
   }
@@ -227,7 +231,7 @@ public final class IngestApi implements AutoCloseable {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ApiError(403, "An office may write only events of its own relationships; nothing was written", problems);
+      throw new ApiError(403, "外办只能写入本外办关系的事件，未写入任何内容 / An office may write only events of its own relationships; nothing was written", problems);
     }
   }
 
@@ -243,7 +247,7 @@ public final class IngestApi implements AutoCloseable {
       problems.add(new Problem("relationshipId", relationshipId + " is not a relationship of office " + office));
     }
     if (!problems.isEmpty()) {
-      throw new ApiError(403, "An office may write only its own relationships; nothing was written", problems);
+      throw new ApiError(403, "外办只能写入本外办的关系，未写入任何内容 / An office may write only its own relationships; nothing was written", problems);
     }
   }
 
@@ -255,21 +259,23 @@ public final class IngestApi implements AutoCloseable {
         List<Problem> problems = invalid.problems().stream()
             .map(p -> batch && p.path().startsWith("[") ? new Problem("events" + p.path(), p.reason()) : p)
             .toList();
-        throw new ApiError(422, "The request holds invalid events; nothing was written", problems);
+        throw new ApiError(422, INVALID_EVENTS, problems);
       }
       if (e.getCause() instanceof EventIdConflictException conflict) {
         throw new ApiError(409, conflict.getMessage(), List.of(new Problem("eventId", conflict.getMessage())));
       }
       if (e.getCause() instanceof WriteOutcomeUnknownException unknown) {
-        throw new ApiError(503, unknown.getMessage() + "; send it again, it will not be doubled");
+        throw new ApiError(503, "写入结果未知，请重新发送，不会重复记录 / " + unknown.getMessage() + "; send it again, it will not be doubled");
       }
       log.warn("Write failed: {}", e.getCause().toString());
-      throw new ApiError(503, "Kafka did not acknowledge the write; nothing was written, send it again: " + e.getCause().getMessage());
+      throw new ApiError(503, "Kafka 未确认写入，未写入任何内容，请重新发送 / Kafka did not acknowledge the write; nothing was written, send it again: "
+          + e.getCause().getMessage());
     } catch (TimeoutException e) {
-      throw new ApiError(503, "Kafka did not acknowledge the write within " + WRITE_TIMEOUT_SECONDS + " s; send it again (it will not be doubled)");
+      throw new ApiError(503, "Kafka 在 " + WRITE_TIMEOUT_SECONDS + " 秒内未确认写入，请重新发送（不会重复记录） / Kafka did not acknowledge the write within "
+          + WRITE_TIMEOUT_SECONDS + " s; send it again (it will not be doubled)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiError(503, "Interrupted");
+      throw new ApiError(503, "服务正在停止 / Interrupted");
     }
   }
 
@@ -298,7 +304,7 @@ public final class IngestApi implements AutoCloseable {
     String office = authenticate(ctx);
     String id = office + "/" + ctx.pathParam("partnerId");
     Relationship relationship = publisher.relationships().get(id)
-        .orElseThrow(() -> new ApiError(404, "Office " + office + " has no relationship " + id));
+        .orElseThrow(() -> new ApiError(404, "外办 " + office + " 没有关系 " + id + " / Office " + office + " has no relationship " + id));
     ctx.json(RecordJson.write(relationship));
   }
 
@@ -430,7 +436,8 @@ public final class IngestApi implements AutoCloseable {
   private ObjectNode jsonObject(Context ctx) {
     JsonNode body = parseJson(jsonBytes(ctx));
     if (!body.isObject()) {
-      throw new ApiError(400, "The body must be a JSON object", List.of(new Problem("(body)", "must be a JSON object")));
+      throw new ApiError(400, "请求正文必须是 JSON 对象 / The body must be a JSON object",
+          List.of(Problem.of("(body)", "必须是 JSON 对象", "must be a JSON object")));
     }
     return (ObjectNode) body;
   }
@@ -478,7 +485,8 @@ public final class IngestApi implements AutoCloseable {
     try {
       JsonNode json = READER.readTree(strictUtf8(body));
       if (json == null || json.isMissingNode()) {
-        throw new ApiError(400, "The body is empty", List.of(new Problem("(body)", "must be a JSON object or array")));
+        throw new ApiError(400, "请求正文为空 / The body is empty",
+            List.of(Problem.of("(body)", "必须是 JSON 对象或数组", "must be a JSON object or array")));
       }
       return json;
     } catch (JsonProcessingException e) {
@@ -486,7 +494,7 @@ public final class IngestApi implements AutoCloseable {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       String reason = "is not valid JSON: " + e.getOriginalMessage() + where;
-      throw new ApiError(400, "The body " + reason, List.of(new Problem("(body)", reason)));
+      throw new ApiError(400, "请求正文不是有效的 JSON / The body " + reason, List.of(new Problem("(body)", reason)));
     } catch (IOException e) {
       throw new ApiError(400, "请求正文无法读取 / The body cannot be read");
     }
