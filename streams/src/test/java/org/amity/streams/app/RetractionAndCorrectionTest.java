@@ -23,9 +23,13 @@ import org.amity.events.Domain;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-/** A retraction withdraws an event whenever it arrives; a correction replaces the event it names. */
+/**
+ * A retraction withdraws an event whenever it arrives; a correction replaces the event it names; both act only within
+ * the relationships they name, so no office can withdraw another's event.
+ */
 class RetractionAndCorrectionTest {
   static final String ROTTERDAM = "shanghai/nl-rotterdam";
+  static final String SACRAMENTO = "jinan/us-sacramento";
 
   @Test
   void aRetractionArrivingAfterTheEventWithdrawsIt() {
@@ -146,6 +150,27 @@ class RetractionAndCorrectionTest {
       RelationshipVitality v = streams.vitality(ROTTERDAM);
       assertThat(v.getTopContributors()).extracting(c -> c.getEventId()).containsExactly("visit");
       assertThat(v.getRawMomentum()).isCloseTo(Reference.decayed(4, 10 + 1 / 86_400d), within(EXACT));
+    }
+  }
+
+  @Test
+  void aRetractionOrCorrectionOfAnotherOfficesEventLeavesThatEventCounted() {
+    try (TopologyFixture streams = new TopologyFixture(START)) {
+      streams.add(relationship(ROTTERDAM, LONG_AGO)).add(relationship(SACRAMENTO, LONG_AGO));
+      Instant at = nextScore(streams);
+      SpecificRecord jinans = exhibition(envelope("jinan-exhibition", daysBefore(at, 4), SACRAMENTO, Domain.CULTURE));
+      streams.send(jinans);
+      streams.publish();
+
+      streams.send(retraction("shanghai-withdraws", "jinan-exhibition", streams.now(), ROTTERDAM));
+      streams.send(mayor("shanghai-corrects", daysBefore(at, 2), DelegationLevel.DEPARTMENT, "jinan-exhibition"));
+      nextScore(streams);
+      streams.publish();
+
+      assertThat(streams.vitality(SACRAMENTO).getExchanges()).isEqualTo(1);
+      assertThat(streams.vitality(SACRAMENTO).getTopContributors()).extracting(c -> c.getEventId())
+          .containsExactly("jinan-exhibition");
+      assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
     }
   }
 
