@@ -88,7 +88,7 @@ public final class EventValidator {
     Envelope envelope = EventTypes.envelopeOf(event);
     checkEventId(envelope, path, problems);
     if (envelope.getRelationshipIds().isEmpty()) {
-      problems.add(new Problem(join(path, "relationshipIds"), "must name at least one relationship"));
+      problems.add(Problem.of(join(path, "relationshipIds"), "至少要列出一个关系", "must name at least one relationship"));
     }
     for (int i = 0; i < envelope.getRelationshipIds().size(); i++) {
       checkRelationshipOfOffice(envelope, i, join(path, "relationshipIds") + "[" + i + "]", problems);
@@ -113,11 +113,11 @@ public final class EventValidator {
       } else if (value instanceof Money money) {
         checkMoney(money, at, problems);
       } else if (value instanceof CharSequence text && NOT_BLANK.contains(field.name()) && text.toString().isBlank()) {
-        problems.add(new Problem(at, "must not be blank"));
+        problems.add(Problem.of(at, "不能为空", "must not be blank"));
       } else if (value instanceof Number number && AT_LEAST_ONE.contains(field.name()) && number.longValue() < 1) {
-        problems.add(new Problem(at, "must be at least 1, not " + number));
+        problems.add(Problem.of(at, "至少为 1，而不是 " + number, "must be at least 1, not " + number));
       } else if (value instanceof Number number && number.longValue() < 0) {
-        problems.add(new Problem(at, "must not be negative, not " + number));
+        problems.add(Problem.of(at, "不能为负数，而不是 " + number, "must not be negative, not " + number));
       } else if (value instanceof LocalDate date) {
         checkDate(date, at, FUTURE_ALLOWED.contains(field.name()), problems);
       }
@@ -128,7 +128,7 @@ public final class EventValidator {
     checkEventId(envelope, path, problems);
     checkRelationships(envelope, path, problems);
     if (new HashSet<>(envelope.getDomains()).size() < envelope.getDomains().size()) {
-      problems.add(new Problem(join(path, "domains"), "names a domain twice"));
+      problems.add(Problem.of(join(path, "domains"), "同一领域列了两次", "names a domain twice"));
     }
   }
 
@@ -157,8 +157,9 @@ public final class EventValidator {
 
   private static void checkEventId(Envelope envelope, String path, List<Problem> problems) {
     if (!EVENT_ID.matcher(envelope.getEventId()).matches()) {
-      problems.add(new Problem(join(path, "eventId"),
-          "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not \"" + envelope.getEventId() + "\""));
+      String id = "\"" + envelope.getEventId() + "\"";
+      problems.add(Problem.of(join(path, "eventId"), "须为 1 到 200 个字母、数字或 ._:/@+=-（不含空格），而不是 " + id,
+          "must be 1 to 200 letters, digits or ._:/@+=- (no spaces), not " + id));
     }
   }
 
@@ -166,11 +167,13 @@ public final class EventValidator {
   private static boolean checkRelationshipOfOffice(Envelope envelope, int i, String at, List<Problem> problems) {
     String id = envelope.getRelationshipIds().get(i);
     if (!RELATIONSHIP_ID.matcher(id).matches()) {
-      problems.add(new Problem(at, "must be \"office/partner\" in lower case, e.g. \"shanghai/nl-rotterdam\", not \"" + id + "\""));
+      problems.add(Problem.of(at, "须为小写的 \"外办/伙伴\"，如 \"shanghai/nl-rotterdam\"，而不是 \"" + id + "\"",
+          "must be \"office/partner\" in lower case, e.g. \"shanghai/nl-rotterdam\", not \"" + id + "\""));
       return false;
     }
     if (!id.startsWith(envelope.getOffice() + "/")) {
-      problems.add(new Problem(at, id + " is not a relationship of office " + envelope.getOffice()));
+      problems.add(Problem.of(at, id + " 不是外办 " + envelope.getOffice() + " 的关系",
+          id + " is not a relationship of office " + envelope.getOffice()));
       return false;
     }
     return true;
@@ -179,16 +182,16 @@ public final class EventValidator {
   private void checkRelationships(Envelope envelope, String path, List<Problem> problems) {
     List<String> ids = envelope.getRelationshipIds();
     if (ids.isEmpty()) {
-      problems.add(new Problem(join(path, "relationshipIds"), "must name at least one relationship"));
+      problems.add(Problem.of(join(path, "relationshipIds"), "至少要列出一个关系", "must name at least one relationship"));
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       String at = join(path, "relationshipIds") + "[" + i + "]";
       if (!seen.add(id)) {
-        problems.add(new Problem(at, "names " + id + " twice"));
+        problems.add(Problem.of(at, id + " 列了两次", "names " + id + " twice"));
       } else if (checkRelationshipOfOffice(envelope, i, at, problems) && !relationshipExists.test(id)) {
-        problems.add(new Problem(at, "unknown relationship " + id + "; register it first"));
+        problems.add(Problem.of(at, "未知的关系 " + id + "，请先登记", "unknown relationship " + id + "; register it first"));
       }
     }
   }
@@ -206,14 +209,16 @@ public final class EventValidator {
     Object from = event.get(schema.getField(first).pos());
     Object to = event.get(schema.getField(second).pos());
     if (from instanceof LocalDate a && to instanceof LocalDate b && b.isBefore(a)) {
-      problems.add(new Problem(join(path, second), "must not be before " + first + " (" + a + "), not " + b));
+      problems.add(Problem.of(join(path, second), "不能早于 " + first + "（" + a + "），而不是 " + b,
+          "must not be before " + first + " (" + a + "), not " + b));
     }
   }
 
   private void checkDate(LocalDate date, String at, boolean futureAllowed, List<Problem> problems) {
     LocalDate latest = futureAllowed ? LATEST_FUTURE : LocalDate.now(clock).plusDays(futureSkew.toDays());
     if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-      problems.add(new Problem(at, "must be between " + EARLIEST + " and " + latest
+      problems.add(Problem.of(at, "须在 " + EARLIEST + " 至 " + latest + " 之间" + (futureAllowed ? "" : "（事件记录已发生的交流）")
+          + "，而不是 " + date, "must be between " + EARLIEST + " and " + latest
           + (futureAllowed ? "" : " (events record exchanges that happened)") + ", not " + date));
     }
   }
@@ -221,7 +226,8 @@ public final class EventValidator {
   private void checkInstant(Instant instant, String at, List<Problem> problems) {
     Instant latest = clock.instant().plus(futureSkew);
     if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC)) || instant.isAfter(latest)) {
-      problems.add(new Problem(at, "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
+      problems.add(Problem.of(at, "须在 " + EARLIEST + " 至今之间（事件记录已发生的交流），而不是 " + instant,
+          "must be between " + EARLIEST + " and now (events record exchanges that happened), not " + instant));
     }
   }
 
@@ -232,16 +238,20 @@ public final class EventValidator {
   private static void checkRecordedAt(Instant instant, String at, List<Problem> problems) {
     if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC))
         || instant.isAfter(LATEST_FUTURE.atStartOfDay().toInstant(ZoneOffset.UTC))) {
-      problems.add(new Problem(at, "must be between " + EARLIEST + " and " + LATEST_FUTURE + ", not " + instant));
+      problems.add(Problem.of(at, "须在 " + EARLIEST + " 至 " + LATEST_FUTURE + " 之间，而不是 " + instant,
+          "must be between " + EARLIEST + " and " + LATEST_FUTURE + ", not " + instant));
     }
   }
 
   private static void checkMoney(Money money, String at, List<Problem> problems) {
     if (money.getAmountMinor() < 0) {
-      problems.add(new Problem(join(at, "amountMinor"), "must not be negative, not " + money.getAmountMinor()));
+      problems.add(Problem.of(join(at, "amountMinor"), "不能为负数，而不是 " + money.getAmountMinor(),
+          "must not be negative, not " + money.getAmountMinor()));
     }
     if (!CURRENCY.matcher(money.getCurrency()).matches()) {
-      problems.add(new Problem(join(at, "currency"), "must be an ISO 4217 code such as USD or CNY, not \"" + money.getCurrency() + "\""));
+      String currency = "\"" + money.getCurrency() + "\"";
+      problems.add(Problem.of(join(at, "currency"), "须为 ISO 4217 货币代码，如 USD 或 CNY，而不是 " + currency,
+          "must be an ISO 4217 code such as USD or CNY, not " + currency));
     }
   }
 

@@ -23,6 +23,8 @@ import org.apache.avro.specific.SpecificRecord;
  * with its path instead of stopping at the first.
  */
 public final class AvroJson {
+  /** The reason of a required field left out. */
+  public static final String REQUIRED = "必填 / is required";
   private static final String RECORDED_AT = "recordedAt";
 
   private AvroJson() {}
@@ -30,7 +32,8 @@ public final class AvroJson {
   /** A record of the schema read from a JSON object; fields the schema does not have are refused. */
   public static SpecificRecord read(JsonNode json, Schema schema, List<Problem> problems) {
     if (json == null || !json.isObject()) {
-      problems.add(new Problem("(body)", "must be a JSON object with fields " + fieldNames(schema)));
+      problems.add(Problem.of("(body)", "须为 JSON 对象，字段为 " + fieldNames(schema),
+          "must be a JSON object with fields " + fieldNames(schema)));
       return null;
     }
     refuseUnknownFields(json, "", schema, problems);
@@ -42,7 +45,8 @@ public final class AvroJson {
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.add(new Problem(join(path, name), "unknown field for " + schema.getName() + "; known fields: " + known));
+        problems.add(Problem.of(join(path, name), schema.getName() + " 没有这个字段；已知字段：" + known,
+            "unknown field for " + schema.getName() + "; known fields: " + known));
       }
     }
   }
@@ -69,7 +73,7 @@ public final class AvroJson {
       if (field.hasDefaultValue()) {
         return SpecificData.get().deepCopy(field.schema(), SpecificData.get().getDefaultValue(field));
       }
-      problems.add(new Problem(at, "is required"));
+      problems.add(new Problem(at, REQUIRED));
       return null;
     }
     return value(value, at, field.schema(), problems);
@@ -81,7 +85,7 @@ public final class AvroJson {
         return value(value, at, nonNull(schema), problems);
       case STRING:
         if (!value.isTextual()) {
-          return problem(problems, at, "must be a string");
+          return problem(problems, at, "须为字符串", "must be a string");
         }
         return value.asText();
       case INT:
@@ -89,7 +93,7 @@ public final class AvroJson {
           return date(value, at, problems);
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-          return problem(problems, at, "must be a whole number");
+          return problem(problems, at, "须为整数", "must be a whole number");
         }
         return value.intValue();
       case LONG:
@@ -97,17 +101,17 @@ public final class AvroJson {
           return instant(value, at, problems);
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-          return problem(problems, at, "must be a whole number");
+          return problem(problems, at, "须为整数", "must be a whole number");
         }
         return value.longValue();
       case BOOLEAN:
         if (!value.isBoolean()) {
-          return problem(problems, at, "must be true or false");
+          return problem(problems, at, "须为 true 或 false", "must be true or false");
         }
         return value.booleanValue();
       case DOUBLE:
         if (!value.isNumber()) {
-          return problem(problems, at, "must be a number");
+          return problem(problems, at, "须为数字", "must be a number");
         }
         return value.doubleValue();
       case ENUM:
@@ -116,26 +120,27 @@ public final class AvroJson {
         return array(value, at, schema, problems);
       case RECORD:
         if (!value.isObject()) {
-          return problem(problems, at, "must be an object with fields " + fieldNames(schema));
+          return problem(problems, at, "须为对象，字段为 " + fieldNames(schema), "must be an object with fields " + fieldNames(schema));
         }
         refuseUnknownFields(value, at, schema, problems);
         return record(value, at, schema, problems, null);
       default:
-        return problem(problems, at, "has an unsupported type " + schema.getType());
+        return problem(problems, at, "类型 " + schema.getType() + " 不受支持", "has an unsupported type " + schema.getType());
     }
   }
 
   private static Object symbol(JsonNode value, String at, Schema schema, List<Problem> problems) {
     String symbol = value.isTextual() ? value.asText().trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_') : null;
     if (symbol == null || !schema.getEnumSymbols().contains(symbol)) {
-      return problem(problems, at, "must be one of " + schema.getEnumSymbols() + ", not " + value);
+      return problem(problems, at, "须为 " + schema.getEnumSymbols() + " 之一，而不是 " + value,
+          "must be one of " + schema.getEnumSymbols() + ", not " + value);
     }
     return SpecificData.get().createEnum(symbol, schema);
   }
 
   private static Object array(JsonNode value, String at, Schema schema, List<Problem> problems) {
     if (!value.isArray()) {
-      return problem(problems, at, "must be a JSON array");
+      return problem(problems, at, "须为 JSON 数组", "must be a JSON array");
     }
     List<Object> items = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
@@ -152,7 +157,8 @@ public final class AvroJson {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    return problem(problems, at, "must be a date like \"2024-07-10\", not " + value);
+    return problem(problems, at, "须为 \"2024-07-10\" 这样的日期，而不是 " + value,
+        "must be a date like \"2024-07-10\", not " + value);
   }
 
   private static Object instant(JsonNode value, String at, List<Problem> problems) {
@@ -168,11 +174,12 @@ public final class AvroJson {
         }
       }
     }
-    return problem(problems, at, "must be a time like \"2024-07-10T09:30:00+08:00\" or a date like \"2024-07-10\", not " + value);
+    return problem(problems, at, "须为 \"2024-07-10T09:30:00+08:00\" 这样的时间或 \"2024-07-10\" 这样的日期，而不是 " + value,
+        "must be a time like \"2024-07-10T09:30:00+08:00\" or a date like \"2024-07-10\", not " + value);
   }
 
-  private static Object problem(List<Problem> problems, String at, String reason) {
-    problems.add(new Problem(at, reason));
+  private static Object problem(List<Problem> problems, String at, String zh, String en) {
+    problems.add(Problem.of(at, zh, en));
     return null;
   }
 

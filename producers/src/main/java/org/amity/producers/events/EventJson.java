@@ -44,13 +44,15 @@ public final class EventJson {
 
   private static SpecificRecord read(JsonNode json, String path, Instant recordedAt, List<Problem> problems) {
     if (json == null || !json.isObject()) {
-      problems.add(new Problem(AvroJson.pathOr(path), "must be a JSON object with a \"type\" field"));
+      problems.add(Problem.of(AvroJson.pathOr(path), "须为含 \"type\" 字段的 JSON 对象", "must be a JSON object with a \"type\" field"));
       return null;
     }
     JsonNode type = json.get(TYPE);
     if (type == null || !type.isTextual() || EventTypes.topic(type.asText()).isEmpty()) {
-      problems.add(new Problem(join(path, TYPE), type == null ? "is required: one of " + EventTypes.names()
-          : "unknown event type " + type + "; one of " + EventTypes.names()));
+      problems.add(type == null
+          ? Problem.of(join(path, TYPE), "必填，须为 " + EventTypes.names() + " 之一", "is required: one of " + EventTypes.names())
+          : Problem.of(join(path, TYPE), "未知的事件类型 " + type + "，须为 " + EventTypes.names() + " 之一",
+              "unknown event type " + type + "; one of " + EventTypes.names()));
       return null;
     }
     Schema schema = EventTypes.schema(type.asText());
@@ -83,7 +85,8 @@ public final class EventJson {
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.add(new Problem(join(path, name), "unknown field for " + schema.getName() + "; known fields: " + known));
+        problems.add(Problem.of(join(path, name), schema.getName() + " 没有这个字段；已知字段：" + known,
+            "unknown field for " + schema.getName() + "; known fields: " + known));
       }
     }
   }

@@ -221,12 +221,14 @@ public final class IngestApi implements AutoCloseable {
       Envelope envelope = EventTypes.envelopeOf(events.get(i));
       String path = batch ? "events[" + i + "]." : "";
       if (!envelope.getOffice().equals(office)) {
-        problems.add(new Problem(path + "office", "your token is office " + office + "'s; it may not write for " + envelope.getOffice()));
+        problems.add(Problem.of(path + "office", "令牌属于外办 " + office + "，不能为 " + envelope.getOffice() + " 写入",
+            "your token is office " + office + "'s; it may not write for " + envelope.getOffice()));
       }
       for (int r = 0; r < envelope.getRelationshipIds().size(); r++) {
         String id = envelope.getRelationshipIds().get(r);
         if (id.contains("/") && !id.startsWith(office + "/")) {
-          problems.add(new Problem(path + "relationshipIds[" + r + "]", id + " is not a relationship of office " + office));
+          problems.add(Problem.of(path + "relationshipIds[" + r + "]", id + " 不是外办 " + office + " 的关系",
+              id + " is not a relationship of office " + office));
         }
       }
     }
@@ -240,11 +242,13 @@ public final class IngestApi implements AutoCloseable {
     List<Problem> problems = new ArrayList<>();
     String officeId = relationship.path("officeId").asText(office);
     if (!officeId.equals(office)) {
-      problems.add(new Problem("officeId", "your token is office " + office + "'s; it may not write for " + officeId));
+      problems.add(Problem.of("officeId", "令牌属于外办 " + office + "，不能为 " + officeId + " 写入",
+          "your token is office " + office + "'s; it may not write for " + officeId));
     }
     String relationshipId = relationship.path("relationshipId").asText(office + "/");
     if (!relationshipId.startsWith(office + "/")) {
-      problems.add(new Problem("relationshipId", relationshipId + " is not a relationship of office " + office));
+      problems.add(Problem.of("relationshipId", relationshipId + " 不是外办 " + office + " 的关系",
+          relationshipId + " is not a relationship of office " + office));
     }
     if (!problems.isEmpty()) {
       throw new ApiError(403, "外办只能写入本外办的关系，未写入任何内容 / An office may write only its own relationships; nothing was written", problems);
@@ -493,8 +497,11 @@ public final class IngestApi implements AutoCloseable {
       // limits such as the nesting depth are reported without a location
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String zhWhere = e.getLocation() == null ? ""
+          : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
       String reason = "is not valid JSON: " + e.getOriginalMessage() + where;
-      throw new ApiError(400, "请求正文不是有效的 JSON / The body " + reason, List.of(new Problem("(body)", reason)));
+      throw new ApiError(400, "请求正文不是有效的 JSON" + zhWhere + " / The body " + reason,
+          List.of(Problem.of("(body)", "不是有效的 JSON" + zhWhere, reason)));
     } catch (IOException e) {
       throw new ApiError(400, "请求正文无法读取 / The body cannot be read");
     }
@@ -519,7 +526,7 @@ public final class IngestApi implements AutoCloseable {
     if (result.isError()) {
       String reason = "is not valid UTF-8 at byte " + (in.position() + 1);
       throw new ApiError(400, "请求正文第 " + (in.position() + 1) + " 个字节不是有效的 UTF-8 / The body " + reason,
-          List.of(new Problem("(body)", reason)));
+          List.of(Problem.of("(body)", "第 " + (in.position() + 1) + " 个字节不是有效的 UTF-8", reason)));
     }
     return out.flip().toString();
   }

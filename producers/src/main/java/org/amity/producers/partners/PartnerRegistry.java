@@ -75,19 +75,23 @@ public final class PartnerRegistry implements AutoCloseable {
   /** Every problem of the relationship, its status taking effect on {@code statusSince} (null: today). */
   public List<Problem> problems(Relationship r, LocalDate statusSince) {
     List<Problem> problems = new ArrayList<>();
-    require(OFFICE_ID, r.getOfficeId(), "officeId", "lower-case words joined by '-', e.g. shanghai-changning", problems);
-    require(PARTNER_ID, r.getPartnerId(), "partnerId", "country code, '-', the place, e.g. nl-rotterdam", problems);
-    require(COUNTRY, r.getCountry(), "country", "an ISO 3166 two-letter code such as NL", problems);
+    require(OFFICE_ID, r.getOfficeId(), "officeId", "用 '-' 连接的小写单词，如 shanghai-changning",
+        "lower-case words joined by '-', e.g. shanghai-changning", problems);
+    require(PARTNER_ID, r.getPartnerId(), "partnerId", "国家代码、'-' 和地名，如 nl-rotterdam",
+        "country code, '-', the place, e.g. nl-rotterdam", problems);
+    require(COUNTRY, r.getCountry(), "country", "ISO 3166 两字母代码，如 NL", "an ISO 3166 two-letter code such as NL", problems);
     String expectedId = r.getOfficeId() + "/" + r.getPartnerId();
     if (!expectedId.equals(r.getRelationshipId())) {
-      problems.add(new Problem("relationshipId", "must be officeId/partnerId, i.e. " + expectedId + ", not " + r.getRelationshipId()));
+      problems.add(Problem.of("relationshipId", "须为 officeId/partnerId，即 " + expectedId + "，而不是 " + r.getRelationshipId(),
+          "must be officeId/partnerId, i.e. " + expectedId + ", not " + r.getRelationshipId()));
     }
     if (r.getPartnerNameEn().isBlank()) {
-      problems.add(new Problem("partnerNameEn", "must not be blank"));
+      problems.add(Problem.of("partnerNameEn", "不能为空", "must not be blank"));
     }
     LocalDate established = r.getEstablishedOn();
     if (established != null && (established.isAfter(LocalDate.now(clock)) || established.getYear() < 1900)) {
-      problems.add(new Problem("establishedOn", "must be between 1900-01-01 and today, not " + established));
+      problems.add(Problem.of("establishedOn", "须在 1900-01-01 至今天之间，而不是 " + established,
+          "must be between 1900-01-01 and today, not " + established));
     }
     if (r.getOfficeId() != null && OFFICE_ID.matcher(r.getOfficeId()).matches() && !offices.exists(r.getOfficeId())) {
       problems.add(Problem.of("officeId", "外办 " + r.getOfficeId() + " 尚未登记；请先用 amity offices add 登记",
@@ -141,9 +145,9 @@ public final class PartnerRegistry implements AutoCloseable {
     }
   }
 
-  private static void require(Pattern pattern, String value, String field, String expected, List<Problem> problems) {
+  private static void require(Pattern pattern, String value, String field, String zh, String en, List<Problem> problems) {
     if (value == null || !pattern.matcher(value).matches()) {
-      problems.add(new Problem(field, "must be " + expected + ", not \"" + value + "\""));
+      problems.add(Problem.of(field, "须为" + zh + "，而不是 \"" + value + "\"", "must be " + en + ", not \"" + value + "\""));
     }
   }
 

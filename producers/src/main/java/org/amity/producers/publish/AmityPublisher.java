@@ -165,7 +165,8 @@ public final class AmityPublisher implements AutoCloseable {
       problems.addAll(otherOfficesEvents(events.get(i), path));
       String eventId = EventTypes.envelopeOf(events.get(i)).getEventId();
       if (!ids.add(eventId)) {
-        problems.add(new Problem(path.isEmpty() ? "eventId" : path + ".eventId", "eventId " + eventId + " appears twice in the batch"));
+        problems.add(Problem.of(path.isEmpty() ? "eventId" : path + ".eventId", "eventId " + eventId + " 在这一批中出现了两次",
+            "eventId " + eventId + " appears twice in the batch"));
       }
     }
     if (!problems.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amity.contract.Problem;
+import org.amity.producers.events.AvroJson;
 
 /**
  * A row turned into the flat JSON that {@link org.amity.producers.events.EventJson} reads, with the problems
@@ -57,10 +58,11 @@ public record MappedRow(Sheet.Row row, String type, ObjectNode json, String even
   }
 
   private String reason(Problem problem) {
-    if (problem.reason().equals("is required") && type != null) {
+    if (problem.reason().equals(AvroJson.REQUIRED) && type != null) {
       Column column = columnOf(problem.path());
-      String missing = column != null && !layout.has(column) ? " (the sheet has no such column)" : "";
-      return "is required for " + type + missing;
+      boolean missing = column != null && !layout.has(column);
+      return type + " 类型的行必填" + (missing ? "（表中没有这一列）" : "") + " / is required for " + type
+          + (missing ? " (the sheet has no such column)" : "");
     }
     return problem.reason();
   }

@@ -31,6 +31,7 @@ import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
+import org.amity.producers.events.AvroJson;
 import org.amity.events.Envelope;
 import org.amity.labels.Labels;
 import org.amity.producers.events.EventFingerprint;
@@ -247,7 +248,7 @@ public final class SpreadsheetImport {
           field = schema.getField("envelope").schema().getField(problem.path());
         }
         JsonNode standIn = field == null ? null : standIn(field.schema());
-        if (standIn != null && problem.reason().equals("is required")) {
+        if (standIn != null && problem.reason().equals(AvroJson.REQUIRED)) {
           patched.set(field.name(), standIn);
           standIns.add(field.name());
         }
@@ -296,7 +297,9 @@ public final class SpreadsheetImport {
       for (Good row : batch) {
         if (row.eventId().equals(conflict.eventId())) {
           refused.add(row);
-          bad.add(new Bad(row.row(), List.of(new Problem(row.mapped().layout().label(Column.EVENT_ID), "\"" + conflict.eventId()
+          bad.add(new Bad(row.row(), List.of(Problem.of(row.mapped().layout().label(Column.EVENT_ID), "\"" + conflict.eventId()
+              + "\" 以前导入过，内容不同（也许来自另一个文件名的文件：来源记着文件名）；要更改那条事件，请给这一行新的 event_id，"
+              + "并把旧的写在 corrects 中", "\"" + conflict.eventId()
               + "\" was imported before with other content (perhaps from a file of another name: the source names the file); "
               + "to change that event, give this row a new event_id and put the old one in corrects"))));
         }

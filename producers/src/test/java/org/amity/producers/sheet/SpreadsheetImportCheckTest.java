@@ -59,19 +59,21 @@ class SpreadsheetImportCheckTest {
     assertThat(bad.keySet()).containsExactlyInAnyOrder(3, 4, 5, 7, 8, 9, 11);
     assertThat(bad.get(3)).singleElement().asString().startsWith("type: unknown type \"meeting\"; one of DelegationVisited");
     assertThat(bad.get(4)).containsExactly("date: must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"2024-13-45\"");
-    assertThat(bad.get(5)).containsExactly("headcount: must be at least 1, not -2");
+    assertThat(bad.get(5)).containsExactly("headcount: 至少为 1，而不是 -2 / must be at least 1, not -2");
     assertThat(bad.get(7)).singleElement().asString().startsWith("direction: unknown direction \"sideways\"; one of INBOUND (in, 来访");
-    assertThat(bad.get(8)).containsExactly("partner: unknown relationship shanghai/xx-nowhere; register it first");
-    assertThat(bad.get(9)).containsExactly("partner: shanghai-changning/jp-hirakata is not a relationship of office shanghai");
+    assertThat(bad.get(8)).containsExactly("partner: 未知的关系 shanghai/xx-nowhere，请先登记 / unknown relationship shanghai/xx-nowhere; register it first");
+    assertThat(bad.get(9)).containsExactly("partner: shanghai-changning/jp-hirakata 不是外办 shanghai 的关系"
+        + " / shanghai-changning/jp-hirakata is not a relationship of office shanghai");
     assertThat(bad.get(11)).hasSize(3)
         .anySatisfy(r -> assertThat(r).startsWith("direction: unknown direction \"up\""))
-        .contains("level: is required for DelegationVisited", "headcount: must be at least 1, not 0");
+        .contains("level: DelegationVisited 类型的行必填 / is required for DelegationVisited",
+            "headcount: 至少为 1，而不是 0 / must be at least 1, not 0");
     assertThat(report.rowsRead()).as("rows 6 and 12 are empty").isEqualTo(9);
     assertThat(report.valid()).isEqualTo(2);
     assertThat(report.success()).isFalse();
     assertThat(report.format())
-        .contains("row 5: headcount: must be at least 1, not -2")
-        .contains("row 8: partner: unknown relationship shanghai/xx-nowhere")
+        .contains("row 5: headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
+        .contains("row 8: partner: 未知的关系 shanghai/xx-nowhere")
         .contains("rejected:   7");
   }
 
@@ -103,10 +105,10 @@ class SpreadsheetImportCheckTest {
         "展览,2024-09-20,fr-paris,-5,2024-09-01");
     ImportReport report = CHECK.run(file, DRY_RUN.withOffice("shanghai"));
     assertThat(reasonsByRow(report).get(2)).containsExactlyInAnyOrder(
-        "title/标题: is required for ExhibitionHeld (the sheet has no such column)",
-        "venue/地点: is required for ExhibitionHeld (the sheet has no such column)",
-        "观众人数: must not be negative, not -5",
-        "结束日期: must not be before startDate (2024-09-20), not 2024-09-01");
+        "title/标题: ExhibitionHeld 类型的行必填（表中没有这一列） / is required for ExhibitionHeld (the sheet has no such column)",
+        "venue/地点: ExhibitionHeld 类型的行必填（表中没有这一列） / is required for ExhibitionHeld (the sheet has no such column)",
+        "观众人数: 不能为负数，而不是 -5 / must not be negative, not -5",
+        "结束日期: 不能早于 startDate（2024-09-20），而不是 2024-09-01 / must not be before startDate (2024-09-20), not 2024-09-01");
   }
 
   @Test
@@ -117,9 +119,10 @@ class SpreadsheetImportCheckTest {
         "delegation,2031-01-01,shanghai/nl-rotterdam,in,DEPARTMENT",
         "video,,shanghai/nl-rotterdam,,DEPARTMENT");
     Map<Integer, List<String>> bad = reasonsByRow(CHECK.run(file, DRY_RUN));
-    assertThat(bad.get(2)).containsExactly("date: is required for DelegationVisited");
-    assertThat(bad.get(3)).singleElement().asString().startsWith("date: must be between 1900-01-01 and 2025-01-16");
-    assertThat(bad.get(4)).containsExactly("date: is required for VideoMeeting");
+    assertThat(bad.get(2)).containsExactly("date: DelegationVisited 类型的行必填 / is required for DelegationVisited");
+    assertThat(bad.get(3)).singleElement().asString().startsWith("date: 须在 1900-01-01 至 2025-01-16 之间")
+        .contains("must be between 1900-01-01 and 2025-01-16");
+    assertThat(bad.get(4)).containsExactly("date: VideoMeeting 类型的行必填 / is required for VideoMeeting");
   }
 
   @Test

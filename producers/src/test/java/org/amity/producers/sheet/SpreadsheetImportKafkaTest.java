@@ -177,10 +177,11 @@ class SpreadsheetImportKafkaTest {
     assertThat(allOrNothing.format())
         .contains("row 3: type: unknown type \"meeting\"")
         .contains("row 4: date: must be a date like 2024-07-10")
-        .contains("row 5: headcount: must be at least 1, not -2")
+        .contains("row 5: headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
         .contains("row 7: direction: unknown direction \"sideways\"")
-        .contains("row 8: partner: unknown relationship " + BAD + "/xx-nowhere; register it first")
-        .contains("row 9: partner: shanghai-changning/jp-hirakata is not a relationship of office " + BAD)
+        .contains("row 8: partner: 未知的关系 " + BAD + "/xx-nowhere，请先登记 / unknown relationship " + BAD + "/xx-nowhere; register it first")
+        .contains("row 9: partner: shanghai-changning/jp-hirakata 不是外办 " + BAD + " 的关系")
+        .contains("shanghai-changning/jp-hirakata is not a relationship of office " + BAD)
         .contains("Nothing was written");
     assertThat(allOrNothing.rejectsFile()).isNull();
     assertThat(Files.exists(dir.resolve("visits.csv.rejects.csv"))).isFalse();
@@ -210,9 +211,9 @@ class SpreadsheetImportKafkaTest {
     assertThat(rejects.rows()).extracting(rowColumn).containsExactly("3", "4", "5", "7", "8", "9", "11");
     Sheet.Row negative = rejects.rows().get(2);
     assertThat(negative.cells().subList(0, 8)).containsExactly("delegation", "2024-07-12", "nl-rotterdam", "in", "DEPARTMENT", "-2", "", "");
-    assertThat(negative.cell(9)).isEqualTo("headcount: must be at least 1, not -2");
+    assertThat(negative.cell(9)).isEqualTo("headcount: 至少为 1，而不是 -2 / must be at least 1, not -2");
     assertThat(rejects.rows().get(6).cell(9)).contains("direction: unknown direction \"up\"")
-        .contains("; level: is required for DelegationVisited; headcount: must be at least 1, not 0");
+        .contains("; level: DelegationVisited 类型的行必填 / is required for DelegationVisited; headcount: 至少为 1，而不是 0");
   }
 
   @Test

@@ -134,7 +134,7 @@ class DeadLetterTest {
 
       assertThat(streams.deadLetters()).singleElement().satisfies(letter ->
           assertThat(header(letter.headers(), "__streams.errors.message"))
-              .contains("nobody", "relationshipIds: must name at least one relationship"));
+              .contains("nobody", "relationshipIds: 至少要列出一个关系 / must name at least one relationship"));
     }
   }
 
@@ -297,7 +297,7 @@ class DeadLetterTest {
         assertThat(header(letter.headers(), "__streams.errors.offset")).isEqualTo("0");
         assertThat(header(letter.headers(), "__streams.errors.exception")).isEqualTo(InvalidEventException.class.getName());
         assertThat(header(letter.headers(), "__streams.errors.message"))
-            .contains("minus-three", "headcount: must be at least 1, not -3");
+            .contains("minus-three", "headcount: 至少为 1，而不是 -3 / must be at least 1, not -3");
       });
       assertThat(streams.vitality(ROTTERDAM).getExchanges()).isEqualTo(1);
       assertThat(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"))
