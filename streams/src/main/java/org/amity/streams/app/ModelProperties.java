@@ -36,32 +36,33 @@ public final class ModelProperties {
     ModelSettings d = ModelSettings.defaults();
     Bands db = d.bands();
     Weights dw = d.weights();
-    return new ModelSettings(
-        v.getOrDefault(PREFIX + "version", d.modelVersion()),
-        points(v, d.points()),
-        doubleValue(v, PREFIX + "half-life-days", d.halfLifeDays()),
-        doubleValue(v, PREFIX + "momentum-scale", d.momentumScale()),
-        intValue(v, PREFIX + "breadth-window-days", d.breadthWindowDays()),
-        intValue(v, PREFIX + "breadth-domains", d.breadthDomains()),
-        intValue(v, PREFIX + "reciprocity-window-days", d.reciprocityWindowDays()),
-        intValue(v, PREFIX + "substance-window-days", d.substanceWindowDays()),
-        doubleValue(v, PREFIX + "substance-points", d.substancePoints()),
-        new Weights(
+    return d.toBuilder()
+        .modelVersion(v.getOrDefault(PREFIX + "version", d.modelVersion()))
+        .points(points(v, d.points()))
+        .halfLifeDays(doubleValue(v, PREFIX + "half-life-days", d.halfLifeDays()))
+        .momentumScale(doubleValue(v, PREFIX + "momentum-scale", d.momentumScale()))
+        .breadthWindowDays(intValue(v, PREFIX + "breadth-window-days", d.breadthWindowDays()))
+        .breadthDomains(intValue(v, PREFIX + "breadth-domains", d.breadthDomains()))
+        .reciprocityWindowDays(intValue(v, PREFIX + "reciprocity-window-days", d.reciprocityWindowDays()))
+        .substanceWindowDays(intValue(v, PREFIX + "substance-window-days", d.substanceWindowDays()))
+        .substancePoints(doubleValue(v, PREFIX + "substance-points", d.substancePoints()))
+        .weights(new Weights(
             doubleValue(v, PREFIX + "weights.momentum", dw.momentum()),
             doubleValue(v, PREFIX + "weights.breadth", dw.breadth()),
             doubleValue(v, PREFIX + "weights.reciprocity", dw.reciprocity()),
-            doubleValue(v, PREFIX + "weights.substance", dw.substance())),
-        new Bands(
+            doubleValue(v, PREFIX + "weights.substance", dw.substance())))
+        .bands(new Bands(
             intValue(v, PREFIX + "bands.dormant-silence-days", db.dormantSilenceDays()),
             intValue(v, PREFIX + "bands.dormant-below", db.dormantBelow()),
             intValue(v, PREFIX + "bands.cooling-silence-days", db.coolingSilenceDays()),
             intValue(v, PREFIX + "bands.cooling-below", db.coolingBelow()),
             intValue(v, PREFIX + "bands.thriving-from", db.thrivingFrom()),
-            intValue(v, PREFIX + "bands.new-relationship-days", db.newRelationshipDays())),
-        intValue(v, PREFIX + "trend-lookback-days", d.trendLookbackDays()),
-        intValue(v, PREFIX + "forecast-horizon-days", d.forecastHorizonDays()),
-        intList(v, PREFIX + "activity-window-days", d.activityWindowDays()),
-        zone(v, PREFIX + "zone", d.zone()));
+            intValue(v, PREFIX + "bands.new-relationship-days", db.newRelationshipDays())))
+        .trendLookbackDays(intValue(v, PREFIX + "trend-lookback-days", d.trendLookbackDays()))
+        .forecastHorizonDays(intValue(v, PREFIX + "forecast-horizon-days", d.forecastHorizonDays()))
+        .activityWindowDays(intList(v, PREFIX + "activity-window-days", d.activityWindowDays()))
+        .zone(zone(v, PREFIX + "zone", d.zone()))
+        .build();
   }
 
   /** Every property as a string, sorted by name. */

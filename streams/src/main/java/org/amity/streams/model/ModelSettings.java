@@ -2,10 +2,14 @@ package org.amity.streams.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +21,7 @@ import org.amity.events.Milestone;
 /**
  * Every constant of the vitality model (docs/design.md, "How vitality is scored"), with its default in {@link #defaults()}.
  *
- * @param modelVersion names the model and its settings in every result, e.g. "vitality-1"
+ * @param modelVersion the model's label, e.g. "vitality-1"; results carry it with a fingerprint ({@link #version()})
  * @param points what each kind of event is worth, and which kinds are substantive
  * @param halfLifeDays momentum: an exchange's points halve every this many days (180)
  * @param momentumScale momentum: {@code m = 1 − e^(−M / momentumScale)} (15)
@@ -72,15 +76,135 @@ public record ModelSettings(
 
   /** The defaults of docs/design.md; where it names no figure, the choice is documented in {@link PointTable#defaults()}. */
   public static ModelSettings defaults() {
-    return new ModelSettings("vitality-1", PointTable.defaults(), 180, 15, 365, 4, 730, 730, 20,
-        Weights.defaults(), Bands.defaults(), 90, 366, List.of(30, 90, 365), ZoneOffset.UTC);
+    return new Builder().build();
+  }
+
+  /** A builder holding these settings, to change some of them by name. */
+  public Builder toBuilder() {
+    return new Builder().modelVersion(modelVersion).points(points).halfLifeDays(halfLifeDays).momentumScale(momentumScale)
+        .breadthWindowDays(breadthWindowDays).breadthDomains(breadthDomains).reciprocityWindowDays(reciprocityWindowDays)
+        .substanceWindowDays(substanceWindowDays).substancePoints(substancePoints).weights(weights).bands(bands)
+        .trendLookbackDays(trendLookbackDays).forecastHorizonDays(forecastHorizonDays)
+        .activityWindowDays(activityWindowDays).zone(zone);
+  }
+
+  /**
+   * The label with a fingerprint of every other setting, e.g. "vitality-1+5d41402a": results scored under other
+   * settings carry another version, even when the label was left as it was.
+   */
+  public String version() {
+    String others = toBuilder().modelVersion("").build().toString();
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(others.getBytes(StandardCharsets.UTF_8));
+      return modelVersion + "+" + HexFormat.of().formatHex(hash, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** These settings with calendar dates read in another zone. */
   public ModelSettings withZone(ZoneId otherZone) {
-    return new ModelSettings(modelVersion, points, halfLifeDays, momentumScale, breadthWindowDays, breadthDomains,
-        reciprocityWindowDays, substanceWindowDays, substancePoints, weights, bands, trendLookbackDays,
-        forecastHorizonDays, activityWindowDays, otherZone);
+    return toBuilder().zone(otherZone).build();
+  }
+
+  /** The settings by name, each starting at its default; {@link #build()} checks them. */
+  public static final class Builder {
+    private String modelVersion = "vitality-1";
+    private PointTable points = PointTable.defaults();
+    private double halfLifeDays = 180;
+    private double momentumScale = 15;
+    private int breadthWindowDays = 365;
+    private int breadthDomains = 4;
+    private int reciprocityWindowDays = 730;
+    private int substanceWindowDays = 730;
+    private double substancePoints = 20;
+    private Weights weights = Weights.defaults();
+    private Bands bands = Bands.defaults();
+    private int trendLookbackDays = 90;
+    private int forecastHorizonDays = 366;
+    private List<Integer> activityWindowDays = List.of(30, 90, 365);
+    private ZoneId zone = ZoneOffset.UTC;
+
+    public Builder modelVersion(String value) {
+      modelVersion = value;
+      return this;
+    }
+
+    public Builder points(PointTable value) {
+      points = value;
+      return this;
+    }
+
+    public Builder halfLifeDays(double value) {
+      halfLifeDays = value;
+      return this;
+    }
+
+    public Builder momentumScale(double value) {
+      momentumScale = value;
+      return this;
+    }
+
+    public Builder breadthWindowDays(int value) {
+      breadthWindowDays = value;
+      return this;
+    }
+
+    public Builder breadthDomains(int value) {
+      breadthDomains = value;
+      return this;
+    }
+
+    public Builder reciprocityWindowDays(int value) {
+      reciprocityWindowDays = value;
+      return this;
+    }
+
+    public Builder substanceWindowDays(int value) {
+      substanceWindowDays = value;
+      return this;
+    }
+
+    public Builder substancePoints(double value) {
+      substancePoints = value;
+      return this;
+    }
+
+    public Builder weights(Weights value) {
+      weights = value;
+      return this;
+    }
+
+    public Builder bands(Bands value) {
+      bands = value;
+      return this;
+    }
+
+    public Builder trendLookbackDays(int value) {
+      trendLookbackDays = value;
+      return this;
+    }
+
+    public Builder forecastHorizonDays(int value) {
+      forecastHorizonDays = value;
+      return this;
+    }
+
+    public Builder activityWindowDays(List<Integer> value) {
+      activityWindowDays = value;
+      return this;
+    }
+
+    public Builder zone(ZoneId value) {
+      zone = value;
+      return this;
+    }
+
+    public ModelSettings build() {
+      return new ModelSettings(modelVersion, points, halfLifeDays, momentumScale, breadthWindowDays, breadthDomains,
+          reciprocityWindowDays, substanceWindowDays, substancePoints, weights, bands, trendLookbackDays,
+          forecastHorizonDays, activityWindowDays, zone);
+    }
   }
 
   /**

@@ -50,11 +50,13 @@ public final class VitalityModel {
   private final long[] reciprocityOffsets;
   private final long[] substanceOffsets;
   private final ZoneRules zoneRules;
+  private final String version;
   /** The zone's offset in milliseconds when it never changes (UTC, the default), else null. */
   private final Long fixedOffsetMillis;
 
   public VitalityModel(ModelSettings settings) {
     this.settings = settings;
+    this.version = settings.version();
     this.zoneRules = settings.zone().getRules();
     this.fixedOffsetMillis = zoneRules.isFixedOffset()
         ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : null;
@@ -75,6 +77,11 @@ public final class VitalityModel {
 
   public static VitalityModel withDefaults() {
     return new VitalityModel(ModelSettings.defaults());
+  }
+
+  /** The settings' {@link ModelSettings#version() version}, which every result carries. */
+  public String version() {
+    return version;
   }
 
   public ModelSettings settings() {
@@ -99,7 +106,7 @@ public final class VitalityModel {
     return new Vitality(at, parts.score(), parts.rawMomentum(), parts.momentum(), parts.breadth(),
         parts.reciprocity(), parts.substance(), band, daysSinceLast, now.lastExchange(),
         DaysSince.between(now.lastSubstantive(), at), now.lastSubstantive(), parts.score() - earlier.score(),
-        earlier.score(), forecast, topContributors(past, at), settings.modelVersion(), past.size(),
+        earlier.score(), forecast, topContributors(past, at), version, past.size(),
         stableUntil(exchanges, at, establishedOn, now, earlier, band != Band.DORMANT && forecast == null));
   }
 

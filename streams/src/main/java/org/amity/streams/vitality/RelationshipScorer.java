@@ -74,7 +74,7 @@ public final class RelationshipScorer {
     Vitality scored = model.score(history.exchanges(), now, relationship.getEstablishedOn());
     RelationshipVitality vitality = Records.vitality(relationship, scored);
     RelationshipActivity activity = Records.activity(relationship,
-        Activity.of(history.exchanges(), now, settings.model()), settings.model().modelVersion());
+        Activity.of(history.exchanges(), now, settings.model()), model.version());
 
     List<SpecificRecord> records = new ArrayList<>();
     AlertRules.Due due = alertRules.due(state, vitality, history, now, announceBandChange, settled);

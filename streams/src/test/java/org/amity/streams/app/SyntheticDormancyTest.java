@@ -321,9 +321,7 @@ class SyntheticDormancyTest {
    * the scoring time.
    */
   private static ModelSettings bandOnly(ModelSettings s) {
-    return new ModelSettings(s.modelVersion(), s.points(), s.halfLifeDays(), s.momentumScale(), s.breadthWindowDays(),
-        s.breadthDomains(), s.reciprocityWindowDays(), s.substanceWindowDays(), s.substancePoints(), s.weights(),
-        s.bands(), s.trendLookbackDays(), 1, s.activityWindowDays(), s.zone());
+    return s.toBuilder().forecastHorizonDays(1).build();
   }
 
   private static String profiles(Map<Profile, int[]> byProfile) {

@@ -39,10 +39,7 @@ class StableUntilTest {
     Bands bands = d.bands();
     Bands offWindows = new Bands(400, bands.dormantBelow(), 200, bands.coolingBelow(), bands.thrivingFrom(),
         bands.newRelationshipDays());
-    return Stream.of(d, new ModelSettings(d.modelVersion(), d.points(), d.halfLifeDays(), d.momentumScale(),
-        d.breadthWindowDays(), d.breadthDomains(), d.reciprocityWindowDays(), d.substanceWindowDays(),
-        d.substancePoints(), d.weights(), offWindows, 100, d.forecastHorizonDays(),
-        d.activityWindowDays(), d.zone()));
+    return Stream.of(d, d.toBuilder().bands(offWindows).trendLookbackDays(100).build());
   }
 
   @ParameterizedTest(name = "settings {index}")

@@ -494,7 +494,10 @@ class VitalityModelTest {
   }
 
   @Test
-  void namesItsModelVersion() {
-    assertThat(score(List.of()).modelVersion()).isEqualTo("vitality-1");
+  void namesTheVersionOfItsSettings() {
+    assertThat(score(List.of()).modelVersion()).isEqualTo(SETTINGS.version());
+    ModelSettings otherHalfLife = SETTINGS.toBuilder().halfLifeDays(90).build();
+    assertThat(new VitalityModel(otherHalfLife).score(List.of(), NOW, null).modelVersion())
+        .isEqualTo(otherHalfLife.version()).isNotEqualTo(SETTINGS.version());
   }
 }
