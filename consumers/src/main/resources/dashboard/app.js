@@ -12,9 +12,11 @@ const I18N = {
     endedNote: 'This relationship has ended: its history is kept, it raises no alert and counts in no band.',
     suspendedNote: 'This relationship is suspended: it is counted apart and raises no dormancy alert.',
     history: 'Score history', why: 'Why this score', momentum: 'Momentum', breadth: 'Breadth',
-    reciprocity: 'Reciprocity', substance: 'Substance', momentumHint: 'recent exchanges, halving every 180 days',
-    breadthHint: 'fields touched in 365 days (4 = full)', reciprocityHint: 'delegations both ways in 730 days',
-    substanceHint: 'agreements, projects, programmes in 730 days', top: 'Top contributing exchanges',
+    reciprocity: 'Reciprocity', substance: 'Substance', momentumHint: (m) => m.halfLifeDays ? `recent exchanges, halving every ${m.halfLifeDays} days` : 'recent exchanges, fading with time',
+    breadthHint: (m) => m.breadthWindowDays ? `fields touched in ${m.breadthWindowDays} days (${m.breadthDomains} = full)` : 'fields touched recently',
+    reciprocityHint: (m) => m.reciprocityWindowDays ? `delegations both ways in ${m.reciprocityWindowDays} days` : 'delegations both ways recently',
+    substanceHint: (m) => m.substanceWindowDays ? `agreements, projects, programmes in ${m.substanceWindowDays} days` : 'agreements, projects, programmes recently',
+    top: 'Top contributing exchanges',
     pointsToday: 'points today', forecast: 'Forecast', upcoming: 'Upcoming', alerts: 'Alerts',
     turnsDormant: (d) => `Turns dormant on ${d} unless a new exchange is recorded.`,
     alreadyDormant: 'Dormant now: one substantive exchange would revive it.',
@@ -34,9 +36,11 @@ const I18N = {
     endedNote: '该友好关系已终止：保留交流历史，不再提醒，也不计入活力等级。',
     suspendedNote: '该友好关系已暂停：单独统计，不发出休眠提醒。',
     history: '活力值历史', why: '评分依据', momentum: '交流势头', breadth: '领域广度',
-    reciprocity: '双向往来', substance: '实质合作', momentumHint: '近期交流，每180天减半',
-    breadthHint: '365天内涉及的领域（4个为满分）', reciprocityHint: '730天内双向互访',
-    substanceHint: '730天内的协议、项目、交流项目', top: '贡献最大的交流',
+    reciprocity: '双向往来', substance: '实质合作', momentumHint: (m) => m.halfLifeDays ? `近期交流，每${m.halfLifeDays}天减半` : '近期交流，随时间递减',
+    breadthHint: (m) => m.breadthWindowDays ? `${m.breadthWindowDays}天内涉及的领域（${m.breadthDomains}个为满分）` : '近期涉及的领域',
+    reciprocityHint: (m) => m.reciprocityWindowDays ? `${m.reciprocityWindowDays}天内双向互访` : '近期双向互访',
+    substanceHint: (m) => m.substanceWindowDays ? `${m.substanceWindowDays}天内的协议、项目、交流项目` : '近期的协议、项目、交流项目',
+    top: '贡献最大的交流',
     pointsToday: '当前分值', forecast: '预测', upcoming: '即将到来', alerts: '提醒',
     turnsDormant: (d) => `如无新的交流，将于 ${d} 转入休眠。`,
     alreadyDormant: '已休眠：一次实质性交流即可恢复。',
@@ -54,6 +58,8 @@ let lang = localStorage.getItem('amity.lang') || ((navigator.language || '').sta
 const t = (key, ...args) => { const v = I18N[lang][key] ?? I18N.en[key] ?? key; return typeof v === 'function' ? v(...args) : v; };
 // the words of the contract's symbols and event types, served by the dashboard from Amity's labels ("Band.DORMANT")
 let LABELS = { zh: {}, en: {} };
+// the model's settings in force, from the streams application ({} when it does not answer: hints without figures)
+let MODEL = {};
 const capitalised = (w) => lang === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
 const label = (type, symbol) => symbol == null ? '' : capitalised(LABELS[lang][type + '.' + symbol] ?? symbol);
 const standing = (b) => b === 'SUSPENDED' || b === 'ENDED' ? label('RelationshipStatus', b) : label('Band', b);
@@ -205,7 +211,7 @@ async function renderPartner(office, partner) {
   const nameEn = r.partnerNameEn || (v && v.partnerNameEn) || partner; const nameZh = r.partnerNameZh || (v && v.partnerNameZh);
   const comp = (key, value) => `<div class="component" id="c-${key}" data-value="${value}"><div>${t(key)}</div>
       <div class="value">${Math.round(value * 100)}%</div><div class="meter"><span style="width:${Math.round(value * 100)}%"></span></div>
-      <div class="muted">${t(key + 'Hint')}</div></div>`;
+      <div class="muted">${esc(t(key + 'Hint', MODEL))}</div></div>`;
   let forecast = '';
   const apart = r.status === 'ENDED' || r.status === 'SUSPENDED' ? r.status : null;
   if (apart) forecast = t(apart === 'ENDED' ? 'endedNote' : 'suspendedNote');
@@ -287,4 +293,8 @@ document.getElementById('lang').addEventListener('click', () => {
   render();
 });
 readQuery();
-api('/api/v1/labels').then((labels) => { LABELS = labels; }).catch((e) => console.error(e)).finally(() => { render(); live(); });
+Promise.allSettled([
+  api('/api/v1/labels').then((labels) => { LABELS = labels; }),
+  api('/api/v1/model').then((model) => { MODEL = model; }),
+]).then((results) => results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason)))
+  .finally(() => { render(); live(); });

@@ -59,7 +59,7 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardSettings settings;
   private final DashboardUsers users;
   private final DashboardView view;
-  private final StreamsHistory streamsHistory;
+  private final StreamsQueries streamsQueries;
   private final Set<LiveClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<DashboardView.Change> pending = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,7 +73,7 @@ public final class DashboardServer implements AutoCloseable {
     this.settings = settings;
     this.users = users;
     this.view = view;
-    this.streamsHistory = new StreamsHistory(settings, view);
+    this.streamsQueries = new StreamsQueries(settings, view);
   }
 
   public DashboardServer start() {
@@ -106,6 +106,7 @@ public final class DashboardServer implements AutoCloseable {
     server.get("/api/v1/partners/{office}/{partner}/history", this::history);
     server.get("/api/v1/alerts", this::alerts);
     server.get("/api/v1/labels", ctx -> ctx.json(labels()));
+    server.get("/api/v1/model", ctx -> ctx.json(streamsQueries.model().orElseGet(JSON::createObjectNode)));
     server.sse("/api/v1/live", client -> {
       client.keepAlive();
       LiveClient live = new LiveClient(client, users.office(signedIn(client.ctx())).orElse(null));
@@ -480,7 +481,7 @@ public final class DashboardServer implements AutoCloseable {
     int days = intParam(ctx, "days", 365);
     int step = intParam(ctx, "step", 7);
     ObjectNode body = JSON.createObjectNode().put("relationshipId", id);
-    Optional<JsonNode> streams = streamsHistory.of(office, partner, days, step);
+    Optional<JsonNode> streams = streamsQueries.history(office, partner, days, step);
     if (streams.isPresent()) {
       body.put("source", "streams");
       body.set("history", streams.get());

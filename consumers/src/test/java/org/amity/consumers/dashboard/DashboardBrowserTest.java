@@ -32,6 +32,7 @@ import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.app.AmityStreamsApp;
 import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.model.ModelSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Assumptions;
@@ -47,7 +48,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The whole path in a real headless Chromium: the embedded platform, the producers' ingest API, the streams
  * application and the dashboard. Signs in, sees the partners with their bands, switches to Chinese, opens a partner
- * and sees its chart and the four components; then an event posted to the ingest API changes the open page (score,
+ * and sees its chart and the four components, explained with the model's settings in force (a half-life of 200 days,
+ * not the default 180); then an event posted to the ingest API changes the open page (score,
  * top exchanges, timeline) without a reload. Screenshots go to target/screenshots/.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
@@ -58,6 +60,8 @@ class DashboardBrowserTest {
   private static final String PASSWORD = "s3cret-外办";
   private static final String TOKEN = "test-token-shanghai-0123456789";
   private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+  /** Configured otherwise than the defaults, so that the page shows the settings in force, not the defaults. */
+  private static final ModelSettings MODEL = ModelSettings.defaults().toBuilder().halfLifeDays(200).build();
 
   @Test
   void aSignedInOfficerSeesPartnersOpensOneAndSeesANewExchangeArriveLive() throws Exception {
@@ -83,7 +87,7 @@ class DashboardBrowserTest {
       streamsConfig.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
       try (AmityStreamsApp streams = AmityStreamsApp.start(
                StreamsSettings.defaults().withApplicationId("amity-dashboard-browser-" + System.nanoTime())
-                   .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)),
+                   .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)).withModel(MODEL),
                streamsConfig, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", queryPort,
                    Files.createTempDirectory("amity-dashboard-streams"), 3, (short) 1,
                    new OfficeTokens(Map.of("shanghai", OfficeTokens.hash(TOKEN)))));
@@ -95,6 +99,8 @@ class DashboardBrowserTest {
         WebDriver browser = HeadlessChrome.start(chromedriver.get());
         try {
           browse(browser, dashboard.url(), ingest);
+          assertThat(modelVersionOfRotterdam(queryPort)).isEqualTo(MODEL.version())
+              .isNotEqualTo(ModelSettings.defaults().version());
         } finally {
           browser.quit();
         }
@@ -170,6 +176,8 @@ class DashboardBrowserTest {
     assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
         "return !!Chart.getChart(document.getElementById('history-chart'))")).isTrue();
     assertThat(text(wait, "why")).contains("Momentum", "Breadth", "Reciprocity", "Substance");
+    wait.until(b -> b.findElement(By.id("c-momentum")).getText().contains("halving every 200 days"));
+    assertThat(text(wait, "c-breadth")).contains("fields touched in 365 days (4 = full)");
     assertThat(text(wait, "forecast")).startsWith("Forecast");
     String scoreBefore = text(wait, "score");
     String exchangesBefore = text(wait, "exchanges");
@@ -199,7 +207,17 @@ class DashboardBrowserTest {
     browser.get(url + "/partners/shanghai/nl-rotterdam");
     wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好 45 周年"));
     assertThat(text(wait, "partner")).contains("鹿特丹", "活跃兴旺");
+    assertThat(text(wait, "c-momentum")).contains("近期交流，每200天减半");
     screenshot(browser, "06-partner-rotterdam-zh");
+  }
+
+  /** The model version the streams application's query API gives for Rotterdam's vitality. */
+  private static String modelVersionOfRotterdam(int queryPort) throws Exception {
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort
+        + "/api/v1/vitality/shanghai/nl-rotterdam")).header("Authorization", "Bearer " + TOKEN).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body()).path("modelVersion").asText();
   }
 
   private static List<WebElement> rows(WebDriver browser) {

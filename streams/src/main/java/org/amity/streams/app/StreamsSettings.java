@@ -96,6 +96,12 @@ public record StreamsSettings(
     return settings;
   }
 
+  public StreamsSettings withModel(ModelSettings otherModel) {
+    return new StreamsSettings(applicationId, otherModel, emitInterval, reviewInterval, ledgerRetentionDays,
+        anniversaryEveryYears, anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays,
+        punctuationBudget, masterDataWait);
+  }
+
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, model, emitInterval, reviewInterval, ledgerRetentionDays, anniversaryEveryYears,
         anniversaryNoticeDays, agreementNoticeDays, alertLookbackDays, futureHorizonDays, punctuationBudget,

@@ -30,6 +30,7 @@ import org.amity.aggregates.RelationshipVitality;
 import org.amity.json.RecordJson;
 import org.amity.streams.app.AmityTopology;
 import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.model.ModelSettings;
 import org.amity.streams.vitality.LedgerProcessor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,6 +49,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/v1/vitality/{office}/{partner}}: the relationship's current vitality</li>
  *   <li>{@code GET /api/v1/vitality/{office}/{partner}/history?days=365&step=7}: its score and band over time</li>
  *   <li>{@code GET /api/v1/vitality?band=DORMANT&office=shanghai}: every relationship, optionally filtered</li>
+ *   <li>{@code GET /api/v1/model}: the model's settings in force and their version</li>
  *   <li>{@code GET /health}: the application's state</li>
  * </ul>
  */
@@ -60,6 +62,7 @@ public final class QueryApi implements AutoCloseable {
   private final HostInfo self;
   private final LocalStores local;
   private final QueryAccess access;
+  private final ModelSettings model;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Javalin server;
 
@@ -68,6 +71,7 @@ public final class QueryApi implements AutoCloseable {
     this.self = self;
     this.local = new LocalStores(streams, settings);
     this.access = new QueryAccess(tokens, streams);
+    this.model = settings.model();
   }
 
   /** Starts serving on {@code bindHost} and the port of {@code self}. */
@@ -77,6 +81,7 @@ public final class QueryApi implements AutoCloseable {
     server.get("/metrics", ctx -> ctx.contentType(StreamsMetrics.CONTENT_TYPE)
         .result(StreamsMetrics.prometheus(streams.metrics(), streams.state().name())));
     server.before("/api/*", ctx -> ctx.attribute(SCOPE, access.officesOf(ctx)));
+    server.get("/api/v1/model", ctx -> json(ctx, ModelJson.of(model)));
     server.get("/api/v1/vitality", this::list);
     server.get("/api/v1/vitality/{office}/{partner}", this::vitality);
     server.get("/api/v1/vitality/{office}/{partner}/history", this::history);

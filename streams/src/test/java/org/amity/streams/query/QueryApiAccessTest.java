@@ -4,6 +4,7 @@ import static org.amity.streams.app.TopologyFixture.office;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.app.AmityStreamsApp;
 import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.model.ModelSettings;
 import org.amity.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -96,6 +98,12 @@ class QueryApiAccessTest {
       assertThat(get(port, "/api/v1/vitality", "Basic " + province.token()).statusCode()).isEqualTo(401);
       assertThat(get(port, "/health", null).statusCode()).isEqualTo(200);
       assertThat(get(port, "/metrics", null).statusCode()).isEqualTo(200);
+
+      assertThat(get(port, "/api/v1/model", null).statusCode()).isEqualTo(401);
+      JsonNode model = JSON.readTree(peer.send(port, "/api/v1/model").body());
+      assertThat(model.path("version").asText()).isEqualTo(ModelSettings.defaults().version());
+      assertThat(model.path("halfLifeDays").asDouble()).isEqualTo(180);
+      assertThat(model.path("bands").path("dormantSilenceDays").asInt()).isEqualTo(365);
     }
   }
 

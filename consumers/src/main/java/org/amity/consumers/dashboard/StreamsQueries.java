@@ -18,39 +18,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A relationship's full score history from the streams application's query API, asked with the API token of the
- * relationship's office or of the nearest office above it that the dashboard holds one for.
+ * What the dashboard asks the streams application's query API: a relationship's full score history, asked with the API
+ * token of the relationship's office or of the nearest office above it that the dashboard holds one for; and the
+ * model's settings in force, asked with any token it holds.
  */
-final class StreamsHistory {
-  private static final Logger log = LoggerFactory.getLogger(StreamsHistory.class);
+final class StreamsQueries {
+  private static final Logger log = LoggerFactory.getLogger(StreamsQueries.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardSettings settings;
   private final DashboardView view;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  StreamsHistory(DashboardSettings settings, DashboardView view) {
+  StreamsQueries(DashboardSettings settings, DashboardView view) {
     this.settings = settings;
     this.view = view;
   }
 
   /** The history points, or empty when no streams URL or token serves the office, or the application does not answer. */
-  Optional<JsonNode> of(String office, String partner, int days, int step) {
-    Optional<String> token = tokenFor(office);
+  Optional<JsonNode> history(String office, String partner, int days, int step) {
+    return get("/api/v1/vitality/" + enc(office) + "/" + enc(partner) + "/history?days=" + days + "&step=" + step,
+        tokenFor(office)).map(body -> body.path("history"));
+  }
+
+  /** The model's settings in force, or empty when the dashboard has no streams URL or token, or no answer. */
+  Optional<JsonNode> model() {
+    return get("/api/v1/model", settings.streamsTokens().values().stream().findFirst());
+  }
+
+  private Optional<JsonNode> get(String path, Optional<String> token) {
     if (settings.streamsUrl() == null || token.isEmpty()) {
       return Optional.empty();
     }
-    URI uri = URI.create(settings.streamsUrl() + "/api/v1/vitality/" + enc(office) + "/" + enc(partner)
-        + "/history?days=" + days + "&step=" + step);
+    URI uri = URI.create(settings.streamsUrl() + path);
     try {
       HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
           .header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() == 200) {
-        return Optional.of(JSON.readTree(answer.body()).path("history"));
+        return Optional.of(JSON.readTree(answer.body()));
       }
-      log.debug("Streams history of {}/{} answered {}", office, partner, answer.statusCode());
+      log.debug("Streams {} answered {}", path, answer.statusCode());
     } catch (IOException e) {
-      log.debug("Streams history of {}/{} failed: {}", office, partner, e.toString());
+      log.debug("Streams {} failed: {}", path, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
