@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.amity.aggregates.Alert;
-import org.amity.aggregates.Contributor;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
@@ -79,8 +78,8 @@ public final class RelationshipScorer {
     List<SpecificRecord> records = new ArrayList<>();
     AlertRules.Due due = alertRules.due(state, vitality, history, now, announceBandChange, settled);
     List<Alert> alerts = due.alerts();
-    int vitalitySignature = signature(vitality);
-    int activitySignature = signature(activity);
+    int vitalitySignature = PublishSignature.of(vitality, PublishSignature.VITALITY_MOVED_BY_TIME);
+    int activitySignature = PublishSignature.of(activity, PublishSignature.ACTIVITY_MOVED_BY_TIME);
     boolean vitalityChanged = changed(state.getVitalitySignature(), vitalitySignature);
     boolean activityChanged = changed(state.getActivitySignature(), activitySignature);
     if (vitalityChanged) {
@@ -131,34 +130,6 @@ public final class RelationshipScorer {
 
   private static boolean changed(Integer previous, int now) {
     return previous == null || previous != now;
-  }
-
-  /**
-   * A hash of what the vitality record shows in whole units: everything but the moment it was scored and the figures
-   * that only time moves (momentum, each contributor's points today, the day counts), which are published with the
-   * next change of the rest, exact as of its moment; a reader works out today's day counts from the moments they
-   * count from. Enums by name: the state keeps the hash across restarts, and an enum's own hash differs from one JVM
-   * to the next.
-   */
-  static int signature(RelationshipVitality v) {
-    int hash = Objects.hash(v.getRelationshipId(), v.getOfficeId(), v.getPartnerId(), v.getPartnerNameEn(),
-        v.getPartnerNameZh(), v.getCountry(), v.getRegion(), v.getKind().name(), v.getScore(), v.getBand().name(),
-        v.getBreadth(), v.getReciprocity(), v.getSubstance(), v.getTrend(), v.getEarlierScore(),
-        v.getLastExchangeAt(), v.getLastSubstantiveAt(), v.getForecastDormantOn(), v.getExchanges(),
-        v.getModelVersion(), v.getStatus().name());
-    for (Contributor contributor : v.getTopContributors()) {
-      hash = 31 * hash + Objects.hash(contributor.getEventId(), contributor.getType(), contributor.getOccurredAt());
-    }
-    return hash;
-  }
-
-  /** A hash of everything in the activity record but the moment it was counted. */
-  static int signature(RelationshipActivity activity) {
-    Instant at = activity.getAt();
-    activity.setAt(Instant.EPOCH);
-    int signature = activity.hashCode();
-    activity.setAt(at);
-    return signature;
   }
 
   /**
