@@ -163,6 +163,12 @@ public final class EventValidator {
     }
   }
 
+  /** The problem of a relationship id that is not one of the office's. */
+  public static Problem notOfOffice(String at, String relationshipId, String office) {
+    return Problem.of(at, relationshipId + " 不是外办 " + office + " 的关系",
+        relationshipId + " is not a relationship of office " + office);
+  }
+
   /** False when the id is malformed or another office's, with the problem added. */
   private static boolean checkRelationshipOfOffice(Envelope envelope, int i, String at, List<Problem> problems) {
     String id = envelope.getRelationshipIds().get(i);
@@ -172,8 +178,7 @@ public final class EventValidator {
       return false;
     }
     if (!id.startsWith(envelope.getOffice() + "/")) {
-      problems.add(Problem.of(at, id + " 不是外办 " + envelope.getOffice() + " 的关系",
-          id + " is not a relationship of office " + envelope.getOffice()));
+      problems.add(notOfOffice(at, id, envelope.getOffice()));
       return false;
     }
     return true;

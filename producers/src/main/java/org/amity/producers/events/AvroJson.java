@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +46,14 @@ public final class AvroJson {
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.add(Problem.of(join(path, name), schema.getName() + " 没有这个字段；已知字段：" + known,
-            "unknown field for " + schema.getName() + "; known fields: " + known));
+        problems.add(unknownField(join(path, name), schema, known));
       }
     }
+  }
+
+  static Problem unknownField(String at, Schema schema, Collection<String> known) {
+    return Problem.of(at, schema.getName() + " 没有这个字段；已知字段：" + known,
+        "unknown field for " + schema.getName() + "; known fields: " + known);
   }
 
   static SpecificRecord record(JsonNode json, String path, Schema schema, List<Problem> problems, Instant recordedAt) {

@@ -85,8 +85,7 @@ public final class EventJson {
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.add(Problem.of(join(path, name), schema.getName() + " 没有这个字段；已知字段：" + known,
-            "unknown field for " + schema.getName() + "; known fields: " + known));
+        problems.add(AvroJson.unknownField(join(path, name), schema, known));
       }
     }
   }

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import org.amity.access.OfficeTokens;
 import org.amity.contract.EventTypes;
 import org.amity.contract.InvalidInputException;
+import org.amity.contract.EventValidator;
 import org.amity.contract.Problem;
 import org.amity.events.Envelope;
 import org.amity.json.RecordJson;
@@ -221,14 +222,12 @@ public final class IngestApi implements AutoCloseable {
       Envelope envelope = EventTypes.envelopeOf(events.get(i));
       String path = batch ? "events[" + i + "]." : "";
       if (!envelope.getOffice().equals(office)) {
-        problems.add(Problem.of(path + "office", "令牌属于外办 " + office + "，不能为 " + envelope.getOffice() + " 写入",
-            "your token is office " + office + "'s; it may not write for " + envelope.getOffice()));
+        problems.add(notTheTokensOffice(path + "office", office, envelope.getOffice()));
       }
       for (int r = 0; r < envelope.getRelationshipIds().size(); r++) {
         String id = envelope.getRelationshipIds().get(r);
         if (id.contains("/") && !id.startsWith(office + "/")) {
-          problems.add(Problem.of(path + "relationshipIds[" + r + "]", id + " 不是外办 " + office + " 的关系",
-              id + " is not a relationship of office " + office));
+          problems.add(EventValidator.notOfOffice(path + "relationshipIds[" + r + "]", id, office));
         }
       }
     }
@@ -237,18 +236,21 @@ public final class IngestApi implements AutoCloseable {
     }
   }
 
+  private static Problem notTheTokensOffice(String at, String office, String other) {
+    return Problem.of(at, "令牌属于外办 " + office + "，不能为 " + other + " 写入",
+        "your token is office " + office + "'s; it may not write for " + other);
+  }
+
   /** A relationship's body may repeat the caller's office; naming another office is refused, not overwritten. */
   private static void checkOwnership(ObjectNode relationship, String office) {
     List<Problem> problems = new ArrayList<>();
     String officeId = relationship.path("officeId").asText(office);
     if (!officeId.equals(office)) {
-      problems.add(Problem.of("officeId", "令牌属于外办 " + office + "，不能为 " + officeId + " 写入",
-          "your token is office " + office + "'s; it may not write for " + officeId));
+      problems.add(notTheTokensOffice("officeId", office, officeId));
     }
     String relationshipId = relationship.path("relationshipId").asText(office + "/");
     if (!relationshipId.startsWith(office + "/")) {
-      problems.add(Problem.of("relationshipId", relationshipId + " 不是外办 " + office + " 的关系",
-          relationshipId + " is not a relationship of office " + office));
+      problems.add(EventValidator.notOfOffice("relationshipId", relationshipId, office));
     }
     if (!problems.isEmpty()) {
       throw new ApiError(403, "外办只能写入本外办的关系，未写入任何内容 / An office may write only its own relationships; nothing was written", problems);

@@ -30,9 +30,7 @@ class RelationshipDirectoryTest {
   @Test
   void anUnreadableRecordIsSkippedAtStartAndWhileFollowing() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    Map<String, Object> config = clientConfig();
     garbage(config, "garbage-" + run, new byte[] {0, 0, 0, 0x7f, 0x05, 1});
     put(config, relationship("before-" + run));
 
@@ -51,9 +49,7 @@ class RelationshipDirectoryTest {
   @Test
   void aTombstoneIsPassedOverAtStartAndWhileFollowingSoTheRelationshipStaysAsItWas() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    Map<String, Object> config = clientConfig();
     String kept = "kept-" + run + "/nl-rotterdam";
     put(config, relationship("kept-" + run));
     garbage(config, kept, null);
@@ -69,6 +65,13 @@ class RelationshipDirectoryTest {
       assertThat(directory.exists("later-" + run + "/nl-rotterdam")).as("followed past the tombstone").isTrue();
       assertThat(directory.exists(kept)).as("after a tombstone read while following").isTrue();
     }
+  }
+
+  private static Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
+    return config;
   }
 
   private static Relationship relationship(String office) {
