@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.events.SampleEvents;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.registry.RegisteredSchema;
@@ -33,7 +34,7 @@ class PlatformRestartTest {
   void restartOnTheSameDirectoryKeepsTopicsRecordsAndSchemaIds(@TempDir Path dataDir) throws Exception {
     int[] ports = EmbeddedKafka.freeLoopbackPorts(3);
     PlatformSettings settings = new PlatformSettings(dataDir, "127.0.0.1", ports[0], ports[1], ports[2]);
-    String topic = Topics.DELEGATION_VISITED.name();
+    String topic = EventTypes.DELEGATION_VISITED.topic().name();
     RegisteredSchema before;
     try (Platform platform = Platform.start(settings)) {
       SchemaRegistryClient registry = client(platform);

@@ -9,18 +9,21 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.TreeSet;
+import org.amity.contract.EventTypes;
 
 /**
  * The words users see, in Chinese and English, from {@code labels_zh.properties} and {@code labels_en.properties}:
- * the contract's symbols ({@code EnumName.SYMBOL}: levels, statuses, kinds, bands, alert kinds, domains...), event
- * types ({@code EventType.DelegationVisited}), the sentences of alerts ({@code alert.*}, {@link MessageFormat}
- * patterns) and the date formats ({@code format.*}).
+ * the contract's symbols ({@code EnumName.SYMBOL}: levels, statuses, kinds, bands, alert kinds, domains...), the
+ * sentences of alerts ({@code alert.*}, {@link MessageFormat} patterns) and the date formats ({@code format.*});
+ * and the names of event types ({@code EventType.DelegationVisited}) from {@link EventTypes}.
  */
 public final class Labels {
   public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
   public static final Locale EN = Locale.ENGLISH;
   /** Where an office is when it does not say: its dates and times are read in this zone. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final String EVENT_TYPE = "EventType.";
   private static final String BUNDLE = "org.amity.labels.labels";
   private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
       ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -46,11 +49,6 @@ public final class Labels {
     return of(symbol, ZH);
   }
 
-  /** An event type's name, e.g. 代表团互访 for DelegationVisited. */
-  public static String eventType(String recordName, Locale language) {
-    return text("EventType." + recordName, language, recordName);
-  }
-
   /** The sentence under {@code key} with its arguments filled in. */
   public static String format(String key, Locale language, Object... arguments) {
     return new MessageFormat(text(key, language, key), language).format(arguments);
@@ -68,7 +66,9 @@ public final class Labels {
 
   /** Every key of the language, for the pages and for the check that both languages have the same. */
   public static Set<String> keys(Locale language) {
-    return bundle(language).keySet();
+    Set<String> keys = new TreeSet<>(bundle(language).keySet());
+    EventTypes.names().forEach(name -> keys.add(EVENT_TYPE + name));
+    return keys;
   }
 
   public static String text(String key, Locale language) {
@@ -76,6 +76,9 @@ public final class Labels {
   }
 
   private static String text(String key, Locale language, String otherwise) {
+    if (key.startsWith(EVENT_TYPE)) {
+      return EventTypes.named(key.substring(EVENT_TYPE.length())).map(type -> type.label(language)).orElse(otherwise);
+    }
     try {
       return bundle(language).getString(key);
     } catch (MissingResourceException e) {

@@ -34,6 +34,12 @@ public record TopicSpec(
     }
   }
 
+  /** The topic of one event type: "amity.events." + the name, keyed by relationship id, kept forever. */
+  public static TopicSpec events(String name, String valueClass, String purpose) {
+    return new TopicSpec("amity.events." + name, "relationship id (office/partner), the first of the envelope's",
+        valueClass, Cleanup.DELETE, FOREVER, true, purpose);
+  }
+
   /** The topic's Kafka configuration. */
   public Map<String, String> configs() {
     return cleanup == Cleanup.COMPACT

@@ -8,17 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.amity.aggregates.Alert;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
-import org.amity.events.AgreementSigned;
-import org.amity.events.DelegationVisited;
-import org.amity.events.EventRetracted;
-import org.amity.events.ExchangeProgramme;
-import org.amity.events.ExhibitionHeld;
-import org.amity.events.ForumHeld;
-import org.amity.events.ProjectMilestone;
-import org.amity.events.VideoMeeting;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 
@@ -33,15 +27,6 @@ public final class Topics {
       Office.class.getName(), COMPACT, FOREVER, false, "the offices that keep partnerships");
   public static final TopicSpec RELATIONSHIPS = new TopicSpec("amity.relationships", RELATIONSHIP_ID,
       Relationship.class.getName(), COMPACT, FOREVER, true, "relationship master data");
-
-  public static final TopicSpec DELEGATION_VISITED = events("delegation-visited", DelegationVisited.class, "delegations in and out");
-  public static final TopicSpec AGREEMENT_SIGNED = events("agreement-signed", AgreementSigned.class, "agreements, memoranda, letters of intent, renewals");
-  public static final TopicSpec EXHIBITION_HELD = events("exhibition-held", ExhibitionHeld.class, "exhibitions and promotions");
-  public static final TopicSpec FORUM_HELD = events("forum-held", ForumHeld.class, "forums, festivals, tournaments, commemorations; often multilateral");
-  public static final TopicSpec PROJECT_MILESTONE = events("project-milestone", ProjectMilestone.class, "joint projects launched and completed");
-  public static final TopicSpec EXCHANGE_PROGRAMME = events("exchange-programme", ExchangeProgramme.class, "student, youth, training, sport and culture exchanges");
-  public static final TopicSpec VIDEO_MEETING = events("video-meeting", VideoMeeting.class, "video meetings (cloud exchange)");
-  public static final TopicSpec EVENT_RETRACTED = events("event-retracted", EventRetracted.class, "withdrawals of earlier events");
 
   public static final TopicSpec EVENT_IDS = new TopicSpec("amity.event-ids", "eventId",
       "fingerprint of the event's content (SHA-256, hex), written in the same transaction as the event",
@@ -64,9 +49,8 @@ public final class Topics {
       "alertId|recipient", "the delivery's state as JSON: QUEUED (for a digest), DELIVERED or FAILED, when, attempts, reason",
       COMPACT, FOREVER, false, "what the notifier sent to whom, so that no alert reaches a recipient twice, and what failed");
 
-  /** The event topics, one per event type. */
-  public static final List<TopicSpec> EVENTS = List.of(DELEGATION_VISITED, AGREEMENT_SIGNED, EXHIBITION_HELD,
-      FORUM_HELD, PROJECT_MILESTONE, EXCHANGE_PROGRAMME, VIDEO_MEETING, EVENT_RETRACTED);
+  /** The event topics, one per event type ({@link EventTypes}). */
+  public static final List<TopicSpec> EVENTS = EventTypes.all().stream().map(EventType::topic).toList();
 
   /** The whole catalog, in the order docs/design.md lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
@@ -77,11 +61,6 @@ public final class Topics {
   /** The event topic that carries records of this generated class. */
   public static Optional<TopicSpec> forEventType(Class<?> eventType) {
     return EVENTS.stream().filter(t -> t.value().equals(eventType.getName())).findFirst();
-  }
-
-  private static TopicSpec events(String name, Class<?> type, String purpose) {
-    return new TopicSpec("amity.events." + name, RELATIONSHIP_ID + ", the first of the envelope's",
-        type.getName(), DELETE, FOREVER, true, purpose);
   }
 
   @SafeVarargs

@@ -41,12 +41,14 @@ class LabelsTest {
   }
 
   @Test
-  void everyEventTypeHasANameInBothLanguages() {
+  void eventTypesAreNamedInBothLanguagesAsTheirDeclarationSays() {
     assertThat(EventTypes.names()).isNotEmpty();
     for (String type : EventTypes.names()) {
-      assertThat(Labels.eventType(type, Labels.ZH)).isNotEqualTo(type);
-      assertThat(Labels.eventType(type, Labels.EN)).isNotEqualTo(type);
+      assertThat(Labels.keys(Labels.ZH)).contains("EventType." + type);
+      assertThat(Labels.text("EventType." + type, Labels.ZH)).isEqualTo(EventTypes.named(type).orElseThrow().zh());
+      assertThat(Labels.text("EventType." + type, Labels.EN)).isEqualTo(EventTypes.named(type).orElseThrow().en());
     }
+    assertThat(Labels.text("EventType.DelegationVisited", Labels.ZH)).isEqualTo("代表团互访");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +30,7 @@ class DeadLettersShownTest {
     DashboardView view = new DashboardView();
     DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
         new DashboardUsers(Map.of()), view);
-    String events = Topics.DELEGATION_VISITED.name() + "-" + System.nanoTime();
+    String events = EventTypes.DELEGATION_VISITED.topic().name() + "-" + System.nanoTime();
     String alerts = Topics.ALERTS.name() + "-" + System.nanoTime();
     try (DashboardFeed feed = DashboardFeed.start(view, config);
          KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),

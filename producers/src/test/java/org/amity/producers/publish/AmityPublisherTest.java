@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.amity.contract.EventTypes;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Envelope;
 import org.amity.events.SampleEvents;
@@ -79,7 +80,7 @@ class AmityPublisherTest {
     crashed.initTransactions();
     crashed.beginTransaction();
     int partition = publisher.publish(visit()).get().partition();
-    crashed.send(new ProducerRecord<>(Topics.DELEGATION_VISITED.name(), partition, "left-open", new byte[] {1})).get();
+    crashed.send(new ProducerRecord<>(EventTypes.DELEGATION_VISITED.topic().name(), partition, "left-open", new byte[] {1})).get();
 
     Map<String, Object> successorConfig = new HashMap<>(config);
     successorConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -133,7 +134,7 @@ class AmityPublisherTest {
   @Test
   void answersWhereTheEventLandedKeyedByItsRelationship() throws Exception {
     Published published = publisher.publish(visit()).get();
-    assertThat(published.topic()).isEqualTo(Topics.DELEGATION_VISITED.name());
+    assertThat(published.topic()).isEqualTo(EventTypes.DELEGATION_VISITED.topic().name());
     assertThat(published.offset()).isNotNegative();
     assertThat(published.duplicate()).isFalse();
   }

@@ -2,16 +2,14 @@ package org.amity.streams.app;
 
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.amity.events.AgreementKind;
-import org.amity.events.DelegationLevel;
-import org.amity.events.Milestone;
+import java.util.TreeSet;
+import org.amity.contract.PointRule;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.model.ModelSettings.Bands;
 import org.amity.streams.model.ModelSettings.PointTable;
@@ -19,7 +17,7 @@ import org.amity.streams.model.ModelSettings.Weights;
 
 /**
  * The vitality model's constants from {@code amity.model.*} properties, each defaulting to docs/design.md's figure:
- * {@code amity.model.half-life-days=180}, {@code amity.model.points.delegation.HEAD_OF_GOVERNMENT=10},
+ * {@code amity.model.half-life-days=180}, {@code amity.model.points.DelegationVisited.HEAD_OF_GOVERNMENT=10},
  * {@code amity.model.bands.dormant-silence-days=365}... docs/operations.md lists them all.
  */
 public final class ModelProperties {
@@ -119,23 +117,25 @@ public final class ModelProperties {
     }
   }
 
+  /** {@code points.DelegationVisited.HEAD_OF_GOVERNMENT}, {@code points.ExhibitionHeld}, {@code points.substantive-types}. */
   private static PointTable points(Map<String, String> v, PointTable d) {
     String p = PREFIX + "points.";
-    Map<DelegationLevel, Integer> delegation = new EnumMap<>(DelegationLevel.class);
-    d.delegation().forEach((level, points) -> delegation.put(level, intValue(v, p + "delegation." + level, points)));
-    Map<AgreementKind, Integer> agreement = new EnumMap<>(AgreementKind.class);
-    d.agreement().forEach((kind, points) -> agreement.put(kind, intValue(v, p + "agreement." + kind, points)));
-    Map<Milestone, Integer> milestone = new EnumMap<>(Milestone.class);
-    d.projectMilestone().forEach((m, points) -> milestone.put(m, intValue(v, p + "project-milestone." + m, points)));
+    Set<String> known = new TreeSet<>(Set.of(p + "substantive-types"));
+    PointTable points = d;
+    for (Map.Entry<String, PointRule> type : d.byType().entrySet()) {
+      for (Map.Entry<String, Integer> key : type.getValue().points().entrySet()) {
+        String name = p + type.getKey() + (key.getKey().equals(PointRule.EVERY) ? "" : "." + key.getKey());
+        known.add(name);
+        points = points.with(type.getKey(), key.getKey(), intValue(v, name, key.getValue()));
+      }
+    }
+    v.keySet().stream().filter(name -> name.startsWith(p) && !known.contains(name)).findFirst().ifPresent(name -> {
+      throw new IllegalArgumentException(name + " is no setting; the points are " + String.join(", ", known));
+    });
     Set<String> substantive = v.containsKey(p + "substantive-types")
         ? new HashSet<>(Arrays.stream(v.get(p + "substantive-types").split(",")).map(String::trim).toList())
         : d.substantiveTypes();
-    return new PointTable(delegation, agreement, milestone,
-        intValue(v, p + "exhibition", d.exhibition()),
-        intValue(v, p + "forum", d.forum()),
-        intValue(v, p + "exchange-programme", d.exchangeProgramme()),
-        intValue(v, p + "video-meeting", d.videoMeeting()),
-        substantive);
+    return new PointTable(points.byType(), substantive);
   }
 
   private static IllegalArgumentException notA(String what, String name, String value) {

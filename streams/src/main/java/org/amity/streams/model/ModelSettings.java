@@ -8,15 +8,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.amity.events.AgreementKind;
-import org.amity.events.DelegationLevel;
-import org.amity.events.Milestone;
+import java.util.stream.Collectors;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
+import org.amity.contract.PointRule;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Every constant of the vitality model (docs/design.md, "How vitality is scored"), with its default in {@link #defaults()}.
@@ -74,7 +76,7 @@ public record ModelSettings(
     activityWindowDays.forEach(days -> requirePositive("activityWindowDays", days));
   }
 
-  /** The defaults of docs/design.md; where it names no figure, the choice is documented in {@link PointTable#defaults()}. */
+  /** The defaults of docs/design.md; the points are the event types' own ({@link EventTypes}). */
   public static ModelSettings defaults() {
     return new Builder().build();
   }
@@ -208,82 +210,56 @@ public record ModelSettings(
   }
 
   /**
-   * What each kind of event is worth. An event worth 0 points does not count for vitality at all.
+   * What each event type is worth, and which types are substantive. An event worth 0 points does not count for
+   * vitality at all.
    *
-   * @param delegation a delegation visit, by the level of its leader
-   * @param agreement an agreement signed, by its kind
-   * @param projectMilestone a project milestone, by the milestone
-   * @param exhibition an exhibition held
-   * @param forum taking part in a forum, festival, tournament or commemoration
-   * @param exchangeProgramme an exchange programme run
-   * @param videoMeeting a video meeting
+   * @param byType the points of each exchange type, by Avro record name ("DelegationVisited"): every exchange type of
+   *     {@link EventTypes} has a complete rule
    * @param substantiveTypes the Avro record names of the substantive event types
    */
-  public record PointTable(
-      Map<DelegationLevel, Integer> delegation,
-      Map<AgreementKind, Integer> agreement,
-      Map<Milestone, Integer> projectMilestone,
-      int exhibition,
-      int forum,
-      int exchangeProgramme,
-      int videoMeeting,
-      Set<String> substantiveTypes) {
+  public record PointTable(Map<String, PointRule> byType, Set<String> substantiveTypes) {
 
     public PointTable {
-      delegation = complete("delegation", delegation, DelegationLevel.class);
-      agreement = complete("agreement", agreement, AgreementKind.class);
-      projectMilestone = complete("projectMilestone", projectMilestone, Milestone.class);
-      requireNotNegative("exhibition", exhibition);
-      requireNotNegative("forum", forum);
-      requireNotNegative("exchangeProgramme", exchangeProgramme);
-      requireNotNegative("videoMeeting", videoMeeting);
+      Map<String, PointRule> complete = new LinkedHashMap<>();
+      for (EventType type : EventTypes.exchanges()) {
+        PointRule rule = requireNonNull(byType, "byType").get(type.name());
+        if (rule == null) {
+          throw new IllegalArgumentException("no points for " + type.name());
+        }
+        complete.put(type.name(), rule.completeFor(type.schema()));
+      }
+      for (String name : byType.keySet()) {
+        if (!complete.containsKey(name)) {
+          throw new IllegalArgumentException(name + " is no exchange type; one of " + complete.keySet());
+        }
+      }
+      byType = Collections.unmodifiableMap(complete);
       // sorted, so that the settings' text is the same in every JVM (it names the settings a review schedule holds for)
       substantiveTypes = Collections.unmodifiableSortedSet(new TreeSet<>(substantiveTypes));
     }
 
-    /**
-     * docs/design.md's points. Where it names none: civil-society and youth delegations 3 (like business and academic
-     * ones); a friendly-cooperation establishment 12 (lighter than a sister city's 15, more than an ordinary
-     * agreement's 10); a cooperation agreement and a project contract 10 (agreements); a project phase completed 6
-     * (less than a launch); a project cancelled 0 (not counted).
-     */
+    /** Each type's points and substance as its declaration in {@link EventTypes} says. */
     public static PointTable defaults() {
-      Map<DelegationLevel, Integer> delegation = new EnumMap<>(DelegationLevel.class);
-      delegation.put(DelegationLevel.HEAD_OF_GOVERNMENT, 10);
-      delegation.put(DelegationLevel.SENIOR_OFFICIAL, 6);
-      delegation.put(DelegationLevel.DEPARTMENT, 4);
-      delegation.put(DelegationLevel.BUSINESS, 3);
-      delegation.put(DelegationLevel.ACADEMIC, 3);
-      delegation.put(DelegationLevel.CIVIL_SOCIETY, 3);
-      delegation.put(DelegationLevel.YOUTH, 3);
-      Map<AgreementKind, Integer> agreement = new EnumMap<>(AgreementKind.class);
-      agreement.put(AgreementKind.SISTER_CITY_ESTABLISHMENT, 15);
-      agreement.put(AgreementKind.FRIENDLY_COOPERATION_ESTABLISHMENT, 12);
-      agreement.put(AgreementKind.COOPERATION_AGREEMENT, 10);
-      agreement.put(AgreementKind.MEMORANDUM, 10);
-      agreement.put(AgreementKind.PROJECT_CONTRACT, 10);
-      agreement.put(AgreementKind.RENEWAL, 8);
-      agreement.put(AgreementKind.LETTER_OF_INTENT, 8);
-      Map<Milestone, Integer> milestone = new EnumMap<>(Milestone.class);
-      milestone.put(Milestone.LAUNCHED, 8);
-      milestone.put(Milestone.PHASE_COMPLETED, 6);
-      milestone.put(Milestone.COMPLETED, 10);
-      milestone.put(Milestone.CANCELLED, 0);
-      return new PointTable(delegation, agreement, milestone, 5, 4, 4, 2,
-          Set.of("AgreementSigned", "ProjectMilestone", "ExchangeProgramme"));
+      Map<String, PointRule> byType = new LinkedHashMap<>();
+      EventTypes.exchanges().forEach(type -> byType.put(type.name(), type.points()));
+      return new PointTable(byType, EventTypes.exchanges().stream().filter(EventType::substantive)
+          .map(EventType::name).collect(Collectors.toSet()));
     }
 
-    private static <K extends Enum<K>> Map<K, Integer> complete(String name, Map<K, Integer> points, Class<K> keys) {
-      Map<K, Integer> copy = new EnumMap<>(keys);
-      copy.putAll(requireNonNull(points, name));
-      for (K key : keys.getEnumConstants()) {
-        Integer value = copy.get(key);
-        if (value == null) {
-          throw new IllegalArgumentException(name + " has no points for " + key);
-        }
-        requireNotNegative(name + "." + key, value);
+    /** The points of an exchange event. */
+    public int of(SpecificRecord event) {
+      PointRule rule = byType.get(event.getSchema().getName());
+      if (rule == null) {
+        throw new IllegalArgumentException(event.getSchema().getName() + " is not an exchange and has no points");
       }
-      return Collections.unmodifiableMap(copy);
+      return rule.of(event);
+    }
+
+    /** This table with one key of one type's rule changed, e.g. ("ExhibitionHeld", "*", 6). */
+    public PointTable with(String type, String key, int points) {
+      Map<String, PointRule> changed = new LinkedHashMap<>(byType);
+      changed.put(type, byType.get(type).with(key, points));
+      return new PointTable(changed, substantiveTypes);
     }
   }
 

@@ -1,12 +1,5 @@
 package org.amity.streams.model;
 
-import org.amity.events.AgreementSigned;
-import org.amity.events.DelegationVisited;
-import org.amity.events.ExchangeProgramme;
-import org.amity.events.ExhibitionHeld;
-import org.amity.events.ForumHeld;
-import org.amity.events.ProjectMilestone;
-import org.amity.events.VideoMeeting;
 import org.amity.streams.model.ModelSettings.PointTable;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -23,33 +16,8 @@ public record Points(int points, boolean substantive) {
    */
   public static Points of(SpecificRecord event, ModelSettings settings) {
     PointTable table = settings.points();
-    int points = pointsOf(event, table);
+    int points = table.of(event);
     boolean substantive = points > 0 && table.substantiveTypes().contains(event.getSchema().getName());
     return new Points(points, substantive);
-  }
-
-  private static int pointsOf(SpecificRecord event, PointTable table) {
-    if (event instanceof DelegationVisited visit) {
-      return table.delegation().get(visit.getLevel());
-    }
-    if (event instanceof AgreementSigned agreement) {
-      return table.agreement().get(agreement.getKind());
-    }
-    if (event instanceof ProjectMilestone project) {
-      return table.projectMilestone().get(project.getMilestone());
-    }
-    if (event instanceof ExhibitionHeld) {
-      return table.exhibition();
-    }
-    if (event instanceof ForumHeld) {
-      return table.forum();
-    }
-    if (event instanceof ExchangeProgramme) {
-      return table.exchangeProgramme();
-    }
-    if (event instanceof VideoMeeting) {
-      return table.videoMeeting();
-    }
-    throw new IllegalArgumentException(event.getSchema().getName() + " is not an exchange and has no points");
   }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
@@ -38,7 +39,7 @@ class DeadLetterTest {
   static final String ROTTERDAM = "shanghai/nl-rotterdam";
   static final String NOWHERE = "shanghai/xx-nowhere";
   static final String SACRAMENTO = "jinan/us-sacramento";
-  static final String VISITS = Topics.DELEGATION_VISITED.name();
+  static final String VISITS = EventTypes.DELEGATION_VISITED.topic().name();
 
   /**
    * For records that cannot be read: the driver drops what a deserialization handler sends under exactly-once (it

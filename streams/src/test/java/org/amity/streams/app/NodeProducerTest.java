@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.amity.contract.EventTypes;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.serde.AvroSerdeConfig;
@@ -61,7 +62,7 @@ class NodeProducerTest {
           EmbeddedPlatformExtension.platform().registryUrl(), office, relationshipId, "node-visit-" + office,
           occurredAt.toString()), Duration.ofMinutes(2));
       assertThat(sent.ok()).as(sent.output()).isTrue();
-      assertThat(sent.output()).contains("\"topic\":\"" + Topics.DELEGATION_VISITED.name() + "\"");
+      assertThat(sent.output()).contains("\"topic\":\"" + EventTypes.DELEGATION_VISITED.topic().name() + "\"");
 
       JsonNode vitality = client.awaitOk(port, "/api/v1/vitality/" + relationshipId,
           body -> body.path("exchanges").asInt() == 1);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
+import org.amity.contract.EventTypes;
 import org.amity.events.DelegationLevel;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
@@ -68,15 +69,15 @@ class RecordsOnAnyPartitionTest {
       Relationship master = relationship(id, ESTABLISHED);
       records.add(i % 2 == 0 ? byCrc32(Topics.RELATIONSHIPS.name(), id, master, partitions)
           : elsewhere(Topics.RELATIONSHIPS.name(), id, master, placement));
-      records.add(byCrc32(Topics.DELEGATION_VISITED.name(), id, visit("crc-" + id, at, id), partitions));
-      records.add(elsewhere(Topics.DELEGATION_VISITED.name(), id, visit("moved-" + id, at.plusSeconds(60), id),
+      records.add(byCrc32(EventTypes.DELEGATION_VISITED.topic().name(), id, visit("crc-" + id, at, id), partitions));
+      records.add(elsewhere(EventTypes.DELEGATION_VISITED.topic().name(), id, visit("moved-" + id, at.plusSeconds(60), id),
           placement));
     }
-    records.add(byCrc32(Topics.FORUM_HELD.name(), ids.get(0), forum(envelope("forum-crc-" + office,
+    records.add(byCrc32(EventTypes.FORUM_HELD.topic().name(), ids.get(0), forum(envelope("forum-crc-" + office,
         at.plusSeconds(120), ids.subList(0, 4), Domain.CULTURE).build()), partitions));
-    records.add(elsewhere(Topics.FORUM_HELD.name(), ids.get(4), forum(envelope("forum-moved-" + office,
+    records.add(elsewhere(EventTypes.FORUM_HELD.topic().name(), ids.get(4), forum(envelope("forum-moved-" + office,
         at.plusSeconds(180), ids.subList(4, 8), Domain.CULTURE).build()), placement));
-    records.add(byCrc32(Topics.DELEGATION_VISITED.name(), unknown, visit("nobody-" + office, at, unknown), partitions));
+    records.add(byCrc32(EventTypes.DELEGATION_VISITED.topic().name(), unknown, visit("nobody-" + office, at, unknown), partitions));
     assertThat(IntStream.range(0, RELATIONSHIPS).filter(i -> !placement.isOn(ids.get(i),
         crc32Partition(ids.get(i), partitions))))
         .as("CRC32 puts some relationships where murmur2 would not").isNotEmpty();

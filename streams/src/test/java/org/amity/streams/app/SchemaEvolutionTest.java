@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.events.DelegationLevel;
@@ -65,7 +66,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class SchemaEvolutionTest {
-  private static final String SUBJECT = Topics.DELEGATION_VISITED.name() + "-value";
+  private static final String SUBJECT = EventTypes.DELEGATION_VISITED.topic().name() + "-value";
   private static final Schema CURRENT = DelegationVisited.getClassSchema();
   /**
    * A newer DelegationVisited: an optional interpreter count, and a level the current enum lacks, which the current
@@ -106,7 +107,7 @@ class SchemaEvolutionTest {
             DelegationVisited visit = story.get(i).of(id);
             expected.computeIfAbsent(id, key -> new ArrayList<>()).add(visit);
             Instant occurredAt = visit.getEnvelope().getOccurredAt();
-            producer.send(new ProducerRecord<>(Topics.DELEGATION_VISITED.name(), null, occurredAt.toEpochMilli(), id,
+            producer.send(new ProducerRecord<>(EventTypes.DELEGATION_VISITED.topic().name(), null, occurredAt.toEpochMilli(), id,
                 used.write(visit, story.get(i).newerLevel())));
           }
         }
@@ -139,13 +140,13 @@ class SchemaEvolutionTest {
   void aChangeTheRuleForbidsIsRefusedWhenTheProducerRegistersIt() {
     try (AvroSerializer<Object> serializer = serializer()) {
       DelegationVisited visit = story().get(0).of("forbidden/xx-partner");
-      serializer.serialize(Topics.DELEGATION_VISITED.name(), visit);
+      serializer.serialize(EventTypes.DELEGATION_VISITED.topic().name(), visit);
 
       Schema headcountAsText = withField(CURRENT, "headcount", Schema.create(Schema.Type.STRING), null);
       GenericRecord asCurrent = asWrittenWith(CURRENT, visit);
       GenericRecord changedType = copy(asCurrent, headcountAsText);
       changedType.put("headcount", "twelve");
-      assertThatThrownBy(() -> serializer.serialize(Topics.DELEGATION_VISITED.name(), changedType))
+      assertThatThrownBy(() -> serializer.serialize(EventTypes.DELEGATION_VISITED.topic().name(), changedType))
           .isInstanceOf(SerializationException.class)
           .hasMessageContaining(SUBJECT).hasMessageContaining("incompatible")
           .hasMessageContaining("TYPE_MISMATCH").hasMessageContaining("/fields/3/type");
@@ -153,7 +154,7 @@ class SchemaEvolutionTest {
       Schema requiredOfficer = withField(CURRENT, "protocolOfficer", Schema.create(Schema.Type.STRING), null);
       GenericRecord withOfficer = copy(asCurrent, requiredOfficer);
       withOfficer.put("protocolOfficer", "Ms Li");
-      assertThatThrownBy(() -> serializer.serialize(Topics.DELEGATION_VISITED.name(), withOfficer))
+      assertThatThrownBy(() -> serializer.serialize(EventTypes.DELEGATION_VISITED.topic().name(), withOfficer))
           .isInstanceOf(SerializationException.class)
           .hasMessageContaining(SUBJECT).hasMessageContaining("READER_FIELD_MISSING_DEFAULT")
           .hasMessageContaining("protocolOfficer");

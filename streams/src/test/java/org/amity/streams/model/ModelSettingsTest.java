@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.RecordComponent;
 import java.time.ZoneId;
 import java.util.List;
+import org.amity.contract.PointRule;
 import org.amity.streams.model.ModelSettings.Bands;
 import org.amity.streams.model.ModelSettings.PointTable;
 import org.amity.streams.model.ModelSettings.Weights;
@@ -15,9 +16,7 @@ class ModelSettingsTest {
 
   /** Every setting changed from its default, so that one the builder does not carry over shows. */
   private static ModelSettings everySettingChanged() {
-    PointTable d = DEFAULTS.points();
-    PointTable points = new PointTable(d.delegation(), d.agreement(), d.projectMilestone(), 6, d.forum(),
-        d.exchangeProgramme(), d.videoMeeting(), d.substantiveTypes());
+    PointTable points = DEFAULTS.points().with("ExhibitionHeld", PointRule.EVERY, 6);
     return DEFAULTS.toBuilder().modelVersion("vitality-test").points(points).halfLifeDays(90).momentumScale(10)
         .breadthWindowDays(200).breadthDomains(3).reciprocityWindowDays(500).substanceWindowDays(400)
         .substancePoints(12).weights(new Weights(0.4, 0.2, 0.2, 0.2)).bands(new Bands(300, 8, 150, 20, 55, 200))

@@ -14,9 +14,10 @@ import static org.amity.streams.model.TestEvents.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.amity.contract.PointRule;
 import org.amity.events.AgreementKind;
 import org.amity.events.DelegationLevel;
 import org.amity.events.Direction;
@@ -85,15 +86,21 @@ class PointsTest {
   }
 
   @Test
-  void settingsRefuseAPointTableWithALevelMissing() {
-    Map<DelegationLevel, Integer> incomplete = new EnumMap<>(SETTINGS.points().delegation());
-    incomplete.remove(DelegationLevel.YOUTH);
+  void settingsRefuseAPointTableWithALevelOrATypeMissing() {
     PointTable defaults = SETTINGS.points();
+    Map<String, Integer> levels = new LinkedHashMap<>(defaults.byType().get("DelegationVisited").points());
+    levels.remove("YOUTH");
+    Map<String, PointRule> withoutYouth = new LinkedHashMap<>(defaults.byType());
+    withoutYouth.put("DelegationVisited", new PointRule("level", levels));
+    Map<String, PointRule> withoutForums = new LinkedHashMap<>(defaults.byType());
+    withoutForums.remove("ForumHeld");
 
-    assertThatThrownBy(() -> new PointTable(incomplete, defaults.agreement(), defaults.projectMilestone(), 5, 4, 4, 2,
-        defaults.substantiveTypes()))
+    assertThatThrownBy(() -> new PointTable(withoutYouth, defaults.substantiveTypes()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("YOUTH");
+    assertThatThrownBy(() -> new PointTable(withoutForums, defaults.substantiveTypes()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ForumHeld");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.amity.contract.EventTypes;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
 import org.amity.events.DelegationLevel;
@@ -169,12 +170,12 @@ class TwoInstancesTest {
       for (String id : ids) {
         DelegationVisited visit = delegation(envelope("visit-" + id, occurredAt, id,
             Domain.GOVERNANCE, Domain.CULTURE), Direction.INBOUND, DelegationLevel.HEAD_OF_GOVERNMENT);
-        producer.send(new ProducerRecord<>(Topics.DELEGATION_VISITED.name(), null, occurredAt.toEpochMilli(), id,
+        producer.send(new ProducerRecord<>(EventTypes.DELEGATION_VISITED.topic().name(), null, occurredAt.toEpochMilli(), id,
             visit));
       }
       ForumHeld forum = forum(envelope("forum-" + ids.get(0), occurredAt, ids.subList(0, MULTILATERAL),
           Domain.CULTURE).build());
-      producer.send(new ProducerRecord<>(Topics.FORUM_HELD.name(), null, occurredAt.toEpochMilli(), ids.get(0),
+      producer.send(new ProducerRecord<>(EventTypes.FORUM_HELD.topic().name(), null, occurredAt.toEpochMilli(), ids.get(0),
           forum));
     }
   }
