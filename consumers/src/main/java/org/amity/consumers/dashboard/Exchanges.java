@@ -1,32 +1,31 @@
 package org.amity.consumers.dashboard;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
-import org.amity.events.AgreementSigned;
-import org.amity.events.DelegationVisited;
 import org.amity.events.Envelope;
-import org.amity.events.ExchangeProgramme;
-import org.amity.events.ExhibitionHeld;
-import org.amity.events.ForumHeld;
-import org.amity.events.ProjectMilestone;
-import org.amity.events.VideoMeeting;
+import org.amity.events.Money;
 import org.amity.labels.Labels;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Exchange events as the partner page's timeline shows them: the envelope and a few words of the type's own. */
+/** Exchange events as the partner page's timeline shows them: the envelope and the type's own fields ({@link EventType#timelineFields()}). */
 final class Exchanges {
   private Exchanges() {}
 
   /**
-   * One exchange of a relationship's timeline. {@code details} holds the type's own fields, e.g. a delegation's
-   * direction and level (symbols), an agreement's kind and title, a project's milestone; {@code corrects} the eventId
-   * it replaces.
+   * One exchange of a relationship's timeline. {@code details} holds the type's own fields by name, e.g. a
+   * delegation's direction and level (symbols), leader and headcount; {@code corrects} the eventId it replaces.
    */
   record Exchange(String eventId, String type, Instant occurredAt, String summary, List<String> domains,
                   Map<String, Object> details, List<String> relationshipIds, String corrects) {
@@ -44,47 +43,15 @@ final class Exchanges {
 
   /** The exchange an event records, or null for a record that is no exchange (a retraction, anything else). */
   static Exchange of(SpecificRecord event) {
-    Envelope envelope;
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (event instanceof DelegationVisited e) {
-      envelope = e.getEnvelope();
-      put(details, "direction", e.getDirection());
-      put(details, "level", e.getLevel());
-      put(details, "leader", e.getLeader());
-      put(details, "headcount", e.getHeadcount());
-    } else if (event instanceof AgreementSigned e) {
-      envelope = e.getEnvelope();
-      put(details, "kind", e.getKind());
-      put(details, "title", e.getTitle());
-      put(details, "validUntil", e.getValidUntil());
-    } else if (event instanceof ExhibitionHeld e) {
-      envelope = e.getEnvelope();
-      put(details, "title", e.getTitle());
-      put(details, "venue", e.getVenue());
-      put(details, "heldIn", e.getHeldIn());
-    } else if (event instanceof ForumHeld e) {
-      envelope = e.getEnvelope();
-      put(details, "kind", e.getKind());
-      put(details, "title", e.getTitle());
-      put(details, "heldIn", e.getHeldIn());
-      put(details, "partnerCount", e.getPartnerCount());
-    } else if (event instanceof ProjectMilestone e) {
-      envelope = e.getEnvelope();
-      put(details, "milestone", e.getMilestone());
-      put(details, "projectName", e.getProjectName());
-    } else if (event instanceof ExchangeProgramme e) {
-      envelope = e.getEnvelope();
-      put(details, "kind", e.getKind());
-      put(details, "title", e.getTitle());
-      put(details, "direction", e.getDirection());
-      put(details, "participants", e.getParticipants());
-    } else if (event instanceof VideoMeeting e) {
-      envelope = e.getEnvelope();
-      put(details, "level", e.getLevel());
-      put(details, "topic", e.getTopic());
-    } else {
+    Optional<EventType> type = EventTypes.named(event.getSchema().getName()).filter(EventType::exchange);
+    if (type.isEmpty()) {
       return null;
     }
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (Schema.Field field : type.get().timelineFields()) {
+      put(details, field.name(), event.get(field.pos()));
+    }
+    Envelope envelope = EventTypes.envelopeOf(event);
     return new Exchange(envelope.getEventId(), event.getSchema().getName(), envelope.getOccurredAt(),
         cut(envelope.getSummary(), EventValidator.SUMMARY_LIMIT), envelope.getDomains().stream().map(Enum::name).toList(),
         Collections.unmodifiableMap(details),
@@ -92,8 +59,27 @@ final class Exchanges {
   }
 
   private static void put(Map<String, Object> details, String key, Object value) {
-    if (value != null) {
-      details.put(key, value instanceof CharSequence text ? cut(text.toString(), EventValidator.TEXT_LIMIT) : value);
+    if (value instanceof CharSequence text) {
+      details.put(key, cut(text.toString(), EventValidator.TEXT_LIMIT));
+    } else if (value instanceof Money money) {
+      details.put(key, amount(money));
+    } else if (value != null) {
+      details.put(key, value);
+    }
+  }
+
+  /** An amount in the currency's main unit with thousands separated, e.g. "63,000,000.00 USD". */
+  private static String amount(Money money) {
+    int digits = Math.max(0, currency(money.getCurrency()).map(Currency::getDefaultFractionDigits).orElse(2));
+    return String.format(Locale.ROOT, "%,." + digits + "f %s", BigDecimal.valueOf(money.getAmountMinor(), digits),
+        money.getCurrency());
+  }
+
+  private static Optional<Currency> currency(String code) {
+    try {
+      return Optional.of(Currency.getInstance(code));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

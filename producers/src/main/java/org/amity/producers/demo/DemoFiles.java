@@ -19,30 +19,20 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.amity.events.AgreementKind;
-import org.amity.events.AgreementSigned;
-import org.amity.events.DelegationLevel;
-import org.amity.events.DelegationVisited;
-import org.amity.events.Direction;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
-import org.amity.events.EventRetracted;
-import org.amity.events.ExchangeProgramme;
-import org.amity.events.ExhibitionHeld;
-import org.amity.events.ForumHeld;
-import org.amity.events.GatheringKind;
-import org.amity.events.Milestone;
 import org.amity.events.Money;
-import org.amity.events.ProgrammeKind;
-import org.amity.events.ProjectMilestone;
-import org.amity.events.Venue;
-import org.amity.events.VideoMeeting;
 import org.amity.partners.Office;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -161,66 +151,16 @@ final class DemoFiles {
       this.where = where;
     }
 
+    /** The event, its fields read as its schema says; "date" is the type's day field. */
     SpecificRecord event() {
       String type = text("type");
-      Envelope envelope = envelope();
-      SpecificRecord event = switch (type) {
-        case "DelegationVisited" -> DelegationVisited.newBuilder().setEnvelope(envelope)
-            .setDirection(enumField(Direction.class, "direction"))
-            .setLevel(enumField(DelegationLevel.class, "level"))
-            .setHeadcount(optionalInt("headcount"))
-            .setLeader(optionalText("leader"))
-            .setStartDate(day()).setEndDate(endDay())
-            .build();
-        case "AgreementSigned" -> AgreementSigned.newBuilder().setEnvelope(envelope)
-            .setKind(enumField(AgreementKind.class, "kind"))
-            .setTitle(text("title"))
-            .setSignedOn(day())
-            .setValidUntil(optionalDate("validUntil"))
-            .setValue(money())
-            .build();
-        case "ExhibitionHeld" -> ExhibitionHeld.newBuilder().setEnvelope(envelope)
-            .setTitle(text("title"))
-            .setVenueName(optionalText("venueName"))
-            .setHeldIn(optionalText("heldIn"))
-            .setVenue(enumField(Venue.class, "venue"))
-            .setVisitors(optionalLong("visitors"))
-            .setStartDate(day()).setEndDate(endDay())
-            .build();
-        case "ForumHeld" -> ForumHeld.newBuilder().setEnvelope(envelope)
-            .setKind(enumField(GatheringKind.class, "kind"))
-            .setTitle(text("title"))
-            .setVenue(enumField(Venue.class, "venue"))
-            .setHeldIn(optionalText("heldIn"))
-            .setPartnerCount(optionalInt("partnerCount"))
-            .setParticipants(optionalInt("participants"))
-            .setStartDate(day()).setEndDate(endDay())
-            .build();
-        case "ProjectMilestone" -> ProjectMilestone.newBuilder().setEnvelope(envelope)
-            .setProjectId(text("projectId"))
-            .setProjectName(text("projectName"))
-            .setMilestone(enumField(Milestone.class, "milestone"))
-            .setValue(money())
-            .setReachedOn(day())
-            .build();
-        case "ExchangeProgramme" -> ExchangeProgramme.newBuilder().setEnvelope(envelope)
-            .setKind(enumField(ProgrammeKind.class, "kind"))
-            .setTitle(text("title"))
-            .setDirection(json.has("direction") ? enumField(Direction.class, "direction") : null)
-            .setParticipants(optionalInt("participants"))
-            .setStartDate(day()).setEndDate(endDay())
-            .build();
-        case "VideoMeeting" -> VideoMeeting.newBuilder().setEnvelope(envelope)
-            .setTopic(optionalText("topic"))
-            .setLevel(enumField(DelegationLevel.class, "level"))
-            .setParticipants(optionalInt("participants"))
-            .build();
-        case "EventRetracted" -> EventRetracted.newBuilder().setEnvelope(envelope)
-            .setRetractedEventId(text("retractedEventId"))
-            .setReason(text("reason"))
-            .build();
-        default -> throw new IllegalStateException(where + ": unknown type \"" + type + "\"");
-      };
+      EventType eventType = EventTypes.named(type)
+          .orElseThrow(() -> new IllegalStateException(where + ": unknown type \"" + type + "\""));
+      SpecificRecord event = (SpecificRecord) SpecificData.get().newRecord(null, eventType.schema());
+      for (Schema.Field field : eventType.schema().getFields()) {
+        event.put(field.pos(), field.name().equals(EventType.ENVELOPE) ? envelope()
+            : field.name().equals(eventType.dayField()) ? day() : value(field));
+      }
       for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!read.contains(name)) {
@@ -247,9 +187,28 @@ final class DemoFiles {
       return date(text("date"), where + " date").withYear(year);
     }
 
-    private LocalDate endDay() {
-      LocalDate end = optionalDate("endDate");
-      return end == null ? null : end.plusYears(year - date(text("date"), where).getYear());
+    /** A field's value; required unless its schema allows null. A later date moves with a fact repeated every year. */
+    private Object value(Schema.Field field) {
+      boolean optional = field.schema().isNullable();
+      Schema schema = optional ? field.schema().getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL)
+          .findFirst().orElseThrow() : field.schema();
+      String name = field.name();
+      if (optional && (json.get(name) == null || json.get(name).isNull())) {
+        read.add(name);
+        return null;
+      }
+      return switch (schema.getType()) {
+        case ENUM -> enumField(schema, name);
+        case STRING -> text(name);
+        case INT -> schema.getLogicalType() instanceof LogicalTypes.Date ? laterDate(name) : optionalInt(name);
+        case LONG -> optionalLong(name);
+        case RECORD -> money(name);
+        default -> throw new IllegalStateException(where + ": the demo cannot read " + name + " of " + schema);
+      };
+    }
+
+    private LocalDate laterDate(String name) {
+      return date(text(name), where + " " + name).plusYears(year - date(text("date"), where).getYear());
     }
 
     String text(String name) {
@@ -264,11 +223,6 @@ final class DemoFiles {
       read.add(name);
       JsonNode node = json.get(name);
       return node == null || node.isNull() ? null : node.asText().replace("{year}", Integer.toString(year));
-    }
-
-    private LocalDate optionalDate(String name) {
-      String text = optionalText(name);
-      return text == null ? null : date(text, where + " " + name);
     }
 
     private Integer optionalInt(String name) {
@@ -295,17 +249,18 @@ final class DemoFiles {
       return node.asLong();
     }
 
-    private <E extends Enum<E>> E enumField(Class<E> type, String name) {
-      return enumValue(type, text(name), where + " " + name);
+    private Object enumField(Schema schema, String name) {
+      String symbol = text(name);
+      if (!schema.hasEnumSymbol(symbol)) {
+        throw new IllegalStateException(where + " " + name + ": \"" + symbol + "\" is not one of " + schema.getEnumSymbols());
+      }
+      return SpecificData.get().createEnum(symbol, schema);
     }
 
-    private Money money() {
-      read.add("value");
-      JsonNode value = json.get("value");
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      String where = this.where + " value";
+    private Money money(String name) {
+      read.add(name);
+      JsonNode value = json.get(name);
+      String where = this.where + " " + name;
       if (!value.path("amount").isNumber() || !value.path("currency").isTextual()) {
         throw new IllegalStateException(where + ": expected {\"amount\": number, \"currency\": \"USD\"}");
       }

@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import org.amity.contract.Problem;
 import org.amity.events.Domain;
 import org.amity.labels.Labels;
 import org.amity.producers.events.EventJson;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
 
 /**
  * Turns one row of an exchange log into the flat JSON {@link EventJson} reads: {@code type}, the envelope's
@@ -133,66 +136,7 @@ public final class RowMapper {
       json.put(EventJson.TYPE, type);
       refuseUnusedColumns();
       envelope();
-      switch (type) {
-        case "DelegationVisited" -> {
-          word("direction", Column.DIRECTION, Vocabulary.DIRECTION);
-          word("level", Column.LEVEL, Vocabulary.LEVEL);
-          whole("headcount", Column.HEADCOUNT);
-          text("leader", Column.LEADER);
-          sameDay("startDate");
-          date("endDate", Column.END_DATE);
-        }
-        case "AgreementSigned" -> {
-          word("kind", Column.KIND, Vocabulary.AGREEMENT_KIND);
-          text("title", Column.TITLE);
-          sameDay("signedOn");
-          date("validUntil", Column.VALID_UNTIL);
-          money();
-        }
-        case "ExhibitionHeld" -> {
-          text("title", Column.TITLE);
-          text("venueName", Column.VENUE_NAME);
-          text("heldIn", Column.HELD_IN);
-          word("venue", Column.VENUE, Vocabulary.VENUE);
-          whole("visitors", Column.VISITORS);
-          sameDay("startDate");
-          date("endDate", Column.END_DATE);
-        }
-        case "ForumHeld" -> {
-          word("kind", Column.KIND, Vocabulary.GATHERING_KIND);
-          text("title", Column.TITLE);
-          word("venue", Column.VENUE, Vocabulary.VENUE);
-          text("heldIn", Column.HELD_IN);
-          whole("partnerCount", Column.PARTNER_COUNT);
-          whole("participants", Column.PARTICIPANTS);
-          sameDay("startDate");
-          date("endDate", Column.END_DATE);
-        }
-        case "ProjectMilestone" -> {
-          text("projectName", Column.TITLE);
-          text("projectId", Column.PROJECT_ID);
-          if (!json.has("projectId") && json.has("projectName")) {
-            json.put("projectId", json.get("projectName").asText());
-          }
-          word("milestone", Column.KIND, Vocabulary.MILESTONE);
-          money();
-          sameDay("reachedOn");
-        }
-        case "ExchangeProgramme" -> {
-          word("kind", Column.KIND, Vocabulary.PROGRAMME_KIND);
-          text("title", Column.TITLE);
-          word("direction", Column.DIRECTION, Vocabulary.DIRECTION);
-          whole("participants", Column.PARTICIPANTS);
-          sameDay("startDate");
-          date("endDate", Column.END_DATE);
-        }
-        case "VideoMeeting" -> {
-          text("topic", Column.TITLE);
-          word("level", Column.LEVEL, Vocabulary.LEVEL);
-          whole("participants", Column.PARTICIPANTS);
-        }
-        default -> throw new IllegalStateException("no mapping for " + type);
-      }
+      ownFields(SheetForm.of(type));
       String eventId = text(Column.EVENT_ID);
       String rowId = text(Column.ROW_ID);
       if (eventId.isEmpty() && !rowId.isEmpty()) {
@@ -213,10 +157,37 @@ public final class RowMapper {
     private void refuseUnusedColumns() {
       for (Column column : layout.columns()) {
         if (!column.usedBy(type) && !text(column).isEmpty()) {
-          problem(column, say("import.notUsed", type, Column.usedBy(type, java.util.EnumSet.allOf(Column.class)).stream()
-              .filter(c -> !c.types().isEmpty()).map(c -> chinese() ? c.chinese() : c.english())
+          problem(column, say("import.notUsed", type, Column.usedBy(type, EnumSet.allOf(Column.class)).stream()
+              .filter(c -> !c.everyType()).map(c -> chinese() ? c.chinese() : c.english())
               .collect(Collectors.joining(", "))));
         }
+      }
+    }
+
+    /** The type's own fields, each as its schema says: a word of a vocabulary, text, a whole number, a day, money. */
+    private void ownFields(SheetForm form) {
+      for (SheetForm.Filled filled : form.fields()) {
+        String field = filled.field().name();
+        Column column = filled.columns().stream().filter(c -> !text(c).isEmpty()).findFirst()
+            .orElse(filled.columns().get(0));
+        Schema schema = filled.schema();
+        switch (schema.getType()) {
+          case ENUM -> word(field, column, Vocabulary.forEnum(schema));
+          case STRING -> text(field, column);
+          case INT, LONG -> {
+            if (schema.getLogicalType() instanceof LogicalTypes.Date) {
+              date(field, column);
+            } else {
+              whole(field, column);
+            }
+          }
+          default -> money(field, column);
+        }
+      }
+      String day = form.eventType().dayField();
+      if (day != null && json.has("occurredAt")) {
+        // the date column, as occurredAt has it (its problems are reported once, there)
+        json.put(day, json.get("occurredAt").asText());
       }
     }
 
@@ -328,13 +299,6 @@ public final class RowMapper {
       normalised.put(column, symbol.get());
     }
 
-    /** The type's own day field: the date column, as occurredAt has it (its problems are reported once, there). */
-    private void sameDay(String field) {
-      if (json.has("occurredAt")) {
-        json.put(field, json.get("occurredAt").asText());
-      }
-    }
-
     private LocalDate date(String field, Column column) {
       String text = text(column);
       if (text.isEmpty()) {
@@ -369,8 +333,9 @@ public final class RowMapper {
       }
     }
 
-    private void money() {
-      String amountText = text(Column.VALUE);
+    /** A {@code Money} field: the amount from the column, the currency from the currency column. */
+    private void money(String field, Column column) {
+      String amountText = text(column);
       String currencyText = text(Column.CURRENCY);
       if (amountText.isEmpty()) {
         if (!currencyText.isEmpty()) {
@@ -380,7 +345,7 @@ public final class RowMapper {
       }
       BigDecimal amount = number(amountText);
       if (amount == null) {
-        problem(Column.VALUE, say("import.amount", amountText));
+        problem(column, say("import.amount", amountText));
       }
       String code = currency(currencyText);
       if (amount == null || code == null) {
@@ -389,16 +354,16 @@ public final class RowMapper {
       int digits = Math.max(0, Currency.getInstance(code).getDefaultFractionDigits());
       BigDecimal minor = amount.movePointRight(digits);
       if (minor.stripTrailingZeros().scale() > 0) {
-        problem(Column.VALUE, say("import.decimals", code, String.valueOf(digits), amountText));
+        problem(column, say("import.decimals", code, String.valueOf(digits), amountText));
         return;
       }
       try {
         long amountMinor = minor.longValueExact();
-        json.putObject("value").put("amountMinor", amountMinor).put("currency", code);
-        normalised.put(Column.VALUE, amount.stripTrailingZeros().toPlainString());
+        json.putObject(field).put("amountMinor", amountMinor).put("currency", code);
+        normalised.put(column, amount.stripTrailingZeros().toPlainString());
         normalised.put(Column.CURRENCY, code);
       } catch (ArithmeticException e) {
-        problem(Column.VALUE, say("import.tooLarge", amountText));
+        problem(column, say("import.tooLarge", amountText));
       }
     }
 

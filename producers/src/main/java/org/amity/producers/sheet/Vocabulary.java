@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.events.AgreementKind;
 import org.amity.events.DelegationLevel;
+import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.events.GatheringKind;
 import org.amity.events.Milestone;
 import org.amity.events.ProgrammeKind;
 import org.amity.events.Venue;
+import org.amity.labels.Labels;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.RelationshipKind;
@@ -24,19 +29,10 @@ import org.apache.avro.Schema;
  * for underscores) and a few English and Chinese words, e.g. 来访 for INBOUND, 意向书 for LETTER_OF_INTENT.
  */
 final class Vocabulary {
-  /** Event types: the Avro names and short words. */
-  static final Vocabulary TYPES = new Vocabulary("type", List.of(
-      "DelegationVisited", "AgreementSigned", "ExhibitionHeld", "ForumHeld", "ProjectMilestone", "ExchangeProgramme", "VideoMeeting"))
-      .inChinese("类型")
-      .words("DelegationVisited", "delegation", "visit", "代表团", "访问")
-      .words("AgreementSigned", "agreement", "协议", "签约")
-      .words("ExhibitionHeld", "exhibition", "展览", "展会")
-      .words("ForumHeld", "forum", "论坛")
-      .words("ProjectMilestone", "project", "项目")
-      .words("ExchangeProgramme", "programme", "program", "exchange", "交流项目", "交流")
-      .words("VideoMeeting", "video", "video meeting", "视频会议", "云交流");
+  /** Event types offices may import: their Avro names and the words of their declarations. */
+  static final Vocabulary TYPES = types();
 
-  static final Vocabulary DIRECTION = new Vocabulary("direction", List.of("INBOUND", "OUTBOUND")).inChinese("方向")
+  static final Vocabulary DIRECTION = of("direction", Direction.SCHEMA$).inChinese("方向")
       .words("INBOUND", "in", "来访", "来", "来华")
       .words("OUTBOUND", "out", "出访", "去", "出");
 
@@ -141,7 +137,18 @@ final class Vocabulary {
       .words("GBP", "英镑")
       .words("HKD", "港元", "港币");
 
+  /** The vocabularies of the contract's enums that spreadsheets fill, by the enum's full name. */
+  private static final Map<String, Vocabulary> BY_ENUM = new LinkedHashMap<>();
+
+  static {
+    for (Vocabulary vocabulary : List.of(DIRECTION, LEVEL, AGREEMENT_KIND, GATHERING_KIND, MILESTONE, PROGRAMME_KIND,
+        VENUE)) {
+      BY_ENUM.put(vocabulary.enumName, vocabulary);
+    }
+  }
+
   private final String what;
+  private String enumName;
   private String whatZh;
   private final List<String> symbols;
   private final Map<String, String> words = new LinkedHashMap<>();
@@ -156,7 +163,34 @@ final class Vocabulary {
   }
 
   private static Vocabulary of(String what, Schema enumSchema) {
-    return new Vocabulary(what, enumSchema.getEnumSymbols());
+    Vocabulary vocabulary = new Vocabulary(what, enumSchema.getEnumSymbols());
+    vocabulary.enumName = enumSchema.getFullName();
+    return vocabulary;
+  }
+
+  /**
+   * The words for an enum of the contract: its own vocabulary, or, for an enum that has none, its symbols and their
+   * names in both languages.
+   */
+  static Vocabulary forEnum(Schema enumSchema) {
+    Vocabulary known = BY_ENUM.get(enumSchema.getFullName());
+    if (known != null) {
+      return known;
+    }
+    Vocabulary vocabulary = of(enumSchema.getName(), enumSchema);
+    for (String symbol : enumSchema.getEnumSymbols()) {
+      String key = enumSchema.getName() + "." + symbol;
+      vocabulary.words(symbol, Stream.of(Labels.ZH, Labels.EN).map(language -> Labels.text(key, language))
+          .filter(word -> !word.equals(key)).toArray(String[]::new));
+    }
+    return vocabulary;
+  }
+
+  private static Vocabulary types() {
+    List<EventType> imported = EventTypes.all().stream().filter(EventType::imported).toList();
+    Vocabulary types = new Vocabulary("type", imported.stream().map(EventType::name).toList()).inChinese("类型");
+    imported.forEach(type -> types.words(type.name(), type.sheetWords().toArray(String[]::new)));
+    return types;
   }
 
   private Vocabulary inChinese(String what) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.amity.contract.EventType;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationLevel;
@@ -20,6 +21,10 @@ import org.amity.events.ProgrammeKind;
 import org.amity.events.ProjectMilestone;
 import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /** The fields of each event type beyond the envelope, for one relationship; dates never pass its last day. */
 final class EventBodies {
@@ -61,6 +66,51 @@ final class EventBodies {
     this.plan = plan;
     this.random = random;
     this.lastDay = lastDay;
+  }
+
+  /** An event of the type: a written body where there is one, else one {@link #fromSchema from its schema}. */
+  SpecificRecord of(EventType type, Envelope envelope, LocalDate day) {
+    return switch (type.name()) {
+      case "DelegationVisited" -> delegationVisited(envelope, day);
+      case "AgreementSigned" -> agreementSigned(envelope, day);
+      case "ExhibitionHeld" -> exhibitionHeld(envelope, day);
+      case "ForumHeld" -> forumHeld(envelope, day);
+      case "ProjectMilestone" -> projectMilestone(envelope, day);
+      case "ExchangeProgramme" -> exchangeProgramme(envelope, day);
+      case "VideoMeeting" -> videoMeeting(envelope);
+      default -> fromSchema(type, envelope, day);
+    };
+  }
+
+  /**
+   * An event whose fields are drawn from its schema: a random symbol, a few words, a small number, money; the day
+   * field is the day, any other date a few days later (never after the last day).
+   */
+  SpecificRecord fromSchema(EventType type, Envelope envelope, LocalDate day) {
+    SpecificRecord event = (SpecificRecord) SpecificData.get().newRecord(null, type.schema());
+    for (Schema.Field field : type.schema().getFields()) {
+      Object value = field.name().equals(EventType.ENVELOPE) ? envelope
+          : field.name().equals(type.dayField()) ? day : value(type, field, withoutNull(field.schema()), day);
+      event.put(field.pos(), value);
+    }
+    return event;
+  }
+
+  private Object value(EventType type, Schema.Field field, Schema schema, LocalDate day) {
+    return switch (schema.getType()) {
+      case ENUM -> SpecificData.get().createEnum(pick(schema.getEnumSymbols()), schema);
+      case STRING -> type.en() + " " + field.name() + " " + (1 + random.nextInt(100));
+      case INT -> schema.getLogicalType() instanceof LogicalTypes.Date ? until(day, random.nextInt(5)) : 1 + random.nextInt(50);
+      case LONG -> 1L + random.nextLong(10_000);
+      case BOOLEAN -> random.nextBoolean();
+      case RECORD -> schema.equals(Money.SCHEMA$) ? money() : null;
+      default -> null;
+    };
+  }
+
+  private static Schema withoutNull(Schema schema) {
+    return schema.getType() != Schema.Type.UNION ? schema
+        : schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
   }
 
   DelegationVisited delegationVisited(Envelope envelope, LocalDate day) {

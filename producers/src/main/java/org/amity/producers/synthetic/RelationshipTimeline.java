@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
 import org.amity.events.ForumHeld;
+import org.amity.contract.EventType;
 import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -31,10 +34,12 @@ final class RelationshipTimeline {
   private static final List<String> RETRACTION_REASONS = List.of("Entered twice", "The visit was cancelled",
       "Recorded under the wrong partner", "Postponed to next year", "Recorded by mistake");
 
-  enum Kind { DELEGATION, AGREEMENT, EXHIBITION, FORUM, PROJECT, EXCHANGE, VIDEO }
-
-  /** The event mix, in percent. */
-  static final Weighted<Kind> MIX = new Weighted<>(List.of(Kind.values()), 28, 7, 8, 10, 9, 14, 24);
+  /** The share of an exchange type that has no written body of its own ({@link EventBodies#fromSchema}). */
+  static final int OTHER_TYPE_SHARE = 5;
+  /** The event mix, in percent, of the types with a written body. */
+  private static final Map<EventType, Integer> SHARES = shares();
+  private static final Weighted<EventType> MIX = new Weighted<>(List.copyOf(SHARES.keySet()),
+      SHARES.values().stream().mapToInt(Integer::intValue).toArray());
 
   private final SyntheticGenerator generator;
   private final RelationshipPlan plan;
@@ -80,19 +85,24 @@ final class RelationshipTimeline {
     }
   }
 
-  private SpecificRecord exchange(long at, Kind kind) {
+  private static Map<EventType, Integer> shares() {
+    Map<EventType, Integer> shares = new LinkedHashMap<>();
+    shares.put(EventTypes.DELEGATION_VISITED, 28);
+    shares.put(EventTypes.AGREEMENT_SIGNED, 7);
+    shares.put(EventTypes.EXHIBITION_HELD, 8);
+    shares.put(EventTypes.FORUM_HELD, 10);
+    shares.put(EventTypes.PROJECT_MILESTONE, 9);
+    shares.put(EventTypes.EXCHANGE_PROGRAMME, 14);
+    shares.put(EventTypes.VIDEO_MEETING, 24);
+    EventTypes.exchanges().forEach(type -> shares.putIfAbsent(type, OTHER_TYPE_SHARE));
+    return shares;
+  }
+
+  private SpecificRecord exchange(long at, EventType type) {
     LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at, DAY_MS));
-    List<String> relationshipIds = kind == Kind.FORUM ? forumParticipants(day) : List.of(plan.relationshipId());
-    Envelope envelope = envelope(at, relationshipIds, domains());
-    return switch (kind) {
-      case DELEGATION -> bodies.delegationVisited(envelope, day);
-      case AGREEMENT -> bodies.agreementSigned(envelope, day);
-      case EXHIBITION -> bodies.exhibitionHeld(envelope, day);
-      case FORUM -> bodies.forumHeld(envelope, day);
-      case PROJECT -> bodies.projectMilestone(envelope, day);
-      case EXCHANGE -> bodies.exchangeProgramme(envelope, day);
-      case VIDEO -> bodies.videoMeeting(envelope);
-    };
+    boolean forum = type == EventTypes.FORUM_HELD;
+    List<String> relationshipIds = forum ? forumParticipants(day) : List.of(plan.relationshipId());
+    return bodies.of(type, envelope(at, relationshipIds, domains()), day);
   }
 
   /** This relationship, and for a multilateral forum up to four active relationships of the same office. */
