@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.amity.consumers.notifier.NotifierSettings;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.text.Spelling;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;

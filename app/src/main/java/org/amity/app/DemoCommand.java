@@ -25,7 +25,7 @@ import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.app.AmityStreamsApp;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.amity.access.OfficeTokens;
 import org.amity.streams.app.AmityStreamsApp;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

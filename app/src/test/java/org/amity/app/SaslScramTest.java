@@ -36,7 +36,7 @@ import org.amity.producers.events.EventJson;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.app.AmityStreamsApp;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -22,7 +22,7 @@ import org.amity.producers.synthetic.KafkaEventSink;
 import org.amity.producers.synthetic.SyntheticGenerator;
 import org.amity.producers.synthetic.SyntheticSpec;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -12,7 +12,7 @@ import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.registry.RegisteredSchema;
 import org.amity.registry.RegistryClientConfig;
 import org.amity.registry.SchemaRegistryClient;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

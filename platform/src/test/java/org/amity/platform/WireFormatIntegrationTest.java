@@ -20,7 +20,7 @@ import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;

@@ -2,6 +2,7 @@ package org.amity.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amity.contract.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,7 +20,7 @@ import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

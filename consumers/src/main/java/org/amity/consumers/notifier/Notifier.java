@@ -29,7 +29,7 @@ import org.amity.labels.Labels;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.topics.TopicCreator;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

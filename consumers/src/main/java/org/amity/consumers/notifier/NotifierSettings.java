@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.amity.aggregates.AlertKind;
 import org.amity.aggregates.Band;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 
 /**
  * The notifier's configuration, read from a properties file (docs/operations.md, "Notifier", has an example). Every key is

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.amity.contract.EventTypes;
 import org.amity.platform.EmbeddedPlatformExtension;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,8 +28,6 @@ class DeadLettersShownTest {
     Map<String, Object> config = Map.of("bootstrap.servers", EmbeddedPlatformExtension.platform().bootstrapServers(),
         "schema.registry.url", EmbeddedPlatformExtension.platform().registryUrl());
     DashboardView view = new DashboardView();
-    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
-        new DashboardUsers(Map.of()), view);
     String events = EventTypes.DELEGATION_VISITED.topic().name() + "-" + System.nanoTime();
     String alerts = Topics.ALERTS.name() + "-" + System.nanoTime();
     try (DashboardFeed feed = DashboardFeed.start(view, config);
@@ -41,14 +39,14 @@ class DeadLettersShownTest {
       producer.flush();
 
       long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (!server.overview(10, OfficeScope.EVERY_OFFICE).path("deadLetters").path("byTopic").has(alerts) && System.nanoTime() < deadline) {
+      while (!Overview.of(view, 10, OfficeScope.EVERY_OFFICE).path("deadLetters").path("byTopic").has(alerts) && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      JsonNode deadLetters = server.overview(10, OfficeScope.EVERY_OFFICE).path("deadLetters");
+      JsonNode deadLetters = Overview.of(view, 10, OfficeScope.EVERY_OFFICE).path("deadLetters");
       assertThat(deadLetters.path("byTopic").path(events).asLong()).isEqualTo(2);
       assertThat(deadLetters.path("byTopic").path(alerts).asLong()).isEqualTo(1);
       assertThat(deadLetters.path("total").asLong()).isGreaterThanOrEqualTo(3);
-      assertThat(server.overview(10, OfficeScope.of("shanghai", view)).path("deadLetters").path("total").asLong())
+      assertThat(Overview.of(view, 10, OfficeScope.of("shanghai", view)).path("deadLetters").path("total").asLong())
           .as("an office's user does not see the whole system's dead letters").isZero();
     }
   }

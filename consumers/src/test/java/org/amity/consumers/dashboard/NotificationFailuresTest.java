@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.amity.consumers.notifier.DeliveryLog;
 import org.amity.platform.EmbeddedPlatformExtension;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,15 +29,13 @@ class NotificationFailuresTest {
     config.put("schema.registry.url", EmbeddedPlatformExtension.platform().registryUrl());
     String alertId = "shanghai/nl-rotterdam|WENT_DORMANT|" + System.nanoTime();
     DashboardView view = new DashboardView();
-    DashboardServer server = new DashboardServer(new DashboardSettings("127.0.0.1", 0),
-        new DashboardUsers(Map.of()), view);
     try (DeliveryLog deliveries = new DeliveryLog(config, Topics.NOTIFIER_DELIVERIES.name());
          DashboardFeed feed = DashboardFeed.start(view, config)) {
       deliveries.write(DeliveryLog.Entry.of(alertId, "https://chat.example.org/hook", DeliveryLog.Status.FAILED,
           Instant.now(), 1, "webhook answered 400 Bad Request", null));
-      await(() -> failures(server).path("notificationFailureCount").asInt() > 0);
+      await(() -> failures(view).path("notificationFailureCount").asInt() > 0);
 
-      JsonNode overview = failures(server);
+      JsonNode overview = failures(view);
       assertThat(overview.path("notificationFailures")).anySatisfy(failure -> {
         assertThat(failure.path("alertId").asText()).isEqualTo(alertId);
         assertThat(failure.path("recipient").asText()).isEqualTo("https://chat.example.org/hook");
@@ -46,13 +44,13 @@ class NotificationFailuresTest {
 
       deliveries.write(DeliveryLog.Entry.of(alertId, "https://chat.example.org/hook", DeliveryLog.Status.DELIVERED,
           Instant.now(), 2, null, null));
-      await(() -> failures(server).path("notificationFailures").findValuesAsText("alertId").stream()
+      await(() -> failures(view).path("notificationFailures").findValuesAsText("alertId").stream()
           .noneMatch(alertId::equals));
     }
   }
 
-  private static JsonNode failures(DashboardServer server) {
-    return server.overview(10, OfficeScope.EVERY_OFFICE);
+  private static JsonNode failures(DashboardView view) {
+    return Overview.of(view, 10, OfficeScope.EVERY_OFFICE);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -20,7 +20,7 @@ import org.amity.partners.Office;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.amity.partners.Office;
 import org.amity.topics.CompactedTopicView;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 
 /** The offices registered with Amity, read from the compacted {@code amity.offices} topic and kept current. */
 public final class OfficeDirectory implements AutoCloseable {

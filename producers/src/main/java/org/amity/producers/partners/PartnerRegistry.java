@@ -16,7 +16,7 @@ import org.amity.partners.Relationship;
 import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.serde.AvroSerializer;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

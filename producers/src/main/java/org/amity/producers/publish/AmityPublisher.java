@@ -28,7 +28,7 @@ import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.serde.AvroSerializer;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

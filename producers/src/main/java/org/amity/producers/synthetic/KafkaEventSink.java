@@ -12,7 +12,7 @@ import org.amity.partners.Relationship;
 import org.amity.contract.EventTypes;
 import org.amity.serde.AvroSerializer;
 import org.amity.topics.TopicCreator;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -14,7 +14,7 @@ import org.amity.registry.MockSchemaRegistry;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

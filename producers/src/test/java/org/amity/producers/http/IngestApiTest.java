@@ -160,7 +160,7 @@ class IngestApiTest {
     values.configure(config, false);
     Map<String, List<SpecificRecord>> found = new HashMap<>();
     try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-      consumer.subscribe(org.amity.topics.Topics.EVENTS.stream().map(org.amity.topics.TopicSpec::name).toList());
+      consumer.subscribe(org.amity.contract.Topics.EVENTS.stream().map(org.amity.topics.TopicSpec::name).toList());
       long deadline = System.currentTimeMillis() + 30_000;
       int emptyPollsAfterAll = 0;
       while (emptyPollsAfterAll < 5 && System.currentTimeMillis() < deadline) {

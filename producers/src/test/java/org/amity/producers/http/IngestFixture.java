@@ -28,7 +28,7 @@ import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroDeserializer;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -11,7 +11,7 @@ import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -19,7 +19,7 @@ import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
 import org.amity.contract.InvalidInputException;
 import org.amity.producers.partners.PartnerRegistry;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -21,7 +21,7 @@ import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
 import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.partners.RelationshipDirectory;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

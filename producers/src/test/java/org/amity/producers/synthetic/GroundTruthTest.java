@@ -77,7 +77,7 @@ class GroundTruthTest {
     Map<String, Long> byType = run.events.stream()
         .collect(Collectors.groupingBy(e -> e.getClass().getSimpleName(), Collectors.counting()));
     byType.forEach((type, count) -> assertThat(run.report.eventsByType()).containsEntry(type, count));
-    assertThat(run.report.eventsByType()).hasSize(8);
+    assertThat(run.report.eventsByType()).hasSize(EventTypes.all().size());
     assertThat(run.report.eventsPerSecond()).isPositive();
   }
 

@@ -19,7 +19,7 @@ import org.amity.contract.EventTypes;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

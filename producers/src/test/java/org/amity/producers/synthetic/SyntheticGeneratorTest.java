@@ -30,7 +30,7 @@ import org.amity.partners.Relationship;
 import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.amity.contract.EventTypes;
 import org.amity.registry.MockSchemaRegistry;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class SyntheticSerdeTest {
     SyntheticGenerator generator = new SyntheticGenerator(SyntheticSpec.of(20, 50, 3, LocalDate.of(2025, 1, 1), 5));
     List<SpecificRecord> sample = everyTypeAFewTimes(generator);
 
-    assertThat(sample.stream().map(Object::getClass).distinct()).hasSize(8);
+    assertThat(sample.stream().map(Object::getClass).distinct()).hasSize(EventTypes.all().size());
     for (SpecificRecord event : sample) {
       String topic = Topics.forEventType(event.getClass()).orElseThrow().name();
       Object back = deserializer.deserialize(topic, serializer.serialize(topic, event));

@@ -15,7 +15,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.query.QueryApi;
 import org.amity.topics.TopicCreator;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * One running instance of the streams application: the topology on Kafka Streams, and the interactive-query HTTP

@@ -26,7 +26,7 @@ import org.amity.streams.offices.OfficeBoardProcessor;
 import org.amity.streams.offices.OfficeFiguresMath;
 import org.amity.streams.vitality.LedgerProcessor;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,6 +42,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The streams application, top to bottom as in docs/design.md's picture:
@@ -66,8 +67,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class AmityTopology {
   /** Current vitality per relationship, for interactive queries. */
-  public static final String VITALITY_STORE = LedgerProcessor.VITALITY_STORE;
-  public static final String OFFICES_STORE = "offices";
   public static final String OFFICE_FIGURES_STORE = "office-figures";
 
   private AmityTopology() {}
@@ -102,7 +101,7 @@ public final class AmityTopology {
         .repartition(Repartitioned.with(Serdes.String(), serdes.of(LedgerInput.class)).withName("by-relationship"));
     builder.globalTable(Topics.OFFICES.name(), Consumed.with(Serdes.String(), serdes.of(Office.class))
             .withName("offices"),
-        Materialized.<String, Office, KeyValueStore<Bytes, byte[]>>as(OFFICES_STORE)
+        Materialized.<String, Office, KeyValueStore<Bytes, byte[]>>as(OfficeBoardProcessor.OFFICES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.of(Office.class)));
 
     KStream<String, SpecificRecord> published = inputsHere
@@ -146,7 +145,7 @@ public final class AmityTopology {
             Named.as("to-the-board"))
         .repartition(Repartitioned.with(Serdes.String(), serdes.of(OfficeFiguresChange.class))
             .withName("office-board").withNumberOfPartitions(1))
-        .process(OfficeBoardProcessor.supplier(settings.emitInterval(), OFFICES_STORE, serdes.of(OfficeBoard.class)),
+        .process(OfficeBoardProcessor.supplier(settings.emitInterval(), OfficeBoardProcessor.OFFICES_STORE, serdes.of(OfficeBoard.class)),
             Named.as("office-board"))
         .to(Topics.OFFICE_ROLLUPS.name(), Produced.with(Serdes.String(), serdes.of(OfficeRollup.class)));
 

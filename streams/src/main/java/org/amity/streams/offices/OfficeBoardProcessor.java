@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * rank among the offices with the same parent by activity per relationship (points of the last 365 days). Office names and parents come from the offices table.
  */
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
+  /** The global table of the offices\' master data, which every task reads. */
+  public static final String OFFICES_STORE = "offices";
   private static final Logger log = LoggerFactory.getLogger(OfficeBoardProcessor.class);
   public static final String BOARD_STORE = "office-board";
   public static final String BOARD_KEY = "all";

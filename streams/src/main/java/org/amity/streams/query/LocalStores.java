@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.contract.DaysSince;
-import org.amity.streams.app.AmityTopology;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerKeys;
 import org.amity.streams.ledger.LiveHistory;
@@ -37,7 +36,7 @@ final class LocalStores {
 
   /** The relationship's last vitality, its day counts as of {@code now}. */
   Optional<RelationshipVitality> vitality(String relationshipId, Instant now) {
-    return Optional.ofNullable(store(AmityTopology.VITALITY_STORE, RelationshipVitality.class).get(relationshipId))
+    return Optional.ofNullable(store(LedgerProcessor.VITALITY_STORE, RelationshipVitality.class).get(relationshipId))
         .map(v -> DaysSince.asOf(v, now));
   }
 
@@ -48,7 +47,7 @@ final class LocalStores {
   List<RelationshipVitality> vitalities(String band, String office, Instant now) {
     List<RelationshipVitality> found = new ArrayList<>();
     try (KeyValueIterator<String, RelationshipVitality> all =
-             store(AmityTopology.VITALITY_STORE, RelationshipVitality.class).all()) {
+             store(LedgerProcessor.VITALITY_STORE, RelationshipVitality.class).all()) {
       all.forEachRemaining(kv -> {
         RelationshipVitality v = kv.value;
         if ((band == null || v.getBand().name().equalsIgnoreCase(band))

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.amity.access.OfficeHierarchy;
 import org.amity.access.OfficeTokens;
 import org.amity.partners.Office;
-import org.amity.streams.app.AmityTopology;
+import org.amity.streams.offices.OfficeBoardProcessor;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -54,7 +54,7 @@ final class QueryAccess {
   private Map<String, String> parents() {
     Map<String, String> parents = new HashMap<>();
     try (KeyValueIterator<String, Office> all = streams.store(StoreQueryParameters.fromNameAndType(
-        AmityTopology.OFFICES_STORE, QueryableStoreTypes.<String, Office>keyValueStore())).all()) {
+        OfficeBoardProcessor.OFFICES_STORE, QueryableStoreTypes.<String, Office>keyValueStore())).all()) {
       for (int unreadable = 0; unreadable <= MAX_UNREADABLE; ) {
         try {
           if (!all.hasNext()) {

@@ -28,8 +28,7 @@ import org.amity.access.OfficeTokens;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.json.RecordJson;
-import org.amity.streams.app.AmityTopology;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.vitality.LedgerProcessor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -108,7 +107,7 @@ public final class QueryApi implements AutoCloseable {
       notFound(ctx, id);
       return;
     }
-    if (answeredElsewhere(ctx, AmityTopology.VITALITY_STORE, id)) {
+    if (answeredElsewhere(ctx, LedgerProcessor.VITALITY_STORE, id)) {
       return;
     }
     Optional<RelationshipVitality> found = local.vitality(id, Instant.now());
@@ -159,7 +158,7 @@ public final class QueryApi implements AutoCloseable {
     local.vitalities(band, office, Instant.now()).stream().filter(v -> seen.contains(v.getOfficeId()))
         .forEach(v -> found.add(RecordJson.write(v)));
     if (!isLocal(ctx)) {
-      for (StreamsMetadata instance : streams.streamsMetadataForStore(AmityTopology.VITALITY_STORE)) {
+      for (StreamsMetadata instance : streams.streamsMetadataForStore(LedgerProcessor.VITALITY_STORE)) {
         if (!instance.hostInfo().equals(self)) {
           JsonNode theirs = fetch(instance.hostInfo(), ctx);
           theirs.path("relationships").forEach(found::add);

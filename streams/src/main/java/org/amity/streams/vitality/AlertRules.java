@@ -11,7 +11,7 @@ import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipStatus;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;

@@ -16,11 +16,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * Entries for relationships whose master data the ledger has not seen yet. It may be on its way: master data written
  * with another partitioner than Amity's comes through the repartition topic, and an event written to the right
- * partition can overtake it. An entry waits up to {@link org.amity.streams.app.StreamsSettings#masterDataWait()} (wall
+ * partition can overtake it. An entry waits up to {@link StreamsSettings#masterDataWait()} (wall
  * clock) in a logged store, each with the moment it began to wait, and is then given up on: an event for an unknown
  * relationship.
  */

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
 import org.amity.streams.ledger.LedgerKeys;

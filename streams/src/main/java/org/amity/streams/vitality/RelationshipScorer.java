@@ -9,7 +9,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;

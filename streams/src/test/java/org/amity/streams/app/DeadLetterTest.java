@@ -24,12 +24,13 @@ import org.amity.events.Domain;
 import org.amity.streams.ledger.InvalidEventException;
 import org.amity.streams.query.StreamsMetrics;
 import org.amity.streams.vitality.UnknownRelationshipException;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * What cannot be scored goes to amity.dead-letter through Kafka's own exception handlers, with headers naming where

@@ -33,7 +33,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.model.RelationshipFigures;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -56,6 +56,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * Producers on a newer and on an older version of DelegationVisited write to the real topic, through the project's

@@ -30,7 +30,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.Events;
 import org.amity.topics.TopicSpec;
-import org.amity.topics.Topics;
+import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,6 +39,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The whole topology on a TopologyTestDriver, with a mock registry and a controllable wall clock: feed master data

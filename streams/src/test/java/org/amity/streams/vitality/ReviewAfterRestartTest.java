@@ -15,7 +15,7 @@ import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.app.AmitySerdes;
-import org.amity.streams.app.StreamsSettings;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.app.TopologyFixture;
 import org.amity.streams.ledger.Entries;
 import org.amity.streams.ledger.LedgerEntry;

@@ -1,4 +1,4 @@
-package org.amity.streams.app;
+package org.amity.streams.settings;
 
 import java.util.HashSet;
 import java.util.List;

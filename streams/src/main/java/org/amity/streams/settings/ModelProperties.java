@@ -1,4 +1,4 @@
-package org.amity.streams.app;
+package org.amity.streams.settings;
 
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.amity.contract.PointRule;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.model.ModelSettings.Bands;
@@ -120,18 +119,13 @@ public final class ModelProperties {
   /** {@code points.DelegationVisited.HEAD_OF_GOVERNMENT}, {@code points.ExhibitionHeld}, {@code points.substantive-types}. */
   private static PointTable points(Map<String, String> v, PointTable d) {
     String p = PREFIX + "points.";
-    Set<String> known = new TreeSet<>(Set.of(p + "substantive-types"));
     PointTable points = d;
     for (Map.Entry<String, PointRule> type : d.byType().entrySet()) {
       for (Map.Entry<String, Integer> key : type.getValue().points().entrySet()) {
         String name = p + type.getKey() + (key.getKey().equals(PointRule.EVERY) ? "" : "." + key.getKey());
-        known.add(name);
         points = points.with(type.getKey(), key.getKey(), intValue(v, name, key.getValue()));
       }
     }
-    v.keySet().stream().filter(name -> name.startsWith(p) && !known.contains(name)).findFirst().ifPresent(name -> {
-      throw new IllegalArgumentException(name + " is no setting; the points are " + String.join(", ", known));
-    });
     Set<String> substantive = v.containsKey(p + "substantive-types")
         ? new HashSet<>(Arrays.stream(v.get(p + "substantive-types").split(",")).map(String::trim).toList())
         : d.substantiveTypes();

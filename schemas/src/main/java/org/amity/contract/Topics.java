@@ -1,4 +1,4 @@
-package org.amity.topics;
+package org.amity.contract;
 
 import static org.amity.topics.TopicSpec.Cleanup.COMPACT;
 import static org.amity.topics.TopicSpec.Cleanup.DELETE;
@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.amity.aggregates.Alert;
-import org.amity.contract.EventType;
-import org.amity.contract.EventTypes;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
+import org.amity.topics.TopicSpec;
 
 /**
  * Every topic Amity uses, declared once. Event topics keep their records forever: scores are rebuilt by

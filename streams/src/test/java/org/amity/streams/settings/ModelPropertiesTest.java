@@ -1,4 +1,4 @@
-package org.amity.streams.app;
+package org.amity.streams.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,9 +52,9 @@ class ModelPropertiesTest {
     Properties properties = new Properties();
     properties.setProperty("amity.model.points.delegation.HEAD_OF_GOVERNMENT", "12");
 
-    assertThatThrownBy(() -> ModelProperties.read(properties))
-        .hasMessageContaining("amity.model.points.delegation.HEAD_OF_GOVERNMENT is no setting")
-        .hasMessageContaining("amity.model.points.DelegationVisited.HEAD_OF_GOVERNMENT");
+    assertThatThrownBy(() -> StreamsSettings.from(properties))
+        .hasMessageContaining("未知的设置 amity.model.points.delegation.HEAD_OF_GOVERNMENT")
+        .hasMessageContaining("unknown setting amity.model.points.delegation.HEAD_OF_GOVERNMENT");
   }
 
   @Test

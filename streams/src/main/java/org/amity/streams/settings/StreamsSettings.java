@@ -1,4 +1,4 @@
-package org.amity.streams.app;
+package org.amity.streams.settings;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,0 +1,126 @@
+package org.amity.consumers.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is asking: every request but {@code /health} and the login page needs a signed-in user, from a session (the
+ * login form) or HTTP Basic credentials (scripts); and the dashboard is read-only.
+ */
+final class DashboardAuth {
+  private static final Logger log = LoggerFactory.getLogger(DashboardAuth.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = "amity.user";
+  /** The request attribute holding the signed-in user, set by {@link #guard}. */
+  private static final String SIGNED_IN = "amity.signed-in";
+
+  private final DashboardUsers users;
+  private final DashboardView view;
+
+  DashboardAuth(DashboardUsers users, DashboardView view) {
+    this.users = users;
+    this.view = view;
+  }
+
+  void routes(Javalin server) {
+    server.before(this::guard);
+    server.post("/login", this::login);
+    server.post("/logout", ctx -> {
+      ctx.req().getSession().invalidate();
+      ctx.redirect("/login");
+    });
+  }
+
+  /** The signed-in user of a request that passed the guard. */
+  static String signedIn(Context ctx) {
+    return ctx.attribute(SIGNED_IN);
+  }
+
+  /** The office of the request's user; null for a user of every office. */
+  String office(Context ctx) {
+    return users.office(signedIn(ctx)).orElse(null);
+  }
+
+  /** The offices the signed-in user sees. */
+  OfficeScope scope(Context ctx) {
+    return OfficeScope.of(office(ctx), view);
+  }
+
+  /**
+   * Where to go after signing in: a path of this dashboard, else the overview. "//host" and "/\\host" are other
+   * sites to a browser, and a control character or a space has no place in a Location header.
+   */
+  static String pageAfterSignIn(String next) {
+    return next != null && next.matches("/(?![/\\\\])[\\x21-\\x7E]*") ? next : "/";
+  }
+
+  private void guard(Context ctx) {
+    String path = ctx.path();
+    if (path.equals("/health") || path.equals("/login")) {
+      return;
+    }
+    String method = ctx.method().name();
+    if (!method.equals("GET") && !method.equals("HEAD") && !path.equals("/logout")) {
+      ctx.status(405).json(JSON.createObjectNode().put("status", 405)
+          .put("error", "The dashboard is read-only"));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    Optional<String> user = user(ctx);
+    if (user.isPresent()) {
+      ctx.attribute(SIGNED_IN, user.get());
+      return;
+    }
+    if (path.startsWith("/api/")) {
+      ctx.status(401).json(JSON.createObjectNode().put("status", 401)
+          .put("error", "Sign in first: POST /login, or send HTTP Basic credentials"));
+    } else {
+      ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+    ctx.skipRemainingHandlers();
+  }
+
+  /** The signed-in user: from the session, else from HTTP Basic credentials. */
+  private Optional<String> user(Context ctx) {
+    String fromSession = ctx.sessionAttribute(USER);
+    if (fromSession != null) {
+      return Optional.of(fromSession);
+    }
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0) {
+          return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        }
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void login(Context ctx) {
+    String name = ctx.formParam("username");
+    String password = ctx.formParam("password");
+    String next = pageAfterSignIn(ctx.formParam("next"));
+    Optional<String> user = users.authenticate(name, password == null ? new char[0] : password.toCharArray());
+    if (user.isEmpty()) {
+      log.info("Failed dashboard sign-in for {}", name);
+      ctx.redirect("/login?failed=1&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      return;
+    }
+    ctx.req().getSession().invalidate();
+    ctx.req().getSession(true);
+    ctx.sessionAttribute(USER, user.get());
+    ctx.redirect(next);
+  }
+}
