@@ -91,7 +91,7 @@ class EventTypesCompletenessTest {
       gaps.add("timeline: no field of its own to show");
     }
     for (Schema.Field field : type.timelineFields()) {
-      Schema schema = withoutNull(field.schema());
+      Schema schema = EventType.withoutNull(field.schema());
       for (String symbol : schema.getType() == Schema.Type.ENUM ? schema.getEnumSymbols() : List.<String>of()) {
         for (Locale language : List.of(Labels.ZH, Labels.EN)) {
           if (!Labels.keys(language).contains(schema.getName() + "." + symbol)) {
@@ -185,8 +185,4 @@ class EventTypesCompletenessTest {
     return first;
   }
 
-  private static Schema withoutNull(Schema schema) {
-    return schema.getType() != Schema.Type.UNION ? schema
-        : schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-  }
 }

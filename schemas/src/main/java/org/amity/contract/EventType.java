@@ -72,6 +72,12 @@ public record EventType(Schema schema, TopicSpec topic, String zh, String en, Po
         .toList();
   }
 
+  /** A field's schema with null taken out of an optional field's union: the type its values have. */
+  public static Schema withoutNull(Schema schema) {
+    return schema.getType() != Schema.Type.UNION ? schema
+        : schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+  }
+
   /** Declares a type; see {@link EventTypes}. */
   static Builder of(Schema schema, String topicName, String purpose) {
     return new Builder(schema, TopicSpec.events(topicName, schema.getNamespace() + "." + schema.getName(), purpose));

@@ -190,8 +190,7 @@ final class DemoFiles {
     /** A field's value; required unless its schema allows null. A later date moves with a fact repeated every year. */
     private Object value(Schema.Field field) {
       boolean optional = field.schema().isNullable();
-      Schema schema = optional ? field.schema().getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL)
-          .findFirst().orElseThrow() : field.schema();
+      Schema schema = EventType.withoutNull(field.schema());
       String name = field.name();
       if (optional && (json.get(name) == null || json.get(name).isNull())) {
         read.add(name);

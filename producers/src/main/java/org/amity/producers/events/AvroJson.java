@@ -1,5 +1,6 @@
 package org.amity.producers.events;
 
+import org.amity.contract.EventType;
 import org.amity.contract.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class AvroJson {
   private static Object value(JsonNode value, String at, Schema schema, List<Problem> problems) {
     switch (schema.getType()) {
       case UNION:
-        return value(value, at, nonNull(schema), problems);
+        return value(value, at, EventType.withoutNull(schema), problems);
       case STRING:
         if (!value.isTextual()) {
           return problem(problems, at, "须为字符串", "must be a string");
@@ -204,9 +205,6 @@ public final class AvroJson {
         && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
   }
 
-  private static Schema nonNull(Schema union) {
-    return union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-  }
 
   private static List<String> fieldNames(Schema record) {
     return record.getFields().stream().map(Field::name).toList();

@@ -3,6 +3,7 @@ package org.amity.producers.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.amity.contract.EventType;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.EventJson;
 import org.amity.contract.EventTypes;
@@ -118,8 +119,7 @@ final class OpenApiDocument {
     ObjectNode json = JSON.createObjectNode();
     switch (schema.getType()) {
       case UNION -> {
-        Schema value = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-        return type(value);
+        return type(EventType.withoutNull(schema));
       }
       case STRING -> json.put("type", "string");
       case INT -> {

@@ -67,7 +67,7 @@ record SheetForm(EventType eventType, List<Filled> fields, Set<Column> columns) 
       List<Column> alternatives = Arrays.stream(headers.split("\\|")).map(header -> Column.forHeader(header)
           .orElseThrow(() -> new IllegalStateException(type.name() + "." + field.name() + ": no column " + header)))
           .toList();
-      Schema schema = withoutNull(field.schema());
+      Schema schema = EventType.withoutNull(field.schema());
       if (!FILLABLE.contains(schema.getType()) || schema.getType() == Schema.Type.RECORD && !schema.equals(Money.SCHEMA$)) {
         throw new IllegalStateException(type.name() + "." + field.name() + ": no column can fill a " + schema.getName());
       }
@@ -85,10 +85,4 @@ record SheetForm(EventType eventType, List<Filled> fields, Set<Column> columns) 
     return new SheetForm(type, List.copyOf(fields), Collections.unmodifiableSet(columns));
   }
 
-  private static Schema withoutNull(Schema schema) {
-    if (schema.getType() != Schema.Type.UNION) {
-      return schema;
-    }
-    return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-  }
 }

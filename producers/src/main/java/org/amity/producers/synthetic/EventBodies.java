@@ -90,7 +90,7 @@ final class EventBodies {
     SpecificRecord event = (SpecificRecord) SpecificData.get().newRecord(null, type.schema());
     for (Schema.Field field : type.schema().getFields()) {
       Object value = field.name().equals(EventType.ENVELOPE) ? envelope
-          : field.name().equals(type.dayField()) ? day : value(type, field, withoutNull(field.schema()), day);
+          : field.name().equals(type.dayField()) ? day : value(type, field, EventType.withoutNull(field.schema()), day);
       event.put(field.pos(), value);
     }
     return event;
@@ -108,10 +108,6 @@ final class EventBodies {
     };
   }
 
-  private static Schema withoutNull(Schema schema) {
-    return schema.getType() != Schema.Type.UNION ? schema
-        : schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-  }
 
   DelegationVisited delegationVisited(Envelope envelope, LocalDate day) {
     DelegationLevel level = VISIT_LEVELS.pick(random);
