@@ -3,9 +3,7 @@ package org.amity.streams.vitality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
@@ -55,15 +53,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   public static final String PENDING_STORE = "pending";
   /** Each relationship's vitality as last published, for interactive queries. */
   public static final String VITALITY_STORE = "vitality";
-  private static final int PUBLISHING_PACE = 9;
 
   private final StreamsSettings settings;
-  /**
-   * How long a relationship's input must be quiet before its reminders are raised: the events of one write (an
-   * import) are all in its ledger by then, so a reminder's evidence is never that of a half-applied write. A held
-   * reminder also makes the relationship due at the next review, in case this task stops before it settles.
-   */
-  static final Duration REMINDER_SETTLE = Duration.ofSeconds(2);
   private final RelationshipScorer scorer;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, LedgerEntry> ledger;
@@ -72,23 +63,10 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipVitality> vitality;
   private AwaitingMasterData awaiting;
   private ReviewPassMetrics reviewMetrics;
-  private long nextPublishingAt = Long.MIN_VALUE;
-  /** The relationships the review pass in progress is to re-score, in key order; null when none is in progress. */
-  private List<String> reviewQueue;
-  /** Whether a review started since the task did: the first starts at once, not a review interval later. */
-  private boolean reviewedSinceStart;
-  private int reviewed;
-  private double reviewSeconds;
-  /**
-   * The relationships with master data in this task (the state store's keys, kept in memory as every entry asks),
-   * each with the moment from which a review must re-score it, as its state keeps it
-   * ({@link RelationshipState#getReviewDueAt()}).
-   */
-  private final Map<String, Long> reviewDue = new HashMap<>();
-  /** When each relationship last received an entry (wall clock): its reminders wait until its input settles. */
-  private final Map<String, Long> lastInput = new HashMap<>();
-  /** Relationships whose reminders were held back, with the moment their input will have settled. */
-  private final Map<String, Long> remindersHeld = new HashMap<>();
+  private final PublishingPace pace = new PublishingPace();
+  private final InputSettling settling = new InputSettling();
+  /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
+  private ReviewSchedule reviews;
 
   private LedgerProcessor(StreamsSettings settings) {
     this.settings = settings;
@@ -135,27 +113,25 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.vitality = context.getStateStore(VITALITY_STORE);
     this.awaiting = new AwaitingMasterData(context.getStateStore(AwaitingMasterData.STORE), settings.masterDataWait());
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
-    reviewDue.clear();
-    reviewQueue = null;
+    reviews = new ReviewSchedule(System::nanoTime);
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getRelationship() != null) {
-          reviewDue.put(kv.key, scorer.holdsReviewDue(kv.value) ? kv.value.getReviewDueAt() : Long.MIN_VALUE);
+          reviews.due(kv.key, scorer.holdsReviewDue(kv.value) ? kv.value.getReviewDueAt() : Long.MIN_VALUE);
         }
       });
     }
-    reviewedSinceStart = false;
     context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
       giveUpWaiting(now);
       publishPendingWhenDue(now);
-      if (!reviewedSinceStart) {
-        startReview(now);
+      if (!reviews.started()) {
+        reviews.start(now);
       }
       continueReview(now);
     });
     context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
       publishPending(now);
-      startReview(now);
+      reviews.start(now);
       continueReview(now);
     });
   }
@@ -168,13 +144,13 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       state = state == null ? RelationshipState.newBuilder().build() : state;
       state.setRelationship(relationship);
       states.put(relationshipId, state);
-      reviewDue.put(relationshipId, Long.MIN_VALUE);
+      reviews.due(relationshipId, Long.MIN_VALUE);
       markPending(relationshipId, Long.MIN_VALUE);
       awaiting.release(relationshipId).forEach(entry -> record(relationshipId, entry));
       return;
     }
     LedgerEntry entry = (LedgerEntry) record.value().getChange();
-    if (!reviewDue.containsKey(relationshipId)) {
+    if (!reviews.knows(relationshipId)) {
       awaiting.hold(relationshipId, entry, context.currentSystemTimeMs());
       return;
     }
@@ -188,7 +164,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
-      lastInput.put(relationshipId, context.currentSystemTimeMs());
+      settling.input(relationshipId, context.currentSystemTimeMs());
     }
   }
 
@@ -207,20 +183,14 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     pending.put(relationshipId, newest == null ? occurredAt : Math.max(newest, occurredAt));
   }
 
-  /**
-   * Publishes the pending relationships, paced: after a pass that took d, the next comes no sooner than
-   * {@value #PUBLISHING_PACE}·d after it ended. While a backlog is processed (a replay) publishing then takes at most
-   * a tenth of the time and each pass covers more events; a live stream, whose passes take milliseconds, is still
-   * published every emit interval.
-   */
+  /** Publishes the pending relationships, at the {@link PublishingPace}. */
   private void publishPendingWhenDue(long now) {
-    if (now < nextPublishingAt) {
+    if (!pace.due(now)) {
       return;
     }
     long start = System.nanoTime();
     publishPending(now);
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    nextPublishingAt = now + tookMs * (1 + PUBLISHING_PACE);
+    pace.passed(now, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -234,10 +204,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       all.forEachRemaining(due::add);
     }
     long newsSince = now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
-    List<String> settled = remindersHeld.entrySet().stream().filter(held -> held.getValue() <= now)
-        .map(Map.Entry::getKey).toList();
-    for (String relationshipId : settled) {
-      remindersHeld.remove(relationshipId);
+    for (String relationshipId : settling.settled(now)) {
       publish(relationshipId, now, false);
     }
     for (KeyValue<String, Long> relationship : due) {
@@ -249,45 +216,19 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
   }
 
-  /** Starts a review pass over the relationships due, unless the last pass is still going on. */
-  private void startReview(long now) {
-    if (reviewQueue == null) {
-      reviewQueue = reviewDue.entrySet().stream()
-          .filter(relationship -> relationship.getValue() <= now)
-          .map(Map.Entry::getKey)
-          .sorted()
-          .toList();
-      reviewed = 0;
-      reviewSeconds = 0;
-      reviewedSinceStart = true;
-    }
-  }
-
   /**
-   * Re-scores the next relationships of the review pass for at most {@link StreamsSettings#punctuationBudget()}: a
-   * pass over tens of thousands of relationships takes many punctuations. The pass's duration is the time spent in
-   * them.
+   * Re-scores the next relationships of the review pass for at most {@link StreamsSettings#punctuationBudget()}, and
+   * records the pass when it finished.
    */
   private void continueReview(long now) {
-    if (reviewQueue == null) {
-      return;
-    }
-    long start = System.nanoTime();
-    long sliceEnd = start + settings.punctuationBudget().toNanos();
-    while (reviewed < reviewQueue.size() && System.nanoTime() < sliceEnd) {
-      String relationshipId = reviewQueue.get(reviewed);
+    ReviewSchedule.Pass finished = reviews.continueFor(now, settings.punctuationBudget().toNanos(), relationshipId -> {
       // input still arriving is published as input, with its own news and reminders, not as time passing
-      if (pending.get(relationshipId) == null && !remindersHeld.containsKey(relationshipId)) {
+      if (pending.get(relationshipId) == null && !settling.holds(relationshipId)) {
         publish(relationshipId, now, true);
       }
-      reviewed++;
-    }
-    reviewSeconds += (System.nanoTime() - start) / 1e9;
-    if (reviewed == reviewQueue.size()) {
-      long inAnHour = now + Duration.ofHours(1).toMillis();
-      int dueWithinAnHour = (int) reviewDue.values().stream().filter(due -> due <= inAnHour).count();
-      reviewMetrics.record(reviewSeconds, reviewed, reviewDue.size(), dueWithinAnHour);
-      reviewQueue = null;
+    });
+    if (finished != null) {
+      reviewMetrics.record(finished);
     }
   }
 
@@ -298,17 +239,16 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     RelationshipVitality previous = vitality.get(relationshipId);
     boolean learningHistory = previous != null && previous.getExchanges() == 0 && previous.getBand() != Band.NEW;
-    long settlesAt = lastInput.getOrDefault(relationshipId, Long.MIN_VALUE) + REMINDER_SETTLE.toMillis();
     RelationshipScorer.Publication publication = scorer.score(state, entriesOf(relationshipId),
-        Instant.ofEpochMilli(now), news && !learningHistory, now >= settlesAt);
+        Instant.ofEpochMilli(now), news && !learningHistory, now >= settling.settlesAt(relationshipId));
     if (publication.remindersHeld()) {
-      remindersHeld.put(relationshipId, settlesAt);
+      settling.hold(relationshipId);
       state.setReviewDueAt(now);
     }
     if (publication.stateChanged() || publication.remindersHeld()) {
       states.put(relationshipId, state);
     }
-    reviewDue.put(relationshipId, state.getReviewDueAt());
+    reviews.due(relationshipId, state.getReviewDueAt());
     publication.expired().forEach(entry -> ledger.delete(LedgerKeys.of(relationshipId, entry.getEventId())));
     for (SpecificRecord output : publication.records()) {
       if (output instanceof RelationshipVitality published) {

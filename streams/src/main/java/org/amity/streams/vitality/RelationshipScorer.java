@@ -24,8 +24,12 @@ import org.apache.avro.specific.SpecificRecord;
  * due. Pure: the caller keeps the state and writes the records.
  */
 public final class RelationshipScorer {
-  /** How review moments are worked out; a new way makes those kept in the state void. */
-  private static final int REVIEW_SCHEDULE = 2;
+  /**
+   * The code that works out review moments: a build in which any of these classes differs makes the moments kept in
+   * the states void (at worst, a first review that re-scores every relationship).
+   */
+  private static final long REVIEW_CODE = ClassBytes.checksum(RelationshipScorer.class, AlertRules.class,
+      VitalityModel.class);
   private final StreamsSettings settings;
   private final VitalityModel model;
   private final AlertRules alertRules;
@@ -40,11 +44,11 @@ public final class RelationshipScorer {
 
   /**
    * A hash of what a relationship's review moment depends on: the model's constants, the reminders' and the
-   * ledger's settings, and how the moment is worked out ({@link #REVIEW_SCHEDULE}). The same in every JVM: the
+   * ledger's settings, and the code that works the moment out ({@link #REVIEW_CODE}). The same in every JVM: the
    * settings' text has no hash-ordered part.
    */
   private static int reviewSettings(StreamsSettings settings) {
-    return Objects.hash(REVIEW_SCHEDULE, settings.model().toString(), settings.ledgerRetentionDays(),
+    return Objects.hash(REVIEW_CODE, settings.model().toString(), settings.ledgerRetentionDays(),
         settings.anniversaryEveryYears(), settings.anniversaryNoticeDays(), settings.agreementNoticeDays());
   }
 

@@ -41,11 +41,11 @@ final class ReviewPassMetrics {
         "Relationships due to be re-scored within the hour after the last review", tags), new Value());
   }
 
-  void record(double passSeconds, int reviewed, int looked, int dueWithinAnHour) {
-    seconds.record(passSeconds);
-    relationships.record(reviewed);
-    checked.record(looked);
-    dueNextHour.record(dueWithinAnHour);
+  void record(ReviewSchedule.Pass pass) {
+    seconds.record(pass.seconds());
+    relationships.record(pass.reviewed());
+    checked.record(pass.relationships());
+    dueNextHour.record(pass.dueWithinAnHour());
   }
 
   void close() {

@@ -85,7 +85,7 @@ class ReviewAfterRestartTest {
     }
     first.emit(NOW);
     // the 25th anniversary is within notice: its reminder waits until the input has settled
-    first.emit(NOW.plus(LedgerProcessor.REMINDER_SETTLE));
+    first.emit(NOW.plus(InputSettling.SETTLE));
   }
 
   private static LedgerInput visit(String relationshipId, Instant when) {
