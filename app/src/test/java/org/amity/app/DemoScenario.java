@@ -39,9 +39,9 @@ import org.amity.producers.partners.PartnerRegistry;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.app.AmityStreamsApp;
-import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.model.Band;
 import org.amity.streams.model.ReferenceHistory;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 

@@ -1,9 +1,9 @@
 package org.amity.platform;
 
 import java.util.Map;
+import org.amity.contract.Topics;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.topics.TopicCreator;
-import org.amity.contract.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;

@@ -2,7 +2,6 @@ package org.amity.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.amity.contract.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.amity.contract.Topics;
 import org.amity.registry.CompatibilityLevel;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;

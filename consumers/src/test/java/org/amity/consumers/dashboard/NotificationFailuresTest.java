@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.amity.consumers.notifier.DeliveryLog;
-import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.contract.Topics;
+import org.amity.platform.EmbeddedPlatformExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

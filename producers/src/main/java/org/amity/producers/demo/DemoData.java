@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.producers.demo.DemoFiles.DemoOffice;
 import org.amity.producers.demo.DemoFiles.DemoRelationship;
-import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.amity.contract.EventTypes;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
-import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What the demo's facts and generated history share: the envelope and the time of day events happen. */

@@ -1,7 +1,5 @@
 package org.amity.producers.events;
 
-import org.amity.contract.EventType;
-import org.amity.contract.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +11,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.amity.contract.EventType;
+import org.amity.contract.Problem;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;

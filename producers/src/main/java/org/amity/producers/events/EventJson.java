@@ -1,8 +1,5 @@
 package org.amity.producers.events;
 
-import org.amity.contract.InvalidInputException;
-import org.amity.contract.Problem;
-import org.amity.contract.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.amity.contract.EventTypes;
+import org.amity.contract.InvalidInputException;
+import org.amity.contract.Problem;
 import org.amity.json.RecordJson;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;

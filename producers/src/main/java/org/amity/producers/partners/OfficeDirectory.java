@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.amity.contract.Topics;
 import org.amity.partners.Office;
 import org.amity.topics.CompactedTopicView;
-import org.amity.contract.Topics;
 
 /** The offices registered with Amity, read from the compacted {@code amity.offices} topic and kept current. */
 public final class OfficeDirectory implements AutoCloseable {

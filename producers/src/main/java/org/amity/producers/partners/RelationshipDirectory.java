@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.amity.contract.Topics;
 import org.amity.partners.Relationship;
 import org.amity.topics.CompactedTopicView;
-import org.amity.contract.Topics;
 
 /** The relationships known to Amity, read from the compacted {@code amity.relationships} topic and kept current. */
 public final class RelationshipDirectory implements AutoCloseable {

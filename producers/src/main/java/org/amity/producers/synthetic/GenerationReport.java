@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.amity.topics.TopicSpec;
 import org.amity.contract.Topics;
+import org.amity.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.amity.contract.EventTypes;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
-import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

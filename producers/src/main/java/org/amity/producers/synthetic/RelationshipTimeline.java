@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
 import org.amity.events.ForumHeld;
-import org.amity.contract.EventType;
-import org.amity.contract.EventTypes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.amity.events.Envelope;
-import org.amity.producers.demo.DemoFiles.DemoRelationship;
 import org.amity.contract.EventTypes;
 import org.amity.contract.EventValidator;
+import org.amity.events.Envelope;
+import org.amity.producers.demo.DemoFiles.DemoRelationship;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.amity.contract.EventValidator;
+import org.amity.contract.Problem;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationLevel;
@@ -24,8 +26,6 @@ import org.amity.events.ProjectMilestone;
 import org.amity.events.Venue;
 import org.amity.events.VideoMeeting;
 import org.amity.producers.events.EventJson;
-import org.amity.contract.EventValidator;
-import org.amity.contract.Problem;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 

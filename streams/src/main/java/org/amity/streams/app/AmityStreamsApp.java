@@ -11,11 +11,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.amity.access.OfficeTokens;
+import org.amity.contract.Topics;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.query.QueryApi;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.topics.TopicCreator;
-import org.amity.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +27,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * One running instance of the streams application: the topology on Kafka Streams, and the interactive-query HTTP

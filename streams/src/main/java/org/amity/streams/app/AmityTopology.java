@@ -8,6 +8,7 @@ import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.Topics;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
@@ -24,9 +25,9 @@ import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.ledger.RoutedEntry;
 import org.amity.streams.offices.OfficeBoardProcessor;
 import org.amity.streams.offices.OfficeFiguresMath;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.vitality.LedgerProcessor;
 import org.amity.topics.TopicSpec;
-import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,7 +43,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The streams application, top to bottom as in docs/design.md's picture:

@@ -3,9 +3,9 @@ package org.amity.streams.app;
 import java.util.Map;
 import java.util.Properties;
 import org.amity.contract.Topics;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The Kafka Streams configuration Amity runs with: exactly-once (v2), RocksDB stores logged to changelog topics,

@@ -1,9 +1,9 @@
 package org.amity.streams.offices;
 
-import org.amity.partners.RelationshipStatus;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.Tally;
+import org.amity.partners.RelationshipStatus;
 import org.amity.streams.ledger.OfficeContribution;
 
 /** Adding and taking away one relationship's contribution to its office's figures. */

@@ -11,10 +11,10 @@ import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipStatus;
-import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;
+import org.amity.streams.settings.StreamsSettings;
 
 /**
  * When a relationship deserves an alert: a change of band, a round anniversary coming up, an agreement about to

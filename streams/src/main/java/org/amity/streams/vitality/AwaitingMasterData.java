@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerKeys;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,7 +17,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * Entries for relationships whose master data the ledger has not seen yet. It may be on its way: master data written

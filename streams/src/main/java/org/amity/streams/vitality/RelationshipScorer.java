@@ -9,13 +9,13 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.partners.Relationship;
-import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.model.Activity;
 import org.amity.streams.model.Vitality;
 import org.amity.streams.model.VitalityModel;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

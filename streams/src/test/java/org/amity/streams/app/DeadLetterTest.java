@@ -17,20 +17,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.amity.contract.EventTypes;
+import org.amity.contract.Topics;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.streams.ledger.InvalidEventException;
 import org.amity.streams.query.StreamsMetrics;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.vitality.UnknownRelationshipException;
-import org.amity.contract.Topics;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * What cannot be scored goes to amity.dead-letter through Kafka's own exception handlers, with headers naming where

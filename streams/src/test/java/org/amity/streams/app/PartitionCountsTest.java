@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.contract.Topics;
+import org.amity.platform.kafka.EmbeddedKafka;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The ledger reads an event's entry for its first relationship straight from the event topic, beside that

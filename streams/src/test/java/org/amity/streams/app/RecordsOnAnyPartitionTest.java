@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import org.amity.contract.EventTypes;
+import org.amity.contract.Topics;
 import org.amity.events.DelegationLevel;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
@@ -31,7 +32,7 @@ import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.RelationshipFigures;
 import org.amity.streams.query.QueryClient;
-import org.amity.contract.Topics;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,7 +41,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * Office systems write with any client: librdkafka's clients (Python, Go, .NET, kcat) place a key by CRC32, not by

@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.amity.contract.EventTypes;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.EventTypes;
+import org.amity.contract.Topics;
 import org.amity.events.DelegationLevel;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Direction;
@@ -33,7 +34,7 @@ import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.model.RelationshipFigures;
-import org.amity.contract.Topics;
+import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -56,7 +57,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * Producers on a newer and on an older version of DelegationVisited write to the real topic, through the project's

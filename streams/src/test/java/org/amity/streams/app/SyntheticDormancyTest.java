@@ -31,10 +31,10 @@ import org.amity.streams.model.ModelSettings;
 import org.amity.streams.model.ReferenceHistory;
 import org.amity.streams.model.Vitality;
 import org.amity.streams.model.VitalityModel;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.vitality.Records;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The synthetic generator's data, with its ground truth, through the whole topology while the wall clock runs for

@@ -20,6 +20,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.contract.Topics;
 import org.amity.partners.Office;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
@@ -29,8 +30,8 @@ import org.amity.partners.RelationshipStatus;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.Events;
+import org.amity.streams.settings.StreamsSettings;
 import org.amity.topics.TopicSpec;
-import org.amity.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,7 +40,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.amity.streams.settings.StreamsSettings;
 
 /**
  * The whole topology on a TopologyTestDriver, with a mock registry and a controllable wall clock: feed master data

@@ -42,8 +42,8 @@ import org.amity.events.VideoMeeting;
 import org.amity.streams.model.Events;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.model.ReferenceHistory;
-import org.apache.avro.specific.SpecificRecord;
 import org.amity.streams.settings.StreamsSettings;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The topology against the reference: a random history of a few relationships, sent in a random order, gives the

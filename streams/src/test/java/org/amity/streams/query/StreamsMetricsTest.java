@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.amity.aggregates.Band;
-import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.app.TopologyFixture;
+import org.amity.streams.settings.StreamsSettings;
 import org.junit.jupiter.api.Test;
 
 class StreamsMetricsTest {
