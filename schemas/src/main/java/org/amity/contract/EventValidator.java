@@ -15,6 +15,7 @@ import org.amity.events.Envelope;
 import org.amity.events.Money;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -27,8 +28,8 @@ public final class EventValidator {
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
   private static final LocalDate LATEST_FUTURE = LocalDate.of(2200, 1, 1);
   private static final Duration CLOCK_SKEW = Duration.ofDays(1);
-  private static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
-  private static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
+  static final Pattern EVENT_ID = Pattern.compile("[\\p{Alnum}._:/@+=-]{1,200}");
+  static final Pattern RELATIONSHIP_ID = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   /** The longest text field an event may hold, but its summary. */
   public static final int TEXT_LIMIT = 1_000;
@@ -136,11 +137,13 @@ public final class EventValidator {
    * Text as people write it: no control characters (a tab or a line break is fine), and no longer than a summary
    * ({@value #SUMMARY_LIMIT} characters) or any other text ({@value #TEXT_LIMIT}) needs to be.
    */
-  private static void checkText(SpecificRecord record, String path, List<Problem> problems) {
+  static void checkText(IndexedRecord record, String path, List<Problem> problems) {
     for (Field field : record.getSchema().getFields()) {
       Object value = record.get(field.pos());
       if (value instanceof Envelope envelope) {
         checkText(envelope, path, problems);
+      } else if (value instanceof IndexedRecord nested) {
+        checkText(nested, join(path, field.name()), problems);
       } else if (value instanceof CharSequence text) {
         int limit = field.name().equals("summary") ? SUMMARY_LIMIT : TEXT_LIMIT;
         String at = join(path, field.name());

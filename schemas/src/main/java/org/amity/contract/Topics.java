@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.amity.aggregates.Alert;
+import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.followups.FollowUpStep;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.topics.TopicSpec;
@@ -44,6 +46,13 @@ public final class Topics {
   public static final TopicSpec ALERTS = new TopicSpec("amity.alerts", RELATIONSHIP_ID,
       Alert.class.getName(), DELETE, FOREVER, true, "band changes, anniversaries, expiring agreements; each once");
 
+  public static final TopicSpec FOLLOW_UP_STEPS = new TopicSpec("amity.follow-up-steps", RELATIONSHIP_ID,
+      FollowUpStep.class.getName(), DELETE, FOREVER, true,
+      "what offices do about alerts: acknowledge, assign, plan an exchange, decide, close; by whom and when");
+  public static final TopicSpec FOLLOW_UPS = new TopicSpec("amity.follow-ups", "alertId",
+      FollowUp.class.getName(), COMPACT, FOREVER, false,
+      "each alert's follow-up as its steps and the recorded exchanges leave it, with a plan's what-if score");
+
   public static final TopicSpec NOTIFIER_DELIVERIES = new TopicSpec("amity.notifier-deliveries",
       "alertId|recipient", "the delivery's state as JSON: QUEUED (for a digest), DELIVERED or FAILED, when, attempts, reason",
       COMPACT, FOREVER, false, "what the notifier sent to whom, so that no alert reaches a recipient twice, and what failed");
@@ -53,7 +62,8 @@ public final class Topics {
 
   /** The whole catalog, in the order docs/design.md lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
-      List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, DEAD_LETTER, NOTIFIER_DELIVERIES));
+      List.of(FOLLOW_UP_STEPS), List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, FOLLOW_UPS, DEAD_LETTER,
+          NOTIFIER_DELIVERIES));
 
   private Topics() {}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.amity.aggregates.Alert;
+import org.amity.contract.FollowUpStepValidator;
 import org.amity.labels.Labels;
 
 /**
@@ -35,6 +36,10 @@ public final class AlertWords {
           ? Labels.text("alert.anniversarySoon", language)
           : Labels.format("alert.anniversary", language, ordinal(alert.getAnniversaryYears(), language),
               Labels.date(alert.getAnniversaryOn(), language));
+      case FOLLOW_UP_OVERDUE -> Labels.format("alert.followUpOverdue", language, followedUp(alert, language),
+          day(alert.getFollowUpDay(), language));
+      case PLAN_MISSED -> Labels.format("alert.planMissed", language, followedUp(alert, language),
+          day(alert.getFollowUpDay(), language));
       case FORMALISATION_PROPOSED -> Labels.format("alert.formalisation", language, day(alert.getAgreementSignedOn(), language));
       case AGREEMENT_EXPIRING -> alert.getAgreementSignedOn() == null
           ? Labels.format("alert.agreementExpiringOn", language, day(alert.getAgreementValidUntil(), language))
@@ -44,6 +49,12 @@ public final class AlertWords {
           : Labels.format("alert.bandChange", language, Labels.of(alert.getFromBand(), language),
               Labels.of(alert.getBand(), language));
     };
+  }
+
+  /** The kind of the alert whose follow-up an alert is about: 转入休眠. */
+  private static String followedUp(Alert alert, Locale language) {
+    return FollowUpStepValidator.alertKindOf(String.valueOf(alert.getFollowUpOf()), alert.getRelationshipId())
+        .map(kind -> Labels.of(kind, language)).orElse(String.valueOf(alert.getFollowUpOf()));
   }
 
   /** The evidence: score and band, days quiet, the day of the last exchange in the office's zone. */

@@ -152,7 +152,7 @@ public final class AmityStreamsApp implements AutoCloseable {
 
   /** The ledger reads the event topics and the master data side by side (see {@link AmityTopology}). */
   private static int requireSamePartitions(Admin client) {
-    List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name()));
+    List<String> names = new ArrayList<>(List.of(Topics.RELATIONSHIPS.name(), Topics.FOLLOW_UP_STEPS.name()));
     Topics.EVENTS.forEach(topic -> names.add(topic.name()));
     Map<String, Integer> partitions = new TreeMap<>();
     for (int attempt = 1; partitions.isEmpty(); attempt++) {
@@ -171,8 +171,9 @@ public final class AmityStreamsApp implements AutoCloseable {
       }
     }
     if (new HashSet<>(partitions.values()).size() > 1) {
-      throw new IllegalStateException("The event topics and " + Topics.RELATIONSHIPS.name()
-          + " must have the same number of partitions, as events are read beside their relationship's master data;"
+      throw new IllegalStateException("The event topics, " + Topics.RELATIONSHIPS.name() + " and "
+          + Topics.FOLLOW_UP_STEPS.name() + " must have the same number of partitions, as events and follow-up steps"
+          + " are read beside their relationship's master data;"
           + " partitions per topic: " + partitions);
     }
     return partitions.values().iterator().next();

@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.amity.aggregates.Alert;
+import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.contract.Topics;
+import org.amity.followups.FollowUpStep;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.streams.ledger.FanOut;
+import org.amity.streams.ledger.FollowUpStepIn;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
 import org.amity.streams.ledger.MasterDataFirst;
@@ -48,11 +51,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The streams application, top to bottom as in docs/design.md's picture:
  * <pre>
  * event topics ─▶ fan-out (one entry per relationship named) ─────┐
- * amity.relationships (master data, taken first) ─▶ as input ─────┴┬─ on its ledger's partition ──────┐
+ * amity.relationships (master data, taken first) ─▶ as input ─────┤
+ * amity.follow-up-steps ─▶ as input ──────────────────────────────┴┬─ on its ledger's partition ──────┐
  *                                                                  └─▶ elsewhere: by relationship ─────┴▶ ledger ─┬▶ amity.vitality
- *                                                                                                        ├▶ amity.activity
- *                                                                                                        ├▶ amity.alerts
- *                                                                              office contributions ◀────┘
+ *                                                                                                                 ├▶ amity.activity
+ *                                                                                                                 ├▶ amity.alerts
+ *                                                                                                                 ├▶ amity.follow-ups (by alert)
+ *                                                                                       office contributions ◀────┘
  *                 ─▶ figures per office ─▶ board of all offices (with amity.offices) ─▶ amity.office-rollups
  * </pre>
  * A record that cannot be read or breaks the contract goes to amity.dead-letter through the exception handlers
@@ -89,8 +94,13 @@ public final class AmityTopology {
             Consumed.with(Serdes.String(), serdes.of(Relationship.class)).withName("relationships")
                 .withTimestampExtractor(new MasterDataFirst()))
         .process(() -> new MasterDataIn(placement), Named.as("master-data-as-input"));
+    KStream<String, RoutedEntry> followUpSteps = builder
+        .stream(Topics.FOLLOW_UP_STEPS.name(),
+            Consumed.with(Serdes.String(), serdes.of(FollowUpStep.class)).withName("follow-up-steps"))
+        .process(() -> new FollowUpStepIn(placement), Named.as("follow-up-steps-as-input"));
     Map<String, KStream<String, RoutedEntry>> entries = eventEntries
         .merge(masterData, Named.as("master-data-and-entries"))
+        .merge(followUpSteps, Named.as("and-follow-up-steps"))
         .split(Named.as("entries-"))
         .branch((id, entry) -> entry.onThisPartition(), Branched.as("here"))
         .defaultBranch(Branched.as("elsewhere"));
@@ -113,6 +123,7 @@ public final class AmityTopology {
         .branch((id, record) -> record instanceof RelationshipVitality, Branched.as("vitality"))
         .branch((id, record) -> record instanceof RelationshipActivity, Branched.as("activity"))
         .branch((id, record) -> record instanceof Alert, Branched.as("alerts"))
+        .branch((id, record) -> record instanceof FollowUp, Branched.as("follow-ups"))
         .branch((id, record) -> record instanceof OfficeContribution, Branched.as("contributions"))
         .branch((id, record) -> record instanceof LedgerEntry, Branched.as("dead-letters"))
         .noDefaultBranch();
@@ -123,6 +134,9 @@ public final class AmityTopology {
         .to(Topics.ACTIVITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipActivity.class)));
     typed(outputs.get("publish-alerts"), Alert.class)
         .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.of(Alert.class)));
+    typed(outputs.get("publish-follow-ups"), FollowUp.class)
+        .selectKey((id, followUp) -> followUp.getAlertId(), Named.as("by-alert"))
+        .to(Topics.FOLLOW_UPS.name(), Produced.with(Serdes.String(), serdes.of(FollowUp.class)));
     outputs.get("publish-dead-letters")
         .mapValues(entry -> RecordJson.write(entry).toString().getBytes(StandardCharsets.UTF_8),
             Named.as("dead-letter-as-json"))

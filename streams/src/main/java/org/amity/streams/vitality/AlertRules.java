@@ -208,7 +208,7 @@ public final class AlertRules {
         && other.getValidUntil().isAfter(agreement.getValidUntil()));
   }
 
-  private Alert.Builder alert(Relationship relationship, RelationshipVitality v, AlertKind kind, Instant now,
+  static Alert.Builder alert(Relationship relationship, RelationshipVitality v, AlertKind kind, Instant now,
       String what, String message) {
     return Alert.newBuilder()
         .setAlertId(v.getRelationshipId() + "|" + kind + "|" + what)

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.followups.FollowUpStep;
 import org.amity.partners.Relationship;
+import org.amity.streams.ledger.FollowUpSteps;
+import org.amity.streams.ledger.InvalidFollowUpStepException;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
 import org.amity.streams.ledger.LedgerKeys;
@@ -149,6 +152,10 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       awaiting.release(relationshipId).forEach(entry -> record(relationshipId, entry));
       return;
     }
+    if (record.value().getChange() instanceof FollowUpStep step) {
+      takeStep(relationshipId, step);
+      return;
+    }
     LedgerEntry entry = (LedgerEntry) record.value().getChange();
     if (!reviews.knows(relationshipId)) {
       awaiting.hold(relationshipId, entry, context.currentSystemTimeMs());
@@ -165,6 +172,19 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
       settling.input(relationshipId, context.currentSystemTimeMs());
+    }
+  }
+
+  /** Keeps a follow-up step in the relationship's state, to be published with it. */
+  private void takeStep(String relationshipId, FollowUpStep step) {
+    RelationshipState state = states.get(relationshipId);
+    if (state == null || state.getRelationship() == null) {
+      throw new InvalidFollowUpStepException("follow-up step " + step.getStepId() + " of unknown relationship "
+          + relationshipId + ": register it first");
+    }
+    if (FollowUpSteps.apply(state, step)) {
+      states.put(relationshipId, state);
+      markPending(relationshipId, Long.MIN_VALUE);
     }
   }
 

@@ -29,16 +29,18 @@ public final class RelationshipScorer {
    * the states void (at worst, a first review that re-scores every relationship).
    */
   private static final long REVIEW_CODE = ClassBytes.checksum(RelationshipScorer.class, AlertRules.class,
-      VitalityModel.class);
+      FollowUpRules.class, VitalityModel.class);
   private final StreamsSettings settings;
   private final VitalityModel model;
   private final AlertRules alertRules;
+  private final FollowUpRules followUpRules;
   private final int reviewSettings;
 
   public RelationshipScorer(StreamsSettings settings) {
     this.settings = settings;
     this.model = new VitalityModel(settings.model());
     this.alertRules = new AlertRules(settings);
+    this.followUpRules = new FollowUpRules(settings.model(), model);
     this.reviewSettings = reviewSettings(settings);
   }
 
@@ -98,8 +100,10 @@ public final class RelationshipScorer {
       records.add(Records.contribution(vitality, activity));
     }
     records.addAll(alerts);
+    FollowUpRules.Due followUps = followUpRules.due(state, vitality, history.exchanges(), now);
+    records.addAll(followUps.records());
     state.setBand(vitality.getBand());
-    Instant reviewDue = earliest(scored.stableUntil(),
+    Instant reviewDue = earliest(earliest(scored.stableUntil(), followUps.nextDeadline()),
         earliest(alertRules.quietUntil(state, history.agreements(), now), nextExpiry(entries, now)));
     state.setReviewDueAt(reviewDue == null ? Long.MAX_VALUE : reviewDue.toEpochMilli());
     state.setReviewDueSettings(reviewSettings);
@@ -139,7 +143,8 @@ public final class RelationshipScorer {
   /**
    * What scoring found.
    *
-   * @param records to publish, in order: vitality, activity, office contribution (when changed), alerts
+   * @param records to publish, in order: vitality, activity, office contribution (when changed), alerts, the
+   *     follow-ups that changed and their alerts
    * @param expired ledger entries to forget
    * @param stateChanged whether the relationship's state changed and must be written back; its
    *     {@link RelationshipState#getReviewDueAt() reviewDueAt} says until when a review may leave the relationship

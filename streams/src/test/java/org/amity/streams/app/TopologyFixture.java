@@ -17,10 +17,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.amity.aggregates.Alert;
+import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.contract.Topics;
+import org.amity.followups.FollowUpStep;
 import org.amity.partners.Office;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
@@ -62,6 +64,8 @@ public final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<String, Alert> alerts;
   private final TestOutputTopic<String, OfficeRollup> rollups;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestOutputTopic<String, FollowUp> followUps;
+  private final Map<String, FollowUp> latestFollowUps = new LinkedHashMap<>();
   private final Map<String, RelationshipVitality> latestVitality = new LinkedHashMap<>();
   private final Map<String, RelationshipActivity> latestActivity = new LinkedHashMap<>();
   private final Map<String, OfficeRollup> latestRollups = new LinkedHashMap<>();
@@ -110,6 +114,8 @@ public final class TopologyFixture implements AutoCloseable {
         serdes.of(OfficeRollup.class).deserializer());
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(), Serdes.ByteArray().deserializer(),
         Serdes.ByteArray().deserializer());
+    followUps = driver.createOutputTopic(Topics.FOLLOW_UPS.name(), Serdes.String().deserializer(),
+        serdes.of(FollowUp.class).deserializer());
   }
 
   public static Relationship relationship(String relationshipId, LocalDate establishedOn) {
@@ -149,6 +155,11 @@ public final class TopologyFixture implements AutoCloseable {
     String topic = Topics.forEventType(event.getClass()).orElseThrow().name();
     inputs.get(topic).pipeInput(Events.envelopeOf(event).getRelationshipIds().get(0), event, now());
     return this;
+  }
+
+  /** Sends a follow-up step, keyed by its relationship as the dashboard does. */
+  public TopologyFixture step(FollowUpStep step) {
+    return sendTo(Topics.FOLLOW_UP_STEPS.name(), step.getRelationshipId(), step);
   }
 
   /** Sends a record (or a tombstone: null) to a topic with the key given, as a careless producer might. */
@@ -215,6 +226,12 @@ public final class TopologyFixture implements AutoCloseable {
     return alertLog;
   }
 
+  /** Each alert's follow-up as last published, by alertId. */
+  public Map<String, FollowUp> followUps() {
+    collect();
+    return latestFollowUps;
+  }
+
   public List<TestRecord<byte[], byte[]>> deadLetters() {
     collect();
     return deadLetterLog;
@@ -244,6 +261,7 @@ public final class TopologyFixture implements AutoCloseable {
     rollups.readRecordsToList().forEach(r -> latestRollups.put(r.key(), r.value()));
     alerts.readRecordsToList().forEach(r -> alertLog.add(r.value()));
     deadLetterLog.addAll(deadLetters.readRecordsToList());
+    followUps.readRecordsToList().forEach(r -> latestFollowUps.put(r.key(), r.value()));
   }
 
   /** Closes the driver and removes its state directory (the driver empties it but leaves it). */
