@@ -24,6 +24,14 @@ const I18N = {
     daysAgo: (n) => n == null ? 'never' : n === 1 ? '1 day' : `${n} days`, scoredAt: 'scored', source: 'source',
     seenHere: 'records seen by the dashboard', fromStreams: 'computed by the streams application',
     timeline: 'Timeline of exchanges', newestFirst: 'newest first',
+    followUp: 'Follow-up', act_acknowledge: 'Acknowledge', act_assign: 'Assign', act_plan: 'Plan an exchange',
+    act_decide: 'Decide', act_close: 'Close', f_officer: 'Officer', f_dueOn: 'Answer by', f_eventType: 'Exchange',
+    f_plannedOn: 'Planned for', f_variant: 'Level or kind', f_direction: 'Direction', f_domains: 'Fields', f_ledBy: 'Led by',
+    f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (event id, optional)', f_note: 'Note',
+    submit: 'Record', cancel: 'Cancel', recorded: 'Recorded: the follow-up updates as soon as it is processed.',
+    dueBy: (d) => `answer by ${d}`, assignedTo: (o) => `assigned to ${o}`,
+    whatIf: (score, band, dormant) => `if it happens: vitality ${score} (${band})` + (dormant ? `, dormant from ${dormant}` : ''),
+    closedByExchange: (id) => `carried out by exchange ${id}`,
   },
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
@@ -48,6 +56,14 @@ const I18N = {
     daysAgo: (n) => n == null ? '从未' : `${n} 天`, scoredAt: '评分时间', source: '来源',
     seenHere: '看板收到的记录', fromStreams: '由流处理应用计算',
     timeline: '交流时间线', newestFirst: '最新在前',
+    followUp: '跟进', act_acknowledge: '确认知悉', act_assign: '指派', act_plan: '计划交流',
+    act_decide: '作出决定', act_close: '关闭', f_officer: '负责人', f_dueOn: '答复期限', f_eventType: '交流类型',
+    f_plannedOn: '计划日期', f_variant: '级别或类别', f_direction: '方向', f_domains: '领域', f_ledBy: '带队人',
+    f_decision: '决定', f_exchangeEventId: '已记录的交流（事件编号，可不填）', f_note: '备注',
+    submit: '记录', cancel: '取消', recorded: '已记录：处理后跟进状态即更新。',
+    dueBy: (d) => `${d} 前答复`, assignedTo: (o) => `指派给 ${o}`,
+    whatIf: (score, band, dormant) => `如按计划进行：活力值 ${score}（${band}）` + (dormant ? `，${dormant} 起休眠` : ''),
+    closedByExchange: (id) => `已由交流 ${id} 落实`,
   },
 };
 const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6', SUSPENDED: '#b07cc6', ENDED: '#444b52' };
@@ -58,6 +74,9 @@ let lang = localStorage.getItem('amity.lang') || ((navigator.language || '').sta
 const t = (key, ...args) => { const v = I18N[lang][key] ?? I18N.en[key] ?? key; return typeof v === 'function' ? v(...args) : v; };
 // the words of the contract's symbols and event types, served by the dashboard from Amity's labels ("Band.DORMANT")
 let LABELS = { zh: {}, en: {} };
+// the signed-in user ({ user, role, office }) and what a follow-up step may say (from the dashboard)
+let ME = {};
+let CHOICES = { eventTypes: [], decisions: [], directions: [], domains: [] };
 // the model's settings in force, from the streams application ({} when it does not answer: hints without figures)
 let MODEL = {};
 const capitalised = (w) => lang === 'en' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
@@ -125,7 +144,7 @@ async function renderOverview() {
   const above = (id) => data.offices.filter((o) => o.officeId === id).map((o) => name(o.nameEn, o.nameZh))[0] || esc(id || '');
   const ranking = data.ranking.map((r) => `<tr><td>${r.rankByActivity} / ${r.peers}</td><td>${name(r.nameEn || r.officeId, r.nameZh)}</td>
       <td>${above(r.parentOfficeId)}</td><td>${r.pointsLast365Days}</td><td>${r.exchangesLast365Days}</td></tr>`).join('');
-  const alerts = data.alerts.map(alertItem).join('');
+  const alerts = data.alerts.map((a) => alertItem(a)).join('');
   const failures = data.notificationFailures.map((f) => `<li><span class="muted">${esc(f.at.slice(0, 10))}</span>
       ${esc(f.recipient)}: ${esc(f.reason)} <span class="muted">(${esc(f.alertId)}, ${f.attempts}×)</span></li>`).join('');
   main.innerHTML = `
@@ -144,14 +163,99 @@ async function renderOverview() {
     ${data.deadLetters.total ? `<section class="card" id="dead-letters"><h2>${t('deadLetters')} (${data.deadLetters.total})</h2>
       <ul class="alerts">${Object.entries(data.deadLetters.byTopic).map(([topic, n]) => `<li>${esc(topic)}: ${n}</li>`).join('')}</ul></section>` : ''}`;
 }
-function alertItem(a) {
+function alertItem(a, actions) {
   const [office, partner] = a.relationshipId.split('/');
   const badge = a.fromBand || ['COOLING', 'WENT_DORMANT', 'REVIVED', 'THRIVING', 'SLOWED', 'STARTED', 'BAND_CHANGED'].includes(a.kind)
     ? band(a.band) : `<span class="band band-REMINDER">${esc(t('reminder'))}</span>`;
   return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
     <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
-    <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span></li>`;
+    <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span>${followUpLine(a.followUp)}${actions ? followUpActions(a) : ''}</li>`;
 }
+// a message's link names its alert (#alert=ID): that alert is shown and marked
+function showLinkedAlert() {
+  if (!location.hash.startsWith('#alert=')) return;
+  const id = decodeURIComponent(location.hash.slice(7).replace(/\+/g, ' '));
+  const item = [...document.querySelectorAll('#partner-alerts li[data-alert]')].find((li) => li.dataset.alert === id);
+  if (item) { item.classList.add('linked'); item.scrollIntoView({ block: 'center' }); }
+}
+// where an alert's follow-up stands: status, assignee, the plan with its what-if figures, the decision
+function followUpLine(f) {
+  if (!f) return '';
+  const parts = [esc(label('FollowUpStatus', f.status))];
+  if (f.assignee) parts.push(esc(t('assignedTo', f.assignee)) + (f.dueOn ? ' · ' + esc(t('dueBy', day(f.dueOn))) : ''));
+  if (f.planned) {
+    const p = f.planned.plan;
+    parts.push(`<span class="plan">${esc(label('EventType', p.eventType))} ${esc(day(p.plannedOn))}${p.ledBy ? ' · ' + esc(p.ledBy) : ''}</span>`);
+    if (f.status === 'PLANNED') parts.push(`<span class="what-if" data-score="${f.planned.whatIfScore}" data-band="${esc(f.planned.whatIfBand)}">${esc(t('whatIf', f.planned.whatIfScore, standing(f.planned.whatIfBand), f.planned.whatIfDormantOn ? day(f.planned.whatIfDormantOn) : null))}</span>`);
+  }
+  if (f.decision) parts.push(esc(label('Decision', f.decision)));
+  if (f.closedByEventId) parts.push(esc(t('closedByExchange', f.closedByEventId)));
+  if (f.note) parts.push(`<span class="muted">${esc(f.note)}</span>`);
+  return `<div class="follow-up" data-status="${esc(f.status)}"><b>${t('followUp')}:</b> ${parts.join(' · ')}</div>`;
+}
+function followUpActions(a) {
+  if (ME.role !== 'officer' || (a.followUp && a.followUp.status === 'CLOSED')) return '';
+  return `<div class="actions">${['acknowledge', 'assign', 'plan', 'decide', 'close'].map((k) =>
+    `<button type="button" class="act" data-action="${k}" data-alert="${esc(a.alertId)}">${t('act_' + k)}</button>`).join('')}</div>`;
+}
+// the form of one step: its fields, as the dashboard's choices say
+function stepForm(alertId, action) {
+  const input = (name, type = 'text') => `<label>${t('f_' + name)} <input name="${name}" type="${type}"></label>`;
+  const select = (name, values, labelOf, blank) => `<label>${t('f_' + name)} <select name="${name}">${blank ? '<option value=""></option>' : ''}${values.map((v) => `<option value="${esc(v)}">${esc(labelOf(v))}</option>`).join('')}</select></label>`;
+  let fields = '';
+  if (action === 'assign') fields = input('officer') + input('dueOn', 'date');
+  if (action === 'plan') {
+    const type = CHOICES.eventTypes[0] || {};
+    fields = select('eventType', CHOICES.eventTypes.map((x) => x.name), (v) => label('EventType', v)) + input('plannedOn', 'date')
+      + `<span class="variant">${variantSelect(type)}</span>` + `<span class="direction">${type.direction ? select('direction', CHOICES.directions, (v) => label('Direction', v)) : ''}</span>`
+      + `<label>${t('f_domains')} <select name="domains" multiple size="4">${CHOICES.domains.map((v) => `<option value="${esc(v)}">${esc(label('Domain', v))}</option>`).join('')}</select></label>`
+      + input('ledBy');
+  }
+  if (action === 'decide') fields = select('decision', CHOICES.decisions, (v) => label('Decision', v));
+  if (action === 'close') fields = input('exchangeEventId');
+  return `<form class="follow-up-form" data-alert="${esc(alertId)}" data-action="${action}"><b>${t('act_' + action)}</b> ${fields}${input('note')}
+    <button type="submit">${t('submit')}</button> <button type="button" class="cancel">${t('cancel')}</button><div class="error" role="alert"></div></form>`;
+}
+function variantSelect(type) {
+  if (!type.variants) return '';
+  return `<label>${t('f_variant')} <select name="variant">${type.variants.map((v) => `<option value="${esc(v)}">${esc(label(type.variantEnum, v))}</option>`).join('')}</select></label>`;
+}
+async function takeStep(form) {
+  const body = { alertId: form.dataset.alert, action: form.dataset.action };
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    if (field.multiple) { const chosen = [...field.selectedOptions].map((o) => o.value); if (chosen.length) body[field.name] = chosen; } else if (field.value) body[field.name] = field.value;
+  }
+  const answer = await fetch('/api/v1/follow-ups', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  if (answer.ok) { closeForm(form, t('recorded')); return; }
+  const error = await answer.json().catch(() => ({ error: String(answer.status), problems: [] }));
+  form.querySelector('.error').innerHTML = `${esc(error.error)}${(error.problems || []).map((p) => `<br>${esc(p.path)}: ${esc(p.reason)}`).join('')}`;
+}
+let renderWaiting = false;
+function closeForm(form, message) {
+  const item = form.closest('li');
+  form.remove();
+  if (message && item) item.insertAdjacentHTML('beforeend', `<div class="recorded muted">${esc(message)}</div>`);
+  if (renderWaiting && !document.querySelector('form.follow-up-form')) { renderWaiting = false; render(); }
+}
+main.addEventListener('click', async (e) => {
+  const button = e.target.closest('button');
+  if (!button) return;
+  if (button.classList.contains('cancel')) { closeForm(button.closest('form')); return; }
+  if (!button.classList.contains('act')) return;
+  const item = button.closest('li');
+  if (item.querySelector('form.follow-up-form')) return;
+  item.insertAdjacentHTML('beforeend', stepForm(button.dataset.alert, button.dataset.action));
+  const form = item.querySelector('form.follow-up-form');
+  if (button.dataset.action === 'acknowledge') { await takeStep(form); }
+});
+main.addEventListener('change', (e) => {
+  if (e.target.name !== 'eventType') return;
+  const form = e.target.closest('form'); const type = CHOICES.eventTypes.find((x) => x.name === e.target.value) || {};
+  form.querySelector('.variant').innerHTML = variantSelect(type);
+  form.querySelector('.direction').innerHTML = type.direction ? `<label>${t('f_direction')} <select name="direction">${CHOICES.directions.map((v) => `<option value="${esc(v)}">${esc(label('Direction', v))}</option>`).join('')}</select></label>` : '';
+});
+main.addEventListener('submit', (e) => { e.preventDefault(); takeStep(e.target); });
 
 async function renderPartners() {
   const params = new URLSearchParams();
@@ -234,10 +338,11 @@ async function renderPartner(office, partner) {
     <div class="grid">
       <section class="card"><h2>${t('top')}</h2><table id="top"><tbody>${top || `<tr><td class="muted">${t('none')}</td></tr>`}</tbody></table></section>
       <section class="card"><h2>${t('upcoming')}</h2><ul class="alerts" id="upcoming">${upcoming || `<li class="muted">${t('none')}</li>`}</ul>
-        <h2>${t('alerts')}</h2><ul class="alerts">${data.alerts.slice(0, 10).map(alertItem).join('') || `<li class="muted">${t('none')}</li>`}</ul></section>
+        <h2>${t('alerts')}</h2><ul class="alerts" id="partner-alerts">${data.alerts.slice(0, 10).map((a) => alertItem(a, true)).join('') || `<li class="muted">${t('none')}</li>`}</ul></section>
     </div>
     <section class="card"><h2>${t('timeline')} <span class="muted">${t('newestFirst')} · ${(data.exchanges || []).length}</span></h2>
       <ol class="timeline" id="timeline">${(data.exchanges || []).map(exchangeItem).join('') || `<li class="muted">${t('none')}</li>`}</ol></section>`;
+  showLinkedAlert();
   const points = hist.history;
   if (window.Chart) {
     charts.push(new Chart(document.getElementById('history-chart'), {
@@ -280,6 +385,8 @@ function live() {
     if (pendingRender) return;
     pendingRender = setTimeout(async () => {
       pendingRender = null;
+      // an officer's form being filled in is not swept away: the page renders once it is closed
+      if (document.querySelector('form.follow-up-form')) { renderWaiting = true; return; }
       await render();
       main.dataset.version = change.version;
       main.classList.remove('flash'); void main.offsetWidth; main.classList.add('flash');
@@ -296,5 +403,7 @@ readQuery();
 Promise.allSettled([
   api('/api/v1/labels').then((labels) => { LABELS = labels; }),
   api('/api/v1/model').then((model) => { MODEL = model; }),
+  api('/api/v1/me').then((me) => { ME = me; }),
+  api('/api/v1/follow-ups/choices').then((choices) => { CHOICES = choices; }),
 ]).then((results) => results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason)))
   .finally(() => { render(); live(); });

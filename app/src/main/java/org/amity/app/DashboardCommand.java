@@ -12,6 +12,7 @@ import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
 import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.dashboard.FollowUpWriter;
 import org.amity.consumers.dashboard.PasswordHashes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
         "It reads amity.vitality, amity.activity, amity.office-rollups, amity.alerts and the master data from the",
         "beginning (committed records only) into memory. JSON API under /api/v1/; only /health is open.",
         "Users sign in with a password; only PBKDF2 hashes are configured ('amity dashboard --hash-password'",
-        "makes one). Every dashboard user is a read-only viewer. A user given an office (--user-office, or",
-        "NAME.office=OFFICE beside NAME=HASH) sees that office and the offices under it; others see every office."})
+        "makes one). A user given an office (--user-office, or NAME.office=OFFICE beside NAME=HASH) sees that",
+        "office and the offices under it; others see every office. A user is a viewer, who only reads, unless made",
+        "an officer (--user-role NAME=officer, or NAME.role=officer), who also follows alerts up: the steps are",
+        "written to amity.follow-up-steps."})
 final class DashboardCommand implements Callable<Integer> {
 
   @Spec
@@ -56,8 +59,13 @@ final class DashboardCommand implements Callable<Integer> {
           + "(a city office's user its districts too). Repeatable. A user without an office sees every office.")
   Map<String, String> userOffices = new LinkedHashMap<>();
 
+  @Option(names = "--user-role", paramLabel = "NAME=ROLE",
+      description = "A dashboard user's role: viewer (the default: only reads) or officer (also follows alerts up: "
+          + "acknowledges, assigns, plans an exchange, decides, closes). Repeatable.")
+  Map<String, String> userRoles = new LinkedHashMap<>();
+
   @Option(names = "--users-file", paramLabel = "FILE",
-      description = "A properties file of NAME=HASH lines, and NAME.office=OFFICE lines for users of one office.")
+      description = "A properties file of NAME=HASH lines, and NAME.office=OFFICE and NAME.role=officer lines.")
   Path usersFile;
 
   @Option(names = "--streams-url", paramLabel = "URL",
@@ -94,14 +102,15 @@ final class DashboardCommand implements Callable<Integer> {
     DashboardUsers users = users();
     DashboardView view = new DashboardView();
     DashboardFeed feed = DashboardFeed.start(view, connection.clientConfig());
+    FollowUpWriter writer = FollowUpWriter.start(connection.clientConfig());
     DashboardServer server = new DashboardServer(new DashboardSettings(host, port, streamsUrl,
         NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_STREAMS_TOKENS", "--streams-tokens-file",
-            streamsTokensFile, streamsTokens)), users, view).start();
+            streamsTokensFile, streamsTokens)), users, view, writer).start();
     System.out.println("Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
     if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
       System.out.println("Still reading the aggregate topics; the page fills in as they arrive.");
     }
-    UntilStopped.run(server, feed);
+    UntilStopped.run(server, feed, writer);
     return 0;
   }
 
@@ -121,6 +130,7 @@ final class DashboardCommand implements Callable<Integer> {
     Map<String, String> entries = NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_USERS", "--users-file",
         usersFile, userHashes);
     userOffices.forEach((name, office) -> entries.put(name + DashboardUsers.OFFICE_SUFFIX, office));
+    userRoles.forEach((name, role) -> entries.put(name + DashboardUsers.ROLE_SUFFIX, role));
     DashboardUsers users;
     try {
       users = DashboardUsers.fromEntries(entries);

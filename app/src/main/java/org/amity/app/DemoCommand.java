@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.amity.access.OfficeTokens;
@@ -14,6 +15,7 @@ import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
 import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.dashboard.FollowUpWriter;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.partners.Office;
 import org.amity.platform.Platform;
@@ -85,9 +87,11 @@ final class DemoCommand implements Callable<Integer> {
         new OfficeTokens(hashes)));
     DashboardView view = new DashboardView();
     DashboardFeed feed = DashboardFeed.start(view, config);
+    FollowUpWriter followUps = FollowUpWriter.start(config);
     DashboardServer dashboard = new DashboardServer(
         new DashboardSettings(host, dashboardPort, "http://" + host + ":" + streamsPort, tokens),
-        new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray()))), view).start();
+        new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray())), Map.of(),
+            Set.of(DEMO_USER)), view, followUps).start();
 
     AmityPublisher publisher = AmityPublisher.start(config);
     PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
@@ -107,7 +111,8 @@ final class DemoCommand implements Callable<Integer> {
     loader.setDaemon(true);
     loader.start();
     System.out.println("Press Ctrl-C to stop.");
-    UntilStopped.run(() -> simulator.get().close(), ingest, partners, dashboard, feed, streams, publisher, platform);
+    UntilStopped.run(() -> simulator.get().close(), ingest, partners, dashboard, followUps, feed, streams, publisher,
+        platform);
     return 0;
   }
 

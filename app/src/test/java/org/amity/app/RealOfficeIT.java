@@ -94,7 +94,8 @@ class RealOfficeIT {
         String imported = run(dir, env, "import", "import", log.toString(), "--office", "jinan");
         assertThat(imported).as("answered in the language of the headers").containsPattern("写入：\\s+5\n");
         try (AmityProcess dashboard = AmityProcess.start(dir.resolve("dashboard.log"), with(env, "AMITY_DASHBOARD_USERS",
-                USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray()) + "," + USER + ".office=shandong",
+                USER + "=" + PasswordHashes.hash(PASSWORD.toCharArray()) + "," + USER + ".office=shandong," + USER
+                    + ".role=officer",
                 "AMITY_DASHBOARD_STREAMS_TOKENS", "shandong=" + QUERY_TOKEN), "dashboard");
              AmityProcess notifier = AmityProcess.start(dir.resolve("notifier.log"), env, "notifier")) {
           DashboardClient viewer = new DashboardClient("http://127.0.0.1:" + ports[4], USER, PASSWORD);

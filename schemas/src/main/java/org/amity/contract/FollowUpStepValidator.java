@@ -112,7 +112,7 @@ public final class FollowUpStepValidator {
     PointRule rule = type.points();
     if (rule.field() == null) {
       if (variant != null) {
-        problems.add(Problem.of("action.variant", type.en() + "不分类别", type.en() + " has no variants"));
+        problems.add(Problem.of("action.variant", "“" + type.zh() + "”不分类别", type.en() + " has no variants"));
       }
     } else if (variant == null || !rule.points().containsKey(variant)) {
       problems.add(Problem.of("action.variant", "须为 " + rule.field() + " 之一 " + rule.points().keySet()

@@ -21,6 +21,7 @@ final class AlertJson {
   static ObjectNode of(Alert alert, DashboardView view) {
     ObjectNode json = RecordJson.write(alert);
     json.remove("message");
+    view.followUp(alert.getAlertId()).ifPresent(followUp -> json.set("followUp", RecordJson.write(followUp)));
     ZoneId zone = Labels.zone(view.office(alert.getOfficeId()).map(Office::getTimeZone).orElse(null));
     ObjectNode text = json.putObject("text");
     for (Locale language : List.of(Labels.ZH, Labels.EN)) {

@@ -39,7 +39,7 @@ final class DashboardApi {
 
   void routes(Javalin server) {
     server.get("/api/v1/me", ctx -> ctx.json(JSON.createObjectNode().put("user", DashboardAuth.signedIn(ctx))
-        .put("role", DashboardUsers.ROLE_VIEWER).put("office", auth.office(ctx))));
+        .put("role", auth.role(ctx)).put("office", auth.office(ctx))));
     server.get("/api/v1/overview", ctx -> ctx.json(Overview.of(view, intParam(ctx, "alerts", 10), auth.scope(ctx))));
     server.get("/api/v1/partners", this::partners);
     server.get("/api/v1/partners.csv", this::partnersCsv);

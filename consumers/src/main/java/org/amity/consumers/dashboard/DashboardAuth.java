@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who is asking: every request but {@code /health} and the login page needs a signed-in user, from a session (the
- * login form) or HTTP Basic credentials (scripts); and the dashboard is read-only.
+ * login form) or HTTP Basic credentials (scripts). The dashboard only reads, but for the follow-up steps an officer
+ * posts ({@link FollowUpApi}); those must be JSON from a page of this dashboard (a cross-site form can send neither).
  */
 final class DashboardAuth {
   private static final Logger log = LoggerFactory.getLogger(DashboardAuth.class);
@@ -67,9 +68,18 @@ final class DashboardAuth {
       return;
     }
     String method = ctx.method().name();
-    if (!method.equals("GET") && !method.equals("HEAD") && !path.equals("/logout")) {
+    boolean reads = method.equals("GET") || method.equals("HEAD");
+    boolean step = method.equals("POST") && path.equals(FollowUpApi.PATH);
+    if (!reads && !path.equals("/logout") && !step) {
       ctx.status(405).json(JSON.createObjectNode().put("status", 405)
-          .put("error", "The dashboard is read-only"));
+          .put("error", "看板只读，跟进步骤除外 / The dashboard only reads, but for follow-up steps"));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (step && !sameSiteJson(ctx)) {
+      ctx.status(415).json(JSON.createObjectNode().put("status", 415)
+          .put("error", "跟进步骤须以 JSON（Content-Type: application/json）从本看板发送 / "
+              + "A follow-up step must be JSON (Content-Type: application/json) sent from this dashboard"));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -85,6 +95,19 @@ final class DashboardAuth {
       ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
     ctx.skipRemainingHandlers();
+  }
+
+  /** JSON, and, when the browser names the page it came from, a page of this dashboard. */
+  private static boolean sameSiteJson(Context ctx) {
+    String type = ctx.contentType();
+    String origin = ctx.header("Origin");
+    boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    return json && (origin == null || origin.equals(ctx.scheme() + "://" + ctx.host()));
+  }
+
+  /** The user's role: {@link DashboardUsers#ROLE_OFFICER} or {@link DashboardUsers#ROLE_VIEWER}. */
+  String role(Context ctx) {
+    return users.role(signedIn(ctx));
   }
 
   /** The signed-in user: from the session, else from HTTP Basic credentials. */

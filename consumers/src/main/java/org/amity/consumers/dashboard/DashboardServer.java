@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The dashboard's web server: its pages ({@link DashboardPages}), sign-in ({@link DashboardAuth}), JSON API
- * ({@link DashboardApi}) and live updates ({@link LiveUpdates}) over a {@link DashboardView}, and {@code /health}.
- * The dashboard is read-only.
+ * ({@link DashboardApi}), follow-up steps ({@link FollowUpApi}) and live updates ({@link LiveUpdates}) over a
+ * {@link DashboardView}, and {@code /health}.
  */
 public final class DashboardServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,15 +19,23 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardView view;
   private final DashboardAuth auth;
   private final DashboardApi api;
+  private final FollowUpApi followUps;
   private final LiveUpdates live;
   private Javalin server;
 
+  /** A dashboard that only reads: follow-up steps are refused (503). */
   public DashboardServer(DashboardSettings settings, DashboardUsers users, DashboardView view) {
+    this(settings, users, view, null);
+  }
+
+  /** @param writer where officers' follow-up steps go */
+  public DashboardServer(DashboardSettings settings, DashboardUsers users, DashboardView view, FollowUpWriter writer) {
     this.settings = settings;
     this.view = view;
     this.auth = new DashboardAuth(users, view);
     this.api = new DashboardApi(view, auth, new StreamsQueries(settings, view));
     this.live = new LiveUpdates(view, auth);
+    this.followUps = new FollowUpApi(view, auth, writer, Clock.systemUTC());
   }
 
   public DashboardServer start() {
@@ -42,6 +51,7 @@ public final class DashboardServer implements AutoCloseable {
     server.get("/health", this::health);
     DashboardPages.routes(server);
     api.routes(server);
+    followUps.routes(server);
     live.routes(server);
     server.start(settings.host(), settings.port());
     return this;

@@ -1,50 +1,85 @@
 package org.amity.consumers.dashboard;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who may see the dashboard: user names with password hashes ({@link PasswordHashes}), and the office each user
  * belongs to. A user of an office sees that office and the offices under it; a user without an office sees every
- * office. Every dashboard user has the read-only role {@link #ROLE_VIEWER}: the dashboard shows, it never changes
- * anything.
+ * office. A user is a {@link #ROLE_VIEWER}, who only reads, unless made an {@link #ROLE_OFFICER}, who also follows
+ * alerts up (acknowledges, assigns, plans, decides, closes) for the offices the user sees.
  */
 public final class DashboardUsers {
   public static final String ROLE_VIEWER = "viewer";
+  public static final String ROLE_OFFICER = "officer";
   /** In configured entries, {@code NAME.office=OFFICE} gives user NAME's office, beside {@code NAME=HASH}. */
   public static final String OFFICE_SUFFIX = ".office";
+  /** In configured entries, {@code NAME.role=officer} makes user NAME an officer. */
+  public static final String ROLE_SUFFIX = ".role";
   private static final Pattern OFFICE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   /** Compared against when the user is unknown, so that an unknown name takes as long as a wrong password. */
   private static final String DUMMY = PasswordHashes.hash("not-a-password".toCharArray());
 
   private final Map<String, String> hashes;
   private final Map<String, String> offices;
+  private final Set<String> officers;
 
-  /** Users who see every office. */
+  /** Viewers who see every office. */
   public DashboardUsers(Map<String, String> hashes) {
     this(hashes, Map.of());
   }
 
-  /** Users with their password hashes, and the office of those who see only one office (with those under it). */
+  /** Viewers with their password hashes, and the office of those who see only one office (with those under it). */
   public DashboardUsers(Map<String, String> hashes, Map<String, String> offices) {
-    this.hashes = checkedHashes(hashes);
-    this.offices = checkedOffices(offices, this.hashes);
+    this(hashes, offices, Set.of());
   }
 
-  /** Users from configured entries: {@code NAME=HASH}, and {@code NAME.office=OFFICE} for a user of one office. */
+  /** Users with their password hashes, their offices, and which of them are officers. */
+  public DashboardUsers(Map<String, String> hashes, Map<String, String> offices, Set<String> officers) {
+    this.hashes = checkedHashes(hashes);
+    this.offices = checkedOffices(offices, this.hashes);
+    this.officers = checkedOfficers(officers, this.hashes);
+  }
+
+  /**
+   * Users from configured entries: {@code NAME=HASH}, {@code NAME.office=OFFICE} for a user of one office and
+   * {@code NAME.role=officer} (or viewer, the default).
+   */
   public static DashboardUsers fromEntries(Map<String, String> entries) {
     Map<String, String> hashes = new LinkedHashMap<>();
     Map<String, String> offices = new LinkedHashMap<>();
+    Set<String> officers = new LinkedHashSet<>();
     entries.forEach((key, value) -> {
       if (key.endsWith(OFFICE_SUFFIX)) {
         offices.put(key.substring(0, key.length() - OFFICE_SUFFIX.length()), value);
+      } else if (key.endsWith(ROLE_SUFFIX)) {
+        String user = key.substring(0, key.length() - ROLE_SUFFIX.length());
+        String role = value == null ? "" : value.trim();
+        if (role.equals(ROLE_OFFICER)) {
+          officers.add(user);
+        } else if (!role.equals(ROLE_VIEWER)) {
+          throw new IllegalArgumentException("user " + user + ": the role must be " + ROLE_VIEWER + " or "
+              + ROLE_OFFICER + ", not \"" + value + "\"");
+        }
       } else {
         hashes.put(key, value);
       }
     });
-    return new DashboardUsers(hashes, offices);
+    return new DashboardUsers(hashes, offices, officers);
+  }
+
+  private static Set<String> checkedOfficers(Set<String> officers, Map<String, String> hashes) {
+    for (String officer : officers) {
+      if (!hashes.containsKey(officer.trim())) {
+        throw new IllegalArgumentException("user " + officer + " has a role but no password hash");
+      }
+    }
+    return officers.stream().map(String::trim).collect(Collectors.toUnmodifiableSet());
   }
 
   private static Map<String, String> checkedHashes(Map<String, String> hashes) {
@@ -88,6 +123,11 @@ public final class DashboardUsers {
     String hash = name == null ? null : hashes.get(name);
     boolean ok = PasswordHashes.matches(password, hash == null ? DUMMY : hash);
     return ok && hash != null ? Optional.of(name) : Optional.empty();
+  }
+
+  /** The user's role: {@link #ROLE_OFFICER} or {@link #ROLE_VIEWER}. */
+  public String role(String user) {
+    return user != null && officers.contains(user) ? ROLE_OFFICER : ROLE_VIEWER;
   }
 
   /** The user's office, whose relationships (and those of the offices under it) the user sees; empty: every office. */

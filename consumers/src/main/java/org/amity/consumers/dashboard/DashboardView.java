@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
+import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
@@ -63,6 +64,8 @@ public final class DashboardView {
   private final Map<String, Office> offices = new ConcurrentHashMap<>();
   private final Map<String, Relationship> relationships = new ConcurrentHashMap<>();
   private final Map<String, RelationshipVitality> vitality = new ConcurrentHashMap<>();
+  /** Each alert's follow-up, by alertId. */
+  private final Map<String, FollowUp> followUps = new ConcurrentHashMap<>();
   private final Map<String, TreeMap<Instant, Point>> history = new ConcurrentHashMap<>();
   private final Map<String, RelationshipActivity> activity = new ConcurrentHashMap<>();
   private final Map<String, OfficeRollup> rollups = new ConcurrentHashMap<>();
@@ -321,6 +324,29 @@ public final class DashboardView {
     synchronized (alerts) {
       return new ArrayList<>(alerts);
     }
+  }
+
+  /** The alert, if it is among those kept. */
+  public Optional<Alert> alert(String alertId) {
+    synchronized (alerts) {
+      return alertIds.contains(alertId)
+          ? alerts.stream().filter(alert -> alert.getAlertId().equals(alertId)).findFirst() : Optional.empty();
+    }
+  }
+
+  public void putFollowUp(String alertId, FollowUp followUp) {
+    put(followUps, alertId, followUp);
+    changed("follow-up", followUp == null ? null : followUp.getRelationshipId());
+  }
+
+  /** Every follow-up streams has published. */
+  public List<FollowUp> followUps() {
+    return new ArrayList<>(followUps.values());
+  }
+
+  /** The alert's follow-up as streams last published it; empty while nobody has followed it up. */
+  public Optional<FollowUp> followUp(String alertId) {
+    return Optional.ofNullable(followUps.get(alertId));
   }
 
   private static <T> void put(Map<String, T> map, String key, T value) {

@@ -37,7 +37,7 @@ public final class AlertText {
     String colon = language.equals(Labels.ZH) ? "：" : ": ";
     String subject = Labels.format("alert.subject", language, AlertWords.partnerName(alert, language), AlertWords.kind(alert, language),
         AlertWords.change(alert, language));
-    String link = partnerLink(alert);
+    String link = partnerLink(alert) + "#alert=" + URLEncoder.encode(alert.getAlertId(), StandardCharsets.UTF_8);
     String officer = alert.getResponsibleOfficer() == null ? Labels.text("alert.noOfficer", language)
         : alert.getResponsibleOfficer();
     String text = String.join("\n",

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API over a view filled by hand: login required, filters, sorting, CSV, history, timeline, read-only. */
+/** The JSON API over a view filled by hand: login required, filters, sorting, CSV, history, timeline; it only reads. */
 class DashboardApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -119,7 +119,7 @@ class DashboardApiTest {
   }
 
   @Test
-  void theDashboardIsReadOnly() throws Exception {
+  void everythingButFollowUpStepsIsReadOnly() throws Exception {
     HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/partners"))
         .header("Authorization", basic("wang", PASSWORD)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());

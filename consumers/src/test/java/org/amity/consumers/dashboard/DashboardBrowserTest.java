@@ -94,7 +94,7 @@ class DashboardBrowserTest {
            DashboardFeed feed = DashboardFeed.start(view, config);
            DashboardServer dashboard = new DashboardServer(new DashboardSettings("127.0.0.1", 0,
                "http://127.0.0.1:" + queryPort, Map.of("shanghai", TOKEN)), new DashboardUsers(Map.of("li.wei",
-               PasswordHashes.hash(PASSWORD.toCharArray()))), view).start()) {
+               PasswordHashes.hash(PASSWORD.toCharArray())), Map.of("li.wei", "shanghai")), view).start()) {
         streams.awaitRunning(Duration.ofSeconds(60));
         WebDriver browser = HeadlessChrome.start(chromedriver.get());
         try {
@@ -264,7 +264,7 @@ class DashboardBrowserTest {
             .put("level", "DEPARTMENT"));
   }
 
-  private static ObjectNode event(String type, String eventId, String relationshipId, int daysAgo, String... domains) {
+  static ObjectNode event(String type, String eventId, String relationshipId, int daysAgo, String... domains) {
     ObjectNode event = JSON.createObjectNode().put("type", type).put("eventId", eventId)
         .put("occurredAt", Instant.now().minus(Duration.ofDays(daysAgo)).minusSeconds(60).toString())
         .put("source", "browser-test").put("summary", type + " " + eventId);
@@ -276,7 +276,7 @@ class DashboardBrowserTest {
     return event;
   }
 
-  private static void post(IngestApi ingest, String token, List<ObjectNode> events) throws Exception {
+  static void post(IngestApi ingest, String token, List<ObjectNode> events) throws Exception {
     ObjectNode body = JSON.createObjectNode();
     events.forEach(body.putArray("events")::add);
     HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/v1/events"))
@@ -289,7 +289,7 @@ class DashboardBrowserTest {
     HeadlessChrome.screenshot(browser, SCREENSHOTS, name);
   }
 
-  private static Map<String, Object> clientConfig() {
+  static Map<String, Object> clientConfig() {
     Map<String, Object> config = new HashMap<>();
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());

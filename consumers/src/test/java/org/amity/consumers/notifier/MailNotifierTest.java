@@ -82,7 +82,9 @@ class MailNotifierTest {
       String body = (String) mail.getContent();
       assertThat(body).contains("鹿特丹（Rotterdam）", fixture.office + "/nl-rotterdam", "活力等级由“趋冷”变为“休眠”",
           "活力值 8（休眠）", "距上次交流 400 天", "上次交流：", "负责人：officer.wang@city.example.org",
-          "https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam", alert.getAlertId());
+          "https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam#alert="
+              + java.net.URLEncoder.encode(alert.getAlertId(), java.nio.charset.StandardCharsets.UTF_8),
+          "伙伴页面（在此跟进）", alert.getAlertId());
       assertThat(body).as("no English sentence").doesNotContain("band", "vitality", "days since", "has gone quiet");
       assertThat(mail.getMessageID()).endsWith("@amity>");
       assertThat(notifier.stats().deadLettered()).isZero();

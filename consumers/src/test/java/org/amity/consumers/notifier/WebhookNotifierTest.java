@@ -106,7 +106,9 @@ class WebhookNotifierTest {
     assertThat(posted.path("alertId").asText()).isEqualTo(alert.getAlertId());
     assertThat(posted.path("band").asText()).isEqualTo("DORMANT");
     assertThat(posted.path("daysSinceLastExchange").asInt()).isEqualTo(400);
-    assertThat(posted.path("link").asText()).isEqualTo("https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam");
+    assertThat(posted.path("link").asText()).as("the alert on its partner's page, where it is followed up")
+        .isEqualTo("https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam#alert="
+            + java.net.URLEncoder.encode(alert.getAlertId(), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

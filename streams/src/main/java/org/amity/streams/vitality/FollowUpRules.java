@@ -29,7 +29,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * What the follow-ups of a relationship's alerts need when it is scored. A planned exchange counts as a plan, not as
  * history: it leaves the score alone, and its what-if figures are the score, band and dormancy date the model gives
- * the relationship on the planned day with the exchange added. A recorded exchange of the plan's type within
+ * the relationship at the start of the planned day (or now, once that day has come) with the exchange added. A recorded exchange of the plan's type within
  * {@value #PLAN_WINDOW_DAYS} days of the planned day carries the plan out and closes the follow-up. Each raised once:
  * FOLLOW_UP_OVERDUE when an assigned follow-up has no plan, decision or closing by the end of its due day,
  * PLAN_MISSED when the plan's window has passed with nothing recorded. An ended relationship raises neither.
@@ -96,7 +96,7 @@ final class FollowUpRules {
       return;
     }
     PlannedExchange planned = view.getPlanned();
-    Vitality whatIf = whatIf(plan, view.getAlertId(), exchanges, establishedOn);
+    Vitality whatIf = whatIf(plan, view.getAlertId(), exchanges, establishedOn, now);
     if (planned.getWhatIfScore() != whatIf.score() || planned.getWhatIfBand() != Records.band(whatIf.band())
         || !Objects.equals(planned.getWhatIfDormantOn(), whatIf.forecastDormantOn())) {
       planned.setWhatIfScore(whatIf.score());
@@ -106,9 +106,11 @@ final class FollowUpRules {
     }
   }
 
-  /** The relationship on the planned day, with the planned exchange recorded. */
-  private Vitality whatIf(ExchangePlanned plan, String alertId, List<Exchange> exchanges, LocalDate establishedOn) {
-    Instant at = plan.getPlannedOn().atStartOfDay(zone()).toInstant();
+  /** The relationship on the planned day (or now, on that day), with the planned exchange recorded. */
+  private Vitality whatIf(ExchangePlanned plan, String alertId, List<Exchange> exchanges, LocalDate establishedOn,
+      Instant now) {
+    Instant dayStarts = startOf(plan.getPlannedOn());
+    Instant at = now.isAfter(dayStarts) ? now : dayStarts;
     PointRule rule = settings.points().byType().get(plan.getEventType());
     int points = rule.points().get(rule.field() == null ? PointRule.EVERY : plan.getVariant());
     Exchange planned = new Exchange("plan:" + alertId, at, points,

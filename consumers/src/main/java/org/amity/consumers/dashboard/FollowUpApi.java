@@ -1,0 +1,272 @@
+package org.amity.consumers.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.FollowUp;
+import org.amity.aggregates.FollowUpStatus;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
+import org.amity.contract.FollowUpStepValidator;
+import org.amity.contract.PointRule;
+import org.amity.contract.Problem;
+import org.amity.events.Direction;
+import org.amity.events.Domain;
+import org.amity.followups.Acknowledged;
+import org.amity.followups.Assigned;
+import org.amity.followups.Closed;
+import org.amity.followups.Decided;
+import org.amity.followups.Decision;
+import org.amity.followups.ExchangePlanned;
+import org.amity.followups.FollowUpStep;
+import org.amity.json.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Following alerts up: {@code GET /api/v1/follow-ups} lists the follow-ups of the offices the user sees;
+ * {@code POST /api/v1/follow-ups} takes one step, {@code {"alertId": ..., "action": "acknowledge" | "assign" | "plan"
+ * | "decide" | "close", ...}}, as an officer of the alert's office, and writes it to Kafka: the follow-up itself is
+ * what streams makes of the steps. A step that cannot be taken is refused, naming why in Chinese and English, and
+ * nothing is written: 403 for a viewer, 404 for an alert the user does not see, 409 for a closed follow-up, 400 for
+ * a body that is not a step.
+ */
+final class FollowUpApi {
+  private static final Logger log = LoggerFactory.getLogger(FollowUpApi.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String PATH = "/api/v1/follow-ups";
+  /** The fields each action takes, beside alertId, action and note. */
+  private static final Map<String, Set<String>> FIELDS = Map.of(
+      "acknowledge", Set.of(),
+      "assign", Set.of("officer", "dueOn"),
+      "plan", Set.of("eventType", "plannedOn", "variant", "direction", "domains", "ledBy"),
+      "decide", Set.of("decision"),
+      "close", Set.of("exchangeEventId"));
+
+  /**
+   * What a step may say, for the page's forms: the exchange types with the enum their points depend on (its symbols
+   * are a plan's variants) and whether they travel in a direction; the decisions, directions and domains.
+   */
+  static final ObjectNode CHOICES = choices();
+
+  private final DashboardView view;
+  private final DashboardAuth auth;
+  private final FollowUpWriter writer;
+  private final Clock clock;
+
+  /** @param writer where steps go; null for a dashboard that only reads */
+  FollowUpApi(DashboardView view, DashboardAuth auth, FollowUpWriter writer, Clock clock) {
+    this.view = view;
+    this.auth = auth;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  void routes(Javalin server) {
+    server.get(PATH, this::list);
+    server.post(PATH, this::take);
+    server.get(PATH + "/choices", ctx -> ctx.json(CHOICES));
+  }
+
+  private static ObjectNode choices() {
+    ObjectNode choices = JSON.createObjectNode();
+    ArrayNode types = choices.putArray("eventTypes");
+    for (EventType type : EventTypes.exchanges()) {
+      ObjectNode entry = types.addObject().put("name", type.name())
+          .put("direction", type == EventTypes.DELEGATION_VISITED);
+      PointRule rule = type.points();
+      if (rule.field() != null) {
+        entry.put("variantEnum", EventType.withoutNull(type.schema().getField(rule.field()).schema()).getName());
+        rule.points().keySet().forEach(entry.putArray("variants")::add);
+      }
+    }
+    symbols(choices.putArray("decisions"), Decision.values());
+    symbols(choices.putArray("directions"), Direction.values());
+    symbols(choices.putArray("domains"), Domain.values());
+    return choices;
+  }
+
+  private static void symbols(ArrayNode array, Enum<?>[] symbols) {
+    for (Enum<?> symbol : symbols) {
+      array.add(symbol.name());
+    }
+  }
+
+  private void list(Context ctx) {
+    OfficeScope scope = auth.scope(ctx);
+    ArrayNode list = JSON.createArrayNode();
+    view.followUps().stream().filter(followUp -> scope.sees(followUp.getOfficeId()))
+        .forEach(followUp -> list.add(RecordJson.write(followUp)));
+    ctx.json(list);
+  }
+
+  private void take(Context ctx) {
+    if (!DashboardUsers.ROLE_OFFICER.equals(auth.role(ctx))) {
+      refuse(ctx, 403, "只有外办工作人员（officer）可以跟进预警 / Only an officer may follow an alert up", List.of());
+      return;
+    }
+    if (writer == null) {
+      refuse(ctx, 503, "此看板只读，未连接 Kafka / This dashboard only reads: it has no Kafka to write to", List.of());
+      return;
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      refuse(ctx, 400, "请求体不是 JSON / The body is not JSON: " + e.getOriginalMessage(), List.of());
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      refuse(ctx, 400, "请求体须为 JSON 对象 / The body must be a JSON object", List.of());
+      return;
+    }
+    String alertId = body.path("alertId").isTextual() ? body.path("alertId").asText() : null;
+    Alert alert = alertId == null ? null : view.alert(alertId).orElse(null);
+    if (alert == null || !auth.scope(ctx).sees(alert.getOfficeId())) {
+      refuse(ctx, 404, "没有此预警 / No such alert: " + alertId, List.of());
+      return;
+    }
+    FollowUp followUp = view.followUp(alertId).orElse(null);
+    if (followUp != null && followUp.getStatus() == FollowUpStatus.CLOSED) {
+      refuse(ctx, 409, "此跟进已关闭 / This follow-up is closed", List.of());
+      return;
+    }
+    List<Problem> problems = new ArrayList<>();
+    Object action = action(body, problems);
+    FollowUpStep step = null;
+    if (action != null) {
+      step = FollowUpStep.newBuilder().setStepId(UUID.randomUUID().toString()).setAlertId(alertId)
+          .setRelationshipId(alert.getRelationshipId()).setOfficeId(alert.getOfficeId())
+          .setActor(DashboardAuth.signedIn(ctx)).setAt(clock.instant()).setAction(action).build();
+      problems.addAll(FollowUpStepValidator.problems(step));
+    }
+    if (!problems.isEmpty()) {
+      refuse(ctx, 400, "无法记录此跟进步骤，未写入任何内容 / The step cannot be taken; nothing was written", problems);
+      return;
+    }
+    try {
+      writer.write(step);
+    } catch (Exception e) {
+      log.warn("Could not write follow-up step {}: {}", step.getStepId(), e.toString());
+      refuse(ctx, 503, "暂时无法写入 Kafka，请稍后再试 / Kafka cannot take the step now; try again", List.of());
+      return;
+    }
+    ctx.status(202).json(RecordJson.write(step));
+  }
+
+  /** The action the body asks for, or null with the problems that say why not. */
+  private static Object action(JsonNode body, List<Problem> problems) {
+    String name = body.path("action").asText("");
+    Set<String> fields = FIELDS.get(name);
+    if (fields == null) {
+      problems.add(Problem.of("action", "须为 " + FIELDS.keySet() + " 之一，而不是 \"" + name + "\"",
+          "must be one of " + FIELDS.keySet() + ", not \"" + name + "\""));
+      return null;
+    }
+    body.fieldNames().forEachRemaining(field -> {
+      if (!fields.contains(field) && !Set.of("alertId", "action", "note").contains(field)) {
+        problems.add(Problem.of(field, "未知字段；" + name + " 可用：" + fields, "unknown field; " + name
+            + " takes " + fields));
+      }
+    });
+    Fields in = new Fields(body, problems);
+    String note = in.text("note", false);
+    Object action = switch (name) {
+      case "acknowledge" -> new Acknowledged(note);
+      case "assign" -> new Assigned(in.text("officer", true), in.day("dueOn", true), note);
+      case "plan" -> new ExchangePlanned(in.text("eventType", true), in.day("plannedOn", true),
+          in.text("variant", false), in.symbol("direction", Direction::valueOf, false), in.domains(),
+          in.text("ledBy", false), note);
+      case "decide" -> new Decided(in.symbol("decision", Decision::valueOf, true), note);
+      default -> new Closed(in.text("exchangeEventId", false), note);
+    };
+    return problems.isEmpty() ? action : null;
+  }
+
+  private static void refuse(Context ctx, int status, String error, List<Problem> problems) {
+    ObjectNode body = JSON.createObjectNode().put("status", status).put("error", error);
+    ArrayNode list = body.putArray("problems");
+    problems.forEach(problem -> list.addObject().put("path", problem.path()).put("reason", problem.reason()));
+    ctx.status(status).json(body);
+  }
+
+  /** The body's fields, each read as its type, a problem noted for each that is not. */
+  private record Fields(JsonNode body, List<Problem> problems) {
+    String text(String field, boolean required) {
+      JsonNode value = body.path(field);
+      if (value.isMissingNode() || value.isNull()) {
+        if (required) {
+          problems.add(Problem.of(field, "必须填写", "is required"));
+        }
+        return required ? "" : null;
+      }
+      if (!value.isTextual()) {
+        problems.add(Problem.of(field, "须为文本", "must be text"));
+        return "";
+      }
+      return value.asText().isBlank() && !required ? null : value.asText();
+    }
+
+    LocalDate day(String field, boolean required) {
+      String text = text(field, required);
+      if (text == null || text.isEmpty()) {
+        return LocalDate.EPOCH;
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        problems.add(Problem.of(field, "须为日期 yyyy-MM-dd，而不是 \"" + text + "\"",
+            "must be a date yyyy-MM-dd, not \"" + text + "\""));
+        return LocalDate.EPOCH;
+      }
+    }
+
+    <E extends Enum<E>> E symbol(String field, Function<String, E> valueOf, boolean required) {
+      String text = text(field, required);
+      if (text == null || text.isEmpty()) {
+        return null;
+      }
+      try {
+        return valueOf.apply(text);
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.of(field, "不是有效的取值：\"" + text + "\"", "is not a valid value: \"" + text + "\""));
+        return null;
+      }
+    }
+
+    List<Domain> domains() {
+      JsonNode value = body.path("domains");
+      List<Domain> domains = new ArrayList<>();
+      if (value.isMissingNode() || value.isNull()) {
+        return domains;
+      }
+      if (!value.isArray()) {
+        problems.add(Problem.of("domains", "须为领域列表", "must be a list of domains"));
+        return domains;
+      }
+      for (int i = 0; i < value.size(); i++) {
+        try {
+          domains.add(Domain.valueOf(value.get(i).asText()));
+        } catch (IllegalArgumentException e) {
+          problems.add(Problem.of("domains[" + i + "]", "不是领域：\"" + value.get(i).asText() + "\"",
+              "is no domain: \"" + value.get(i).asText() + "\""));
+        }
+      }
+      return domains;
+    }
+  }
+}
