@@ -28,7 +28,7 @@ const I18N = {
     act_decide: 'Decide', act_close: 'Close', f_officer: 'Officer', f_dueOn: 'Answer by', f_eventType: 'Exchange',
     f_plannedOn: 'Planned for', f_variant: 'Level or kind', f_direction: 'Direction', f_domains: 'Fields', f_ledBy: 'Led by',
     f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (event id, optional)', f_note: 'Note',
-    submit: 'Record', cancel: 'Cancel', recorded: 'Recorded: the follow-up updates as soon as it is processed.',
+    submit: 'Record', cancel: 'Cancel', notRecorded: 'Not recorded: the dashboard did not answer; try again', recorded: 'Recorded: the follow-up updates as soon as it is processed.',
     dueBy: (d) => `answer by ${d}`, assignedTo: (o) => `assigned to ${o}`,
     whatIf: (score, band, dormant) => `if it happens: vitality ${score} (${band})` + (dormant ? `, dormant from ${dormant}` : ''),
     closedByExchange: (id) => `carried out by exchange ${id}`,
@@ -60,7 +60,7 @@ const I18N = {
     act_decide: '作出决定', act_close: '关闭', f_officer: '负责人', f_dueOn: '答复期限', f_eventType: '交流类型',
     f_plannedOn: '计划日期', f_variant: '级别或类别', f_direction: '方向', f_domains: '领域', f_ledBy: '带队人',
     f_decision: '决定', f_exchangeEventId: '已记录的交流（事件编号，可不填）', f_note: '备注',
-    submit: '记录', cancel: '取消', recorded: '已记录：处理后跟进状态即更新。',
+    submit: '记录', cancel: '取消', notRecorded: '未记录：看板没有应答，请重试', recorded: '已记录：处理后跟进状态即更新。',
     dueBy: (d) => `${d} 前答复`, assignedTo: (o) => `指派给 ${o}`,
     whatIf: (score, band, dormant) => `如按计划进行：活力值 ${score}（${band}）` + (dormant ? `，${dormant} 起休眠` : ''),
     closedByExchange: (id) => `已由交流 ${id} 落实`,
@@ -171,12 +171,16 @@ function alertItem(a, actions) {
     <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
     <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span>${followUpLine(a.followUp)}${actions ? followUpActions(a) : ''}</li>`;
 }
-// a message's link names its alert (#alert=ID): that alert is shown and marked
+// a message's link names its alert (#alert=ID): that alert is marked, and shown once
+let linkedAlertShown = false;
 function showLinkedAlert() {
   if (!location.hash.startsWith('#alert=')) return;
-  const id = decodeURIComponent(location.hash.slice(7).replace(/\+/g, ' '));
+  let id;
+  try { id = decodeURIComponent(location.hash.slice(7).replace(/\+/g, ' ')); } catch (e) { return; }
   const item = [...document.querySelectorAll('#partner-alerts li[data-alert]')].find((li) => li.dataset.alert === id);
-  if (item) { item.classList.add('linked'); item.scrollIntoView({ block: 'center' }); }
+  if (!item) return;
+  item.classList.add('linked');
+  if (!linkedAlertShown) { linkedAlertShown = true; item.scrollIntoView({ block: 'center' }); }
 }
 // where an alert's follow-up stands: status, assignee, the plan with its what-if figures, the decision
 function followUpLine(f) {
@@ -228,7 +232,7 @@ async function takeStep(form) {
   }
   const answer = await fetch('/api/v1/follow-ups', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
   if (answer.ok) { closeForm(form, t('recorded')); return; }
-  const error = await answer.json().catch(() => ({ error: String(answer.status), problems: [] }));
+  const error = await answer.json().catch(() => ({ error: `${t('notRecorded')} (${answer.status})`, problems: [] }));
   form.querySelector('.error').innerHTML = `${esc(error.error)}${(error.problems || []).map((p) => `<br>${esc(p.path)}: ${esc(p.reason)}`).join('')}`;
 }
 let renderWaiting = false;

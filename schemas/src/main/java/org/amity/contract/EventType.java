@@ -27,9 +27,10 @@ import org.apache.avro.Schema;
  * @param sheetColumns the columns of an exchange log that fill each field, by English header; "a|b" takes column a,
  *     else column b; a {@code Money} field's column holds the amount and the {@code currency} column its currency.
  *     The day field and the envelope's fields are filled by every row; empty for a type no sheet records
+ * @param yield what an event of the type yields: a value committed, people taking part; null when nothing
  */
 public record EventType(Schema schema, TopicSpec topic, String zh, String en, PointRule points, boolean substantive,
-    String dayField, List<String> sheetWords, Map<String, String> sheetColumns) {
+    String dayField, List<String> sheetWords, Map<String, String> sheetColumns, Yield yield) {
   /** The field every event type has, holding the envelope. */
   public static final String ENVELOPE = "envelope";
 
@@ -41,6 +42,19 @@ public record EventType(Schema schema, TopicSpec topic, String zh, String en, Po
     sheetWords = List.copyOf(sheetWords);
     sheetColumns = Collections.unmodifiableMap(new LinkedHashMap<>(sheetColumns));
   }
+
+  /**
+   * The figures an event of the type records that say what a partnership yields.
+   *
+   * @param moneyField a {@code Money} field holding the value it commits (an agreement's, a project's); null if none
+   * @param moneyOncePer a field whose value names what the money belongs to, counted once however many events state
+   *     it (a project's milestones each state the project's value); null when every event's money counts
+   * @param peopleField a count of the people taking part (a delegation's headcount, an exhibition's visitors); null
+   *     if none
+   * @param peopleZh what those people are, in Chinese (代表团成员)
+   * @param peopleEn what those people are, in English (delegation members)
+   */
+  public record Yield(String moneyField, String moneyOncePer, String peopleField, String peopleZh, String peopleEn) {}
 
   /** The Avro record name, e.g. "DelegationVisited". */
   public String name() {
@@ -94,6 +108,11 @@ public record EventType(Schema schema, TopicSpec topic, String zh, String en, Po
     private String dayField;
     private List<String> sheetWords = List.of();
     private final Map<String, String> sheetColumns = new LinkedHashMap<>();
+    private String moneyField;
+    private String moneyOncePer;
+    private String peopleField;
+    private String peopleZh;
+    private String peopleEn;
 
     private Builder(Schema schema, TopicSpec topic) {
       this.schema = schema;
@@ -134,8 +153,25 @@ public record EventType(Schema schema, TopicSpec topic, String zh, String en, Po
       return this;
     }
 
+    /** The value an event commits; {@code oncePer}, when not null, the field naming what it belongs to. */
+    Builder money(String field, String oncePer) {
+      moneyField = field;
+      moneyOncePer = oncePer;
+      return this;
+    }
+
+    /** The count of people taking part, and what they are in both languages. */
+    Builder people(String field, String chinese, String english) {
+      peopleField = field;
+      peopleZh = chinese;
+      peopleEn = english;
+      return this;
+    }
+
     EventType build() {
-      return new EventType(schema, topic, zh, en, points, substantive, dayField, sheetWords, sheetColumns);
+      Yield yield = moneyField == null && peopleField == null ? null
+          : new Yield(moneyField, moneyOncePer, peopleField, peopleZh, peopleEn);
+      return new EventType(schema, topic, zh, en, points, substantive, dayField, sheetWords, sheetColumns, yield);
     }
   }
 }

@@ -39,6 +39,7 @@ public final class EventTypes {
       .sheetWords("delegation", "visit", "代表团", "访问")
       .sheet("direction", "direction", "level", "level", "headcount", "headcount", "leader", "leader",
           "endDate", "end_date")
+      .people("headcount", "代表团成员", "delegation members")
       .build();
 
   public static final EventType AGREEMENT_SIGNED = EventType.of(AgreementSigned.SCHEMA$, "agreement-signed",
@@ -50,6 +51,7 @@ public final class EventTypes {
       .day("signedOn")
       .sheetWords("agreement", "协议", "签约")
       .sheet("kind", "kind", "title", "title", "validUntil", "valid_until", "value", "value")
+      .money("value", null)
       .build();
 
   public static final EventType EXHIBITION_HELD = EventType.of(ExhibitionHeld.SCHEMA$, "exhibition-held",
@@ -60,6 +62,7 @@ public final class EventTypes {
       .sheetWords("exhibition", "展览", "展会")
       .sheet("title", "title", "venueName", "venue_name", "heldIn", "held_in", "venue", "venue",
           "visitors", "visitors", "endDate", "end_date")
+      .people("visitors", "展览观众", "exhibition visitors")
       .build();
 
   public static final EventType FORUM_HELD = EventType.of(ForumHeld.SCHEMA$, "forum-held",
@@ -70,6 +73,7 @@ public final class EventTypes {
       .sheetWords("forum", "论坛")
       .sheet("kind", "kind", "title", "title", "venue", "venue", "heldIn", "held_in", "partnerCount", "partner_count",
           "participants", "participants", "endDate", "end_date")
+      .people("participants", "论坛与节庆参加者", "forum and festival participants")
       .build();
 
   public static final EventType PROJECT_MILESTONE = EventType.of(ProjectMilestone.SCHEMA$, "project-milestone",
@@ -80,6 +84,7 @@ public final class EventTypes {
       .day("reachedOn")
       .sheetWords("project", "项目")
       .sheet("projectId", "project_id|title", "projectName", "title", "milestone", "kind", "value", "value")
+      .money("value", "projectId")
       .build();
 
   public static final EventType EXCHANGE_PROGRAMME = EventType.of(ExchangeProgramme.SCHEMA$, "exchange-programme",
@@ -91,6 +96,7 @@ public final class EventTypes {
       .sheetWords("programme", "program", "exchange", "交流项目", "交流")
       .sheet("kind", "kind", "title", "title", "direction", "direction", "participants", "participants",
           "endDate", "end_date")
+      .people("participants", "交流项目参加者", "programme participants")
       .build();
 
   public static final EventType VIDEO_MEETING = EventType.of(VideoMeeting.SCHEMA$, "video-meeting",
@@ -99,6 +105,7 @@ public final class EventTypes {
       .points(flat(2))
       .sheetWords("video", "video meeting", "视频会议", "云交流")
       .sheet("topic", "title", "level", "level", "participants", "participants")
+      .people("participants", "视频会议参加者", "video-meeting participants")
       .build();
 
   public static final EventType EVENT_RETRACTED = EventType.of(EventRetracted.SCHEMA$, "event-retracted",

@@ -115,16 +115,17 @@ public final class FollowUpStepValidator {
         problems.add(Problem.of("action.variant", "“" + type.zh() + "”不分类别", type.en() + " has no variants"));
       }
     } else if (variant == null || !rule.points().containsKey(variant)) {
-      problems.add(Problem.of("action.variant", "须为 " + rule.field() + " 之一 " + rule.points().keySet()
-          + "，而不是 " + variant, "must be a " + rule.field() + ", one of " + rule.points().keySet() + ", not "
-          + variant));
+      String given = variant == null ? "空" : "\"" + variant + "\"";
+      problems.add(Problem.of("action.variant", "“" + type.zh() + "”须注明 " + rule.field() + "，取值之一 "
+          + rule.points().keySet() + "，而不是" + given, "must be a " + rule.field() + ", one of "
+          + rule.points().keySet() + ", not " + (variant == null ? "empty" : "\"" + variant + "\"")));
     }
   }
 
   private static void checkDay(String path, LocalDate value, LocalDate stepDay, int yearsAhead,
       List<Problem> problems) {
     LocalDate latest = stepDay.plusYears(yearsAhead);
-    if (value.isBefore(stepDay.minusDays(1)) || value.isAfter(latest)) {
+    if (value.isBefore(stepDay) || value.isAfter(latest)) {
       problems.add(Problem.of(path, "须在 " + stepDay + " 至 " + latest + " 之间，而不是 " + value,
           "must be between " + stepDay + " and " + latest + ", not " + value));
     }

@@ -12,6 +12,7 @@ import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.RelationshipYield;
 import org.amity.followups.FollowUpStep;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
@@ -44,8 +45,11 @@ public final class Topics {
   public static final TopicSpec OFFICE_ROLLUPS = new TopicSpec("amity.office-rollups", "office id",
       OfficeRollup.class.getName(), COMPACT, FOREVER, false, "per office: relationships by band, activity, ranking");
   public static final TopicSpec ALERTS = new TopicSpec("amity.alerts", RELATIONSHIP_ID,
-      Alert.class.getName(), DELETE, FOREVER, true, "band changes, anniversaries, expiring agreements; each once");
+      Alert.class.getName(), DELETE, FOREVER, true, "band changes, anniversaries, expiring agreements, follow-ups overdue and plans missed; each once");
 
+  public static final TopicSpec YIELDS = new TopicSpec("amity.yields", RELATIONSHIP_ID,
+      RelationshipYield.class.getName(), COMPACT, FOREVER, true,
+      "what each relationship yielded, year by year: values committed by currency, people taking part, the events behind");
   public static final TopicSpec FOLLOW_UP_STEPS = new TopicSpec("amity.follow-up-steps", RELATIONSHIP_ID,
       FollowUpStep.class.getName(), DELETE, FOREVER, true,
       "what offices do about alerts: acknowledge, assign, plan an exchange, decide, close; by whom and when");
@@ -62,7 +66,7 @@ public final class Topics {
 
   /** The whole catalog, in the order docs/design.md lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
-      List.of(FOLLOW_UP_STEPS), List.of(VITALITY, ACTIVITY, OFFICE_ROLLUPS, ALERTS, FOLLOW_UPS, DEAD_LETTER,
+      List.of(FOLLOW_UP_STEPS), List.of(VITALITY, ACTIVITY, YIELDS, OFFICE_ROLLUPS, ALERTS, FOLLOW_UPS, DEAD_LETTER,
           NOTIFIER_DELIVERIES));
 
   private Topics() {}

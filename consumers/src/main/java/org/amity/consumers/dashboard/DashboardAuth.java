@@ -3,9 +3,11 @@ package org.amity.consumers.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +78,16 @@ final class DashboardAuth {
       ctx.skipRemainingHandlers();
       return;
     }
-    if (step && !sameSiteJson(ctx)) {
+    if (step && !fromThisSite(ctx)) {
+      ctx.status(403).json(JSON.createObjectNode().put("status", 403)
+          .put("error", "跟进步骤须从本看板的页面发出 / A follow-up step must come from this dashboard's pages"));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (step && !json(ctx)) {
       ctx.status(415).json(JSON.createObjectNode().put("status", 415)
-          .put("error", "跟进步骤须以 JSON（Content-Type: application/json）从本看板发送 / "
-              + "A follow-up step must be JSON (Content-Type: application/json) sent from this dashboard"));
+          .put("error", "跟进步骤须为 JSON（Content-Type: application/json） / "
+              + "A follow-up step must be JSON (Content-Type: application/json)"));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -90,19 +98,38 @@ final class DashboardAuth {
     }
     if (path.startsWith("/api/")) {
       ctx.status(401).json(JSON.createObjectNode().put("status", 401)
-          .put("error", "Sign in first: POST /login, or send HTTP Basic credentials"));
+          .put("error", "请先登录：POST /login，或发送 HTTP Basic 凭据 / Sign in first: POST /login, or send HTTP Basic "
+              + "credentials"));
     } else {
       ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
     ctx.skipRemainingHandlers();
   }
 
-  /** JSON, and, when the browser names the page it came from, a page of this dashboard. */
-  private static boolean sameSiteJson(Context ctx) {
+  private static boolean json(Context ctx) {
     String type = ctx.contentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+  }
+
+  /**
+   * Whether a request comes from a page of this dashboard: as the browser says (Sec-Fetch-Site), else by the origin it
+   * names, this host as the browser reached it (behind a proxy, its Host or X-Forwarded-Host). A script sends neither.
+   */
+  private static boolean fromThisSite(Context ctx) {
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin") || site.equals("none");
+    }
     String origin = ctx.header("Origin");
-    boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
-    return json && (origin == null || origin.equals(ctx.scheme() + "://" + ctx.host()));
+    if (origin == null) {
+      return true;
+    }
+    try {
+      String host = URI.create(origin).getRawAuthority();
+      return host != null && (host.equalsIgnoreCase(ctx.host()) || host.equalsIgnoreCase(ctx.header("X-Forwarded-Host")));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The user's role: {@link DashboardUsers#ROLE_OFFICER} or {@link DashboardUsers#ROLE_VIEWER}. */

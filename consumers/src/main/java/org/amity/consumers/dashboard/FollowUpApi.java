@@ -11,12 +11,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.FollowUpStatus;
 import org.amity.contract.EventType;
@@ -50,12 +51,15 @@ final class FollowUpApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String PATH = "/api/v1/follow-ups";
   /** The fields each action takes, beside alertId, action and note. */
-  private static final Map<String, Set<String>> FIELDS = Map.of(
-      "acknowledge", Set.of(),
-      "assign", Set.of("officer", "dueOn"),
-      "plan", Set.of("eventType", "plannedOn", "variant", "direction", "domains", "ledBy"),
-      "decide", Set.of("decision"),
-      "close", Set.of("exchangeEventId"));
+  private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("acknowledge", List.of());
+    FIELDS.put("assign", List.of("officer", "dueOn"));
+    FIELDS.put("plan", List.of("eventType", "plannedOn", "variant", "direction", "domains", "ledBy"));
+    FIELDS.put("decide", List.of("decision"));
+    FIELDS.put("close", List.of("exchangeEventId"));
+  }
 
   /**
    * What a step may say, for the page's forms: the exchange types with the enum their points depend on (its symbols
@@ -115,63 +119,101 @@ final class FollowUpApi {
   }
 
   private void take(Context ctx) {
-    if (!DashboardUsers.ROLE_OFFICER.equals(auth.role(ctx))) {
-      refuse(ctx, 403, "只有外办工作人员（officer）可以跟进预警 / Only an officer may follow an alert up", List.of());
-      return;
+    try {
+      if (!DashboardUsers.ROLE_OFFICER.equals(auth.role(ctx))) {
+        throw new Refusal(403, "只有外办工作人员（officer）可以跟进预警 / Only an officer may follow an alert up");
+      }
+      if (writer == null) {
+        throw new Refusal(503, "此看板只读，未连接 Kafka / This dashboard only reads: it has no Kafka to write to");
+      }
+      JsonNode body = body(ctx);
+      FollowUpStep step = step(body, followed(ctx, body), DashboardAuth.signedIn(ctx));
+      write(step);
+      ctx.status(202).json(RecordJson.write(step));
+    } catch (Refusal refusal) {
+      refuse(ctx, refusal.status, refusal.getMessage(), refusal.problems);
     }
-    if (writer == null) {
-      refuse(ctx, 503, "此看板只读，未连接 Kafka / This dashboard only reads: it has no Kafka to write to", List.of());
-      return;
-    }
+  }
+
+  private static JsonNode body(Context ctx) {
     JsonNode body;
     try {
       body = JSON.readTree(ctx.body());
     } catch (JsonProcessingException e) {
-      refuse(ctx, 400, "请求体不是 JSON / The body is not JSON: " + e.getOriginalMessage(), List.of());
-      return;
+      throw new Refusal(400, "请求体不是 JSON / The body is not JSON: " + e.getOriginalMessage());
     }
     if (body == null || !body.isObject()) {
-      refuse(ctx, 400, "请求体须为 JSON 对象 / The body must be a JSON object", List.of());
-      return;
+      throw new Refusal(400, "请求体须为 JSON 对象 / The body must be a JSON object");
     }
-    String alertId = body.path("alertId").isTextual() ? body.path("alertId").asText() : null;
-    Alert alert = alertId == null ? null : view.alert(alertId).orElse(null);
-    if (alert == null || !auth.scope(ctx).sees(alert.getOfficeId())) {
-      refuse(ctx, 404, "没有此预警 / No such alert: " + alertId, List.of());
-      return;
+    return body;
+  }
+
+  /** The alert a step follows up, as the user may see it: kept among the alerts, or by its follow-up. */
+  private Followed followed(Context ctx, JsonNode body) {
+    JsonNode id = body.path("alertId");
+    if (!id.isTextual() || id.asText().isBlank()) {
+      throw new Refusal(400, "须注明预警 / The step must name its alert",
+          List.of(Problem.of("alertId", "必须填写，且为文本", "is required, as text")));
     }
-    FollowUp followUp = view.followUp(alertId).orElse(null);
-    if (followUp != null && followUp.getStatus() == FollowUpStatus.CLOSED) {
-      refuse(ctx, 409, "此跟进已关闭 / This follow-up is closed", List.of());
-      return;
+    String alertId = id.asText();
+    Optional<Followed> followed = view.alert(alertId)
+        .map(alert -> new Followed(alertId, alert.getRelationshipId(), alert.getOfficeId()))
+        .or(() -> view.followUp(alertId).map(f -> new Followed(alertId, f.getRelationshipId(), f.getOfficeId())));
+    if (followed.isEmpty() || !auth.scope(ctx).sees(followed.get().officeId())) {
+      throw new Refusal(404, "没有此预警 / No such alert: " + alertId);
     }
+    if (view.followUp(alertId).map(FollowUp::getStatus).orElse(null) == FollowUpStatus.CLOSED) {
+      throw new Refusal(409, "此跟进已关闭 / This follow-up is closed");
+    }
+    return followed.get();
+  }
+
+  private record Followed(String alertId, String relationshipId, String officeId) {}
+
+  private FollowUpStep step(JsonNode body, Followed followed, String actor) {
     List<Problem> problems = new ArrayList<>();
     Object action = action(body, problems);
-    FollowUpStep step = null;
     if (action != null) {
-      step = FollowUpStep.newBuilder().setStepId(UUID.randomUUID().toString()).setAlertId(alertId)
-          .setRelationshipId(alert.getRelationshipId()).setOfficeId(alert.getOfficeId())
-          .setActor(DashboardAuth.signedIn(ctx)).setAt(clock.instant()).setAction(action).build();
+      FollowUpStep step = FollowUpStep.newBuilder().setStepId(UUID.randomUUID().toString())
+          .setAlertId(followed.alertId()).setRelationshipId(followed.relationshipId())
+          .setOfficeId(followed.officeId()).setActor(actor).setAt(clock.instant()).setAction(action).build();
       problems.addAll(FollowUpStepValidator.problems(step));
+      if (problems.isEmpty()) {
+        return step;
+      }
     }
-    if (!problems.isEmpty()) {
-      refuse(ctx, 400, "无法记录此跟进步骤，未写入任何内容 / The step cannot be taken; nothing was written", problems);
-      return;
-    }
+    throw new Refusal(400, "无法记录此跟进步骤，未写入任何内容 / The step cannot be taken; nothing was written", problems);
+  }
+
+  private void write(FollowUpStep step) {
     try {
       writer.write(step);
     } catch (Exception e) {
       log.warn("Could not write follow-up step {}: {}", step.getStepId(), e.toString());
-      refuse(ctx, 503, "暂时无法写入 Kafka，请稍后再试 / Kafka cannot take the step now; try again", List.of());
-      return;
+      throw new Refusal(503, "暂时无法写入 Kafka，请稍后再试 / Kafka cannot take the step now; try again");
     }
-    ctx.status(202).json(RecordJson.write(step));
+  }
+
+  /** A step refused: the answer's status, its headline and the problems it names. */
+  private static final class Refusal extends RuntimeException {
+    private final int status;
+    private final List<Problem> problems;
+
+    Refusal(int status, String error) {
+      this(status, error, List.of());
+    }
+
+    Refusal(int status, String error, List<Problem> problems) {
+      super(error, null, false, false);
+      this.status = status;
+      this.problems = problems;
+    }
   }
 
   /** The action the body asks for, or null with the problems that say why not. */
   private static Object action(JsonNode body, List<Problem> problems) {
     String name = body.path("action").asText("");
-    Set<String> fields = FIELDS.get(name);
+    List<String> fields = FIELDS.get(name);
     if (fields == null) {
       problems.add(Problem.of("action", "须为 " + FIELDS.keySet() + " 之一，而不是 \"" + name + "\"",
           "must be one of " + FIELDS.keySet() + ", not \"" + name + "\""));
@@ -206,19 +248,21 @@ final class FollowUpApi {
 
   /** The body's fields, each read as its type, a problem noted for each that is not. */
   private record Fields(JsonNode body, List<Problem> problems) {
+    /** The field's text; null for an optional field left out or blank, "" for a required one, with a problem. */
     String text(String field, boolean required) {
       JsonNode value = body.path(field);
-      if (value.isMissingNode() || value.isNull()) {
+      if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
+        problems.add(Problem.of(field, "须为文本", "must be text"));
+        return "";
+      }
+      String text = value.isTextual() ? value.asText() : "";
+      if (text.isBlank()) {
         if (required) {
           problems.add(Problem.of(field, "必须填写", "is required"));
         }
         return required ? "" : null;
       }
-      if (!value.isTextual()) {
-        problems.add(Problem.of(field, "须为文本", "must be text"));
-        return "";
-      }
-      return value.asText().isBlank() && !required ? null : value.asText();
+      return text;
     }
 
     LocalDate day(String field, boolean required) {

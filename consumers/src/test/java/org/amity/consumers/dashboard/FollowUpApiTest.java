@@ -119,7 +119,6 @@ class FollowUpApiTest {
       }
     }
     softly.assertAll();
-    assertThat(badSteps(alert)).hasSizeGreaterThanOrEqualTo(40);
 
     List<FollowUpStep> written = stepsWritten(alert, good.size());
     assertThat(written).hasSize(good.size()).allSatisfy(step -> {
@@ -177,11 +176,11 @@ class FollowUpApiTest {
         new BadStep("a form", "zhang.wei", "POST", "application/x-www-form-urlencoded", null, "action=acknowledge",
             415, null),
         new BadStep("from another site", "zhang.wei", "POST", "application/json", "https://evil.example",
-            "{" + a + "\"action\": \"acknowledge\"}", 415, null),
+            "{" + a + "\"action\": \"acknowledge\"}", 403, null),
         BadStep.of("an unknown alert", "{\"alertId\": \"shanghai/nl-rotterdam|WENT_DORMANT|never\", "
             + "\"action\": \"acknowledge\"}", 404, null),
-        BadStep.of("no alertId", "{\"action\": \"acknowledge\"}", 404, null),
-        BadStep.of("alertId a number", "{\"alertId\": 7, \"action\": \"acknowledge\"}", 404, null),
+        BadStep.of("no alertId", "{\"action\": \"acknowledge\"}", 400, "alertId"),
+        BadStep.of("alertId a number", "{\"alertId\": 7, \"action\": \"acknowledge\"}", 400, "alertId"),
         BadStep.of("a closed follow-up", "{\"alertId\": \"" + closed.getAlertId() + "\", \"action\": \"acknowledge\"}",
             409, null),
         BadStep.of("not JSON", "acknowledge it", 400, null),
@@ -199,7 +198,7 @@ class FollowUpApiTest {
         BadStep.of("assign without officer", "{" + a + "\"action\": \"assign\", \"dueOn\": \"" + TODAY.plusDays(3)
             + "\"}", 400, "officer"),
         BadStep.of("assign with a blank officer", "{" + a + "\"action\": \"assign\", \"officer\": \" \", \"dueOn\": \""
-            + TODAY.plusDays(3) + "\"}", 400, "action.officer"),
+            + TODAY.plusDays(3) + "\"}", 400, "officer"),
         BadStep.of("assign with an officer that is a number", "{" + a + "\"action\": \"assign\", \"officer\": 12, "
             + "\"dueOn\": \"" + TODAY.plusDays(3) + "\"}", 400, "officer"),
         BadStep.of("assign without dueOn", "{" + assign + "}", 400, "dueOn"),
@@ -234,6 +233,8 @@ class FollowUpApiTest {
         BadStep.of("plan with a domain twice", "{" + plan + ", \"domains\": [\"CULTURE\", \"CULTURE\"]}", 400,
             "action.domains"),
         BadStep.of("decide nothing", "{" + a + "\"action\": \"decide\"}", 400, "decision"),
+        BadStep.of("decide a blank", "{" + a + "\"action\": \"decide\", \"decision\": \"\"}", 400, "decision"),
+        BadStep.of("assign with a blank dueOn", "{" + assign + ", \"dueOn\": \"\"}", 400, "dueOn"),
         BadStep.of("decide something unknown", "{" + a + "\"action\": \"decide\", \"decision\": \"FORGET\"}", 400,
             "decision"),
         BadStep.of("close naming no event id", "{" + a + "\"action\": \"close\", \"exchangeEventId\": \"a visit\"}",

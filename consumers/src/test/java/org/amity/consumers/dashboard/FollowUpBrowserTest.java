@@ -140,15 +140,16 @@ class FollowUpBrowserTest {
 
     By dormantAlert = By.cssSelector("#partner-alerts li[data-alert*='|WENT_DORMANT|']");
     wait.until(b -> !b.findElements(dormantAlert).isEmpty());
-    assertThat(browser.findElement(By.cssSelector("#partner .band")).getAttribute("data-band")).isEqualTo("DORMANT");
+    assertThat(read(wait, b -> b.findElement(By.cssSelector("#partner .band")).getAttribute("data-band")))
+        .isEqualTo("DORMANT");
     screenshot(browser, "10-follow-up-alert-zh");
 
-    browser.findElement(dormantAlert).findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+    click(wait, dormantAlert, "button[data-action='acknowledge']");
     wait.until(b -> b.findElement(dormantAlert).findElements(By.cssSelector(".follow-up[data-status='ACKNOWLEDGED']"))
         .size() == 1);
-    assertThat(browser.findElement(dormantAlert).getText()).contains("跟进", "已知悉");
+    assertThat(read(wait, b -> b.findElement(dormantAlert).getText())).contains("跟进", "已知悉");
 
-    browser.findElement(dormantAlert).findElement(By.cssSelector("button[data-action='plan']")).click();
+    click(wait, dormantAlert, "button[data-action='plan']");
     WebElement form = wait.until(b -> b.findElement(By.cssSelector("form.follow-up-form[data-action='plan']")));
     new Select(form.findElement(By.name("eventType"))).selectByValue("DelegationVisited");
     ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
@@ -166,7 +167,7 @@ class FollowUpBrowserTest {
     String whatIfBand = whatIf.getAttribute("data-band");
     assertThat(whatIfBand).isIn("ACTIVE", "COOLING", "THRIVING");
     assertThat(whatIf.getText()).startsWith("如按计划进行：活力值 " + whatIfScore);
-    assertThat(browser.findElement(By.cssSelector("#partner .band")).getAttribute("data-band"))
+    assertThat(read(wait, b -> b.findElement(By.cssSelector("#partner .band")).getAttribute("data-band")))
         .as("a plan is not history").isEqualTo("DORMANT");
     screenshot(browser, "12-follow-up-planned-zh");
 
@@ -176,16 +177,28 @@ class FollowUpBrowserTest {
 
     wait.until(b -> b.findElement(dormantAlert).findElements(By.cssSelector(".follow-up[data-status='CLOSED']"))
         .size() == 1);
-    assertThat(browser.findElement(dormantAlert).getText()).contains("sacramento-visit-as-planned");
+    assertThat(read(wait, b -> b.findElement(dormantAlert).getText())).contains("sacramento-visit-as-planned");
     wait.until(b -> b.findElement(By.cssSelector("#partner .band")).getAttribute("data-band").equals(whatIfBand));
-    assertThat(Integer.parseInt(browser.findElement(By.id("score")).getText())).isBetween(whatIfScore - 2,
+    assertThat(Integer.parseInt(read(wait, b -> b.findElement(By.id("score")).getText()))).isBetween(whatIfScore - 2,
         whatIfScore + 2);
-    assertThat(browser.findElement(dormantAlert).findElements(By.cssSelector("button.act"))).isEmpty();
+    wait.until(b -> b.findElement(dormantAlert).findElements(By.cssSelector("button.act")).isEmpty());
     screenshot(browser, "13-follow-up-closed-zh");
   }
 
   private static ObjectNode at(ObjectNode event, Instant occurredAt) {
     return event.put("occurredAt", occurredAt.toString());
+  }
+
+  /** What the page shows, read again should a live update replace the element while it is read. */
+  private static String read(WebDriverWait wait, java.util.function.Function<WebDriver, String> what) {
+    return wait.until(what);
+  }
+
+  private static void click(WebDriverWait wait, By item, String button) {
+    wait.until(b -> {
+      b.findElement(item).findElement(By.cssSelector(button)).click();
+      return true;
+    });
   }
 
   private static HttpResponse<String> postStep(DashboardServer dashboard, String user, String body) throws Exception {

@@ -9,6 +9,7 @@ import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.RelationshipYield;
 import org.amity.contract.Topics;
 import org.amity.followups.FollowUpStep;
 import org.amity.json.RecordJson;
@@ -55,6 +56,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * amity.follow-up-steps ─▶ as input ──────────────────────────────┴┬─ on its ledger's partition ──────┐
  *                                                                  └─▶ elsewhere: by relationship ─────┴▶ ledger ─┬▶ amity.vitality
  *                                                                                                                 ├▶ amity.activity
+ *                                                                                                                 ├▶ amity.yields
  *                                                                                                                 ├▶ amity.alerts
  *                                                                                                                 ├▶ amity.follow-ups (by alert)
  *                                                                                       office contributions ◀────┘
@@ -123,6 +125,7 @@ public final class AmityTopology {
         .branch((id, record) -> record instanceof RelationshipVitality, Branched.as("vitality"))
         .branch((id, record) -> record instanceof RelationshipActivity, Branched.as("activity"))
         .branch((id, record) -> record instanceof Alert, Branched.as("alerts"))
+        .branch((id, record) -> record instanceof RelationshipYield, Branched.as("yields"))
         .branch((id, record) -> record instanceof FollowUp, Branched.as("follow-ups"))
         .branch((id, record) -> record instanceof OfficeContribution, Branched.as("contributions"))
         .branch((id, record) -> record instanceof LedgerEntry, Branched.as("dead-letters"))
@@ -134,6 +137,8 @@ public final class AmityTopology {
         .to(Topics.ACTIVITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipActivity.class)));
     typed(outputs.get("publish-alerts"), Alert.class)
         .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.of(Alert.class)));
+    typed(outputs.get("publish-yields"), RelationshipYield.class)
+        .to(Topics.YIELDS.name(), Produced.with(Serdes.String(), serdes.of(RelationshipYield.class)));
     typed(outputs.get("publish-follow-ups"), FollowUp.class)
         .selectKey((id, followUp) -> followUp.getAlertId(), Named.as("by-alert"))
         .to(Topics.FOLLOW_UPS.name(), Produced.with(Serdes.String(), serdes.of(FollowUp.class)));

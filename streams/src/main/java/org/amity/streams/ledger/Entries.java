@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.amity.contract.EventType;
+import org.amity.contract.EventTypes;
 import org.amity.events.AgreementSigned;
 import org.amity.events.DelegationVisited;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
+import org.amity.events.Money;
 import org.amity.streams.model.Events;
 import org.amity.streams.model.Exchange;
 import org.amity.streams.model.ModelSettings;
@@ -59,7 +62,24 @@ public final class Entries {
     if (event instanceof AgreementSigned agreement) {
       entry.setValidUntil(agreement.getValidUntil()).setAgreementKind(agreement.getKind());
     }
+    EventTypes.named(event.getSchema().getName()).map(EventType::yield).ifPresent(yield -> yields(event, yield, entry));
     return entry.build();
+  }
+
+  /** The figures of what the event yields, as its type declares them. */
+  private static void yields(SpecificRecord event, EventType.Yield yield, LedgerEntry.Builder entry) {
+    if (yield.moneyField() != null) {
+      entry.setMoney((Money) field(event, yield.moneyField()));
+      Object oncePer = yield.moneyOncePer() == null ? null : field(event, yield.moneyOncePer());
+      entry.setMoneyOncePer(oncePer == null ? null : oncePer.toString());
+    }
+    if (yield.peopleField() != null && field(event, yield.peopleField()) instanceof Number people) {
+      entry.setPeople(people.longValue());
+    }
+  }
+
+  private static Object field(SpecificRecord event, String name) {
+    return event.get(event.getSchema().getField(name).pos());
   }
 
   /** The exchange a (non-retraction) entry records. */

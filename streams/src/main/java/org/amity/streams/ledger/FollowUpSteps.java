@@ -39,18 +39,24 @@ public final class FollowUpSteps {
       note(view, acknowledged.getNote());
     } else if (action instanceof Assigned assigned) {
       view.setAssignee(assigned.getOfficer());
+      if (!assigned.getDueOn().equals(view.getDueOn())) {
+        followUp.setOverdueAlerted(false);
+      }
       view.setDueOn(assigned.getDueOn());
-      followUp.setOverdueAlerted(false);
       advance(view, FollowUpStatus.ASSIGNED);
       note(view, assigned.getNote());
     } else if (action instanceof ExchangePlanned plan) {
       // the what-if figures are the scorer's, filled in before the follow-up is published
+      if (view.getPlanned() == null || !plan.getPlannedOn().equals(view.getPlanned().getPlan().getPlannedOn())) {
+        followUp.setMissedAlerted(false);
+      }
       view.setPlanned(new PlannedExchange(plan, step.getActor(), step.getAt(), 0, Band.NEW, null));
-      followUp.setMissedAlerted(false);
+      view.setDecision(null);
       view.setStatus(FollowUpStatus.PLANNED);
       note(view, plan.getNote());
     } else if (action instanceof Decided decided) {
       view.setDecision(decided.getDecision());
+      view.setPlanned(null);
       view.setStatus(FollowUpStatus.DECIDED);
       note(view, decided.getNote());
     } else if (action instanceof Closed closed) {

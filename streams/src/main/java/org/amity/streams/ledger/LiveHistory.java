@@ -16,8 +16,10 @@ import org.amity.streams.model.Exchange;
  * @param exchanges the standing exchanges
  * @param agreements the standing agreement entries (for expiry alerts)
  * @param establishments the standing sister-city and friendly-cooperation establishments
+ * @param standing every standing entry
  */
-public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements, List<LedgerEntry> establishments) {
+public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements, List<LedgerEntry> establishments,
+    List<LedgerEntry> standing) {
   private static final Set<AgreementKind> ESTABLISHMENTS = EnumSet.of(AgreementKind.SISTER_CITY_ESTABLISHMENT,
       AgreementKind.FRIENDLY_COOPERATION_ESTABLISHMENT);
 
@@ -39,12 +41,14 @@ public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements
     List<Exchange> exchanges = new ArrayList<>();
     List<LedgerEntry> agreements = new ArrayList<>();
     List<LedgerEntry> establishments = new ArrayList<>();
+    List<LedgerEntry> standing = new ArrayList<>();
     for (LedgerEntry entry : entries) {
       if (Entries.isRetraction(entry) || retracted.contains(entry.getEventId())
           || corrected.contains(entry.getEventId())) {
         continue;
       }
       exchanges.add(Entries.exchange(entry));
+      standing.add(entry);
       if (entry.getValidUntil() != null) {
         agreements.add(entry);
       }
@@ -52,7 +56,7 @@ public record LiveHistory(List<Exchange> exchanges, List<LedgerEntry> agreements
         establishments.add(entry);
       }
     }
-    return new LiveHistory(exchanges, agreements, establishments);
+    return new LiveHistory(exchanges, agreements, establishments, standing);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +30,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * What the follow-ups of a relationship's alerts need when it is scored. A planned exchange counts as a plan, not as
  * history: it leaves the score alone, and its what-if figures are the score, band and dormancy date the model gives
- * the relationship at the start of the planned day (or now, once that day has come) with the exchange added. A recorded exchange of the plan's type within
- * {@value #PLAN_WINDOW_DAYS} days of the planned day carries the plan out and closes the follow-up. Each raised once:
+ * the relationship at the start of the planned day (or now, once that day has come) with the exchange added. A
+ * recorded exchange like the planned one, within {@value #PLAN_WINDOW_DAYS} days of the planned day, carries the plan
+ * out and closes the follow-up. Each raised once:
  * FOLLOW_UP_OVERDUE when an assigned follow-up has no plan, decision or closing by the end of its due day,
  * PLAN_MISSED when the plan's window has passed with nothing recorded. An ended relationship raises neither.
  */
@@ -85,11 +87,7 @@ final class FollowUpRules {
   private void followPlan(FollowUpState followUp, List<Exchange> exchanges, LocalDate establishedOn, Instant now) {
     FollowUp view = followUp.getFollowUp();
     ExchangePlanned plan = view.getPlanned().getPlan();
-    Optional<Exchange> carriedOut = exchanges.stream()
-        .filter(exchange -> exchange.type().equals(plan.getEventType()))
-        .filter(exchange -> Math.abs(dayOf(exchange.occurredAt()).toEpochDay() - plan.getPlannedOn().toEpochDay())
-            <= PLAN_WINDOW_DAYS)
-        .findFirst();
+    Optional<Exchange> carriedOut = carriedOut(view.getPlanned(), exchanges);
     if (carriedOut.isPresent()) {
       FollowUpSteps.close(view, CLOSED_BY_EXCHANGE, now, carriedOut.get().eventId());
       followUp.setUnpublished(true);
@@ -104,6 +102,23 @@ final class FollowUpRules {
       planned.setWhatIfDormantOn(whatIf.forecastDormantOn());
       followUp.setUnpublished(true);
     }
+  }
+
+  /**
+   * The recorded exchange that carries the plan out, if any: of its type (and direction, for a delegation), within
+   * {@value #PLAN_WINDOW_DAYS} days of the planned day and not before the day the plan was made; the nearest to the
+   * planned day.
+   */
+  private Optional<Exchange> carriedOut(PlannedExchange planned, List<Exchange> exchanges) {
+    ExchangePlanned plan = planned.getPlan();
+    long plannedDay = plan.getPlannedOn().toEpochDay();
+    Instant madeOn = startOf(dayOf(planned.getPlannedAt()));
+    return exchanges.stream()
+        .filter(exchange -> exchange.type().equals(plan.getEventType()))
+        .filter(exchange -> plan.getDirection() == null || plan.getDirection() == exchange.direction())
+        .filter(exchange -> !exchange.occurredAt().isBefore(madeOn))
+        .filter(exchange -> Math.abs(dayOf(exchange.occurredAt()).toEpochDay() - plannedDay) <= PLAN_WINDOW_DAYS)
+        .min(Comparator.comparingLong(exchange -> Math.abs(dayOf(exchange.occurredAt()).toEpochDay() - plannedDay)));
   }
 
   /** The relationship on the planned day (or now, on that day), with the planned exchange recorded. */

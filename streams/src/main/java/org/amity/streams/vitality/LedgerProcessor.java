@@ -184,7 +184,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
     if (FollowUpSteps.apply(state, step)) {
       states.put(relationshipId, state);
-      markPending(relationshipId, Long.MIN_VALUE);
+      // a step changes no figure: a change of band published with it is time passing, news as at a review
+      markPending(relationshipId, context.currentSystemTimeMs());
     }
   }
 

@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.RelationshipYield;
+import org.amity.aggregates.YearYield;
 import org.amity.partners.Relationship;
 import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LiveHistory;
 import org.amity.streams.ledger.RelationshipState;
+import org.amity.streams.ledger.YieldFigures;
 import org.amity.streams.model.Activity;
 import org.amity.streams.model.Vitality;
 import org.amity.streams.model.VitalityModel;
@@ -100,6 +104,7 @@ public final class RelationshipScorer {
       records.add(Records.contribution(vitality, activity));
     }
     records.addAll(alerts);
+    yieldIfChanged(state, relationship, history, now).ifPresent(records::add);
     FollowUpRules.Due followUps = followUpRules.due(state, vitality, history.exchanges(), now);
     records.addAll(followUps.records());
     state.setBand(vitality.getBand());
@@ -108,6 +113,25 @@ public final class RelationshipScorer {
     state.setReviewDueAt(reviewDue == null ? Long.MAX_VALUE : reviewDue.toEpochMilli());
     state.setReviewDueSettings(reviewSettings);
     return new Publication(records, expired(entries, now), state.hashCode() != stateBefore, due.held());
+  }
+
+  /**
+   * What the relationship yielded over the ledger's retention, when that changed since last published (or first has a
+   * figure).
+   */
+  private Optional<RelationshipYield> yieldIfChanged(RelationshipState state, Relationship relationship,
+      LiveHistory history, Instant now) {
+    Instant horizon = now.minus(retention());
+    List<LedgerEntry> kept = history.standing().stream().filter(entry -> !entry.getOccurredAt().isBefore(horizon))
+        .toList();
+    List<YearYield> years = YieldFigures.of(kept, settings.model().zone());
+    int signature = years.hashCode();
+    if (years.isEmpty() && state.getYieldSignature() == null || !changed(state.getYieldSignature(), signature)) {
+      return Optional.empty();
+    }
+    state.setYieldSignature(signature);
+    return Optional.of(new RelationshipYield(relationship.getRelationshipId(), relationship.getOfficeId(),
+        relationship.getPartnerNameEn(), relationship.getPartnerNameZh(), years));
   }
 
   /** The entries that have left the ledger's retention: exchanges (and retractions) that long ago. */
@@ -144,7 +168,7 @@ public final class RelationshipScorer {
    * What scoring found.
    *
    * @param records to publish, in order: vitality, activity, office contribution (when changed), alerts, the
-   *     follow-ups that changed and their alerts
+   *     yield (when changed), the follow-ups that changed and their alerts
    * @param expired ledger entries to forget
    * @param stateChanged whether the relationship's state changed and must be written back; its
    *     {@link RelationshipState#getReviewDueAt() reviewDueAt} says until when a review may leave the relationship

@@ -73,6 +73,24 @@ class FollowUpTest {
   }
 
   @Test
+  void onlyAnExchangeLikeThePlannedOneAndNotBeforeThePlanWasMadeCarriesItOut() {
+    try (TopologyFixture streams = new TopologyFixture(NOW)) {
+      Alert dormant = wentDormant(streams);
+      streams.send(senior("visit-before-the-plan", streams.now().minus(Duration.ofDays(2)))).publish();
+      streams.step(step(streams, dormant, visitOn(today(streams).plusDays(10)))).publish();
+      DelegationVisited outbound = delegation(envelope("visit-the-other-way", streams.now().plusSeconds(60), ROTTERDAM,
+          Domain.GOVERNANCE), Direction.OUTBOUND, DelegationLevel.SENIOR_OFFICIAL);
+      streams.advance(Duration.ofMinutes(2)).send(outbound).publish();
+
+      assertThat(streams.followUps().get(dormant.getAlertId()).getStatus()).isEqualTo(FollowUpStatus.PLANNED);
+
+      streams.send(senior("the-visit", streams.now().minusSeconds(10))).publish();
+
+      assertThat(streams.followUps().get(dormant.getAlertId()).getClosedByEventId()).isEqualTo("the-visit");
+    }
+  }
+
+  @Test
   void aPlanWhoseDayPassesWithNothingRecordedRaisesOneAlert() {
     try (TopologyFixture streams = new TopologyFixture(NOW)) {
       Alert dormant = wentDormant(streams);

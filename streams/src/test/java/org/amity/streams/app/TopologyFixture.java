@@ -21,6 +21,7 @@ import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.RelationshipYield;
 import org.amity.contract.Topics;
 import org.amity.followups.FollowUpStep;
 import org.amity.partners.Office;
@@ -65,6 +66,8 @@ public final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<String, OfficeRollup> rollups;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final TestOutputTopic<String, FollowUp> followUps;
+  private final TestOutputTopic<String, RelationshipYield> yields;
+  private final Map<String, List<RelationshipYield>> yieldLog = new LinkedHashMap<>();
   private final Map<String, FollowUp> latestFollowUps = new LinkedHashMap<>();
   private final Map<String, RelationshipVitality> latestVitality = new LinkedHashMap<>();
   private final Map<String, RelationshipActivity> latestActivity = new LinkedHashMap<>();
@@ -116,6 +119,8 @@ public final class TopologyFixture implements AutoCloseable {
         Serdes.ByteArray().deserializer());
     followUps = driver.createOutputTopic(Topics.FOLLOW_UPS.name(), Serdes.String().deserializer(),
         serdes.of(FollowUp.class).deserializer());
+    yields = driver.createOutputTopic(Topics.YIELDS.name(), Serdes.String().deserializer(),
+        serdes.of(RelationshipYield.class).deserializer());
   }
 
   public static Relationship relationship(String relationshipId, LocalDate establishedOn) {
@@ -232,6 +237,12 @@ public final class TopologyFixture implements AutoCloseable {
     return latestFollowUps;
   }
 
+  /** Every yield published for one relationship, oldest first. */
+  public List<RelationshipYield> yieldLog(String relationshipId) {
+    collect();
+    return yieldLog.getOrDefault(relationshipId, List.of());
+  }
+
   public List<TestRecord<byte[], byte[]>> deadLetters() {
     collect();
     return deadLetterLog;
@@ -262,6 +273,7 @@ public final class TopologyFixture implements AutoCloseable {
     alerts.readRecordsToList().forEach(r -> alertLog.add(r.value()));
     deadLetterLog.addAll(deadLetters.readRecordsToList());
     followUps.readRecordsToList().forEach(r -> latestFollowUps.put(r.key(), r.value()));
+    yields.readRecordsToList().forEach(r -> yieldLog.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
   }
 
   /** Closes the driver and removes its state directory (the driver empties it but leaves it). */
