@@ -28,6 +28,7 @@ const I18N = {
     act_decide: 'Decide', act_close: 'Close', f_officer: 'Officer', f_dueOn: 'Answer by', f_eventType: 'Exchange',
     f_plannedOn: 'Planned for', f_variant: 'Level or kind', f_direction: 'Direction', f_domains: 'Fields', f_ledBy: 'Led by',
     f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (event id, optional)', f_note: 'Note',
+    yielded: 'What it yielded', year: 'Year', money: 'Values committed', people: 'People taking part', events: 'Events',
     submit: 'Record', cancel: 'Cancel', notRecorded: 'Not recorded: the dashboard did not answer; try again', recorded: 'Recorded: the follow-up updates as soon as it is processed.',
     dueBy: (d) => `answer by ${d}`, assignedTo: (o) => `assigned to ${o}`,
     whatIf: (score, band, dormant) => `if it happens: vitality ${score} (${band})` + (dormant ? `, dormant from ${dormant}` : ''),
@@ -60,6 +61,7 @@ const I18N = {
     act_decide: '作出决定', act_close: '关闭', f_officer: '负责人', f_dueOn: '答复期限', f_eventType: '交流类型',
     f_plannedOn: '计划日期', f_variant: '级别或类别', f_direction: '方向', f_domains: '领域', f_ledBy: '带队人',
     f_decision: '决定', f_exchangeEventId: '已记录的交流（事件编号，可不填）', f_note: '备注',
+    yielded: '交流成果', year: '年份', money: '协议与项目金额', people: '参与人数', events: '事件',
     submit: '记录', cancel: '取消', notRecorded: '未记录：看板没有应答，请重试', recorded: '已记录：处理后跟进状态即更新。',
     dueBy: (d) => `${d} 前答复`, assignedTo: (o) => `指派给 ${o}`,
     whatIf: (score, band, dormant) => `如按计划进行：活力值 ${score}（${band}）` + (dormant ? `，${dormant} 起休眠` : ''),
@@ -170,6 +172,19 @@ function alertItem(a, actions) {
   return `<li data-alert="${esc(a.alertId)}">${badge} <a href="/partners/${encodeURIComponent(office)}/${encodeURIComponent(partner)}">${name(a.partnerNameEn, a.partnerNameZh)}</a>
     <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
     <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span>${followUpLine(a.followUp)}${actions ? followUpActions(a) : ''}</li>`;
+}
+// what the relationship yielded, year by year, newest first: values by currency, people by what they took part in
+function yieldCard(y) {
+  if (!y || !y.years.length) return '';
+  const money = (m) => Object.entries(m).map(([currency, minor]) => {
+    const format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'currency', currency });
+    return format.format(minor / 10 ** format.resolvedOptions().maximumFractionDigits);
+  }).join('<br>');
+  const people = (p) => Object.entries(p).map(([type, n]) => `${esc(label('People', type))} ${n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`).join('<br>');
+  const rows = [...y.years].reverse().map((year) => `<tr data-year="${year.year}"><td>${year.year}</td><td class="money">${money(year.money)}</td>
+    <td class="people">${people(year.people)}</td><td title="${esc(year.events.map((e) => e.eventId).join('\n'))}">${year.events.length}</td></tr>`).join('');
+  return `<section class="card" id="yield"><h2>${t('yielded')}</h2><table><thead><tr><th>${t('year')}</th><th>${t('money')}</th>
+    <th>${t('people')}</th><th>${t('events')}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 // a message's link names its alert (#alert=ID): that alert is marked, and shown once
 let linkedAlertShown = false;
@@ -344,6 +359,7 @@ async function renderPartner(office, partner) {
       <section class="card"><h2>${t('upcoming')}</h2><ul class="alerts" id="upcoming">${upcoming || `<li class="muted">${t('none')}</li>`}</ul>
         <h2>${t('alerts')}</h2><ul class="alerts" id="partner-alerts">${data.alerts.slice(0, 10).map((a) => alertItem(a, true)).join('') || `<li class="muted">${t('none')}</li>`}</ul></section>
     </div>
+    ${yieldCard(data.yield)}
     <section class="card"><h2>${t('timeline')} <span class="muted">${t('newestFirst')} · ${(data.exchanges || []).length}</span></h2>
       <ol class="timeline" id="timeline">${(data.exchanges || []).map(exchangeItem).join('') || `<li class="muted">${t('none')}</li>`}</ol></section>`;
   showLinkedAlert();

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Serves the dashboard: partners by band per office, the office ranking, the newest alerts, the partner",
         "table (filters, CSV export) and each partner's score history, components and forecast, updated live.",
-        "It reads amity.vitality, amity.activity, amity.office-rollups, amity.alerts, amity.follow-ups and the",
-        "master data from the beginning (committed records only) into memory. JSON API under /api/v1/; only",
-        "/health is open.",
+        "It reads amity.vitality, amity.activity, amity.yields, amity.office-rollups, amity.alerts,",
+        "amity.follow-ups and the master data from the beginning (committed records only) into memory. JSON API",
+        "under /api/v1/; only /health is open.",
         "Users sign in with a password; only PBKDF2 hashes are configured ('amity dashboard --hash-password'",
         "makes one). A user given an office (--user-office, or NAME.office=OFFICE beside NAME=HASH) sees that",
         "office and the offices under it; others see every office. A user is a viewer, who only reads, unless made",

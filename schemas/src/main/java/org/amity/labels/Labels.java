@@ -10,13 +10,15 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import org.amity.contract.EventType;
 import org.amity.contract.EventTypes;
 
 /**
  * The words users see, in Chinese and English, from {@code labels_zh.properties} and {@code labels_en.properties}:
  * the contract's symbols ({@code EnumName.SYMBOL}: levels, statuses, kinds, bands, alert kinds, domains...), the
  * sentences of alerts ({@code alert.*}, {@link MessageFormat} patterns) and the date formats ({@code format.*});
- * and the names of event types ({@code EventType.DelegationVisited}) from {@link EventTypes}.
+ * and the names of event types ({@code EventType.DelegationVisited}) and of the people they count
+ * ({@code People.DelegationVisited}) from {@link EventTypes}.
  */
 public final class Labels {
   public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
@@ -24,6 +26,8 @@ public final class Labels {
   /** Where an office is when it does not say: its dates and times are read in this zone. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String EVENT_TYPE = "EventType.";
+  /** The people an event type counts as its yield, e.g. {@code People.DelegationVisited}: 代表团成员. */
+  private static final String PEOPLE = "People.";
   private static final String BUNDLE = "org.amity.labels.labels";
   private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
       ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -68,6 +72,8 @@ public final class Labels {
   public static Set<String> keys(Locale language) {
     Set<String> keys = new TreeSet<>(bundle(language).keySet());
     EventTypes.names().forEach(name -> keys.add(EVENT_TYPE + name));
+    EventTypes.all().stream().filter(type -> type.yield() != null && type.yield().peopleField() != null)
+        .forEach(type -> keys.add(PEOPLE + type.name()));
     return keys;
   }
 
@@ -78,6 +84,11 @@ public final class Labels {
   private static String text(String key, Locale language, String otherwise) {
     if (key.startsWith(EVENT_TYPE)) {
       return EventTypes.named(key.substring(EVENT_TYPE.length())).map(type -> type.label(language)).orElse(otherwise);
+    }
+    if (key.startsWith(PEOPLE)) {
+      return EventTypes.named(key.substring(PEOPLE.length())).map(EventType::yield)
+          .filter(yield -> yield != null && yield.peopleField() != null)
+          .map(yield -> language.getLanguage().equals("zh") ? yield.peopleZh() : yield.peopleEn()).orElse(otherwise);
     }
     try {
       return bundle(language).getString(key);

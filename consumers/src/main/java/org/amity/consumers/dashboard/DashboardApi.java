@@ -116,6 +116,7 @@ final class DashboardApi {
     body.set("relationship", view.relationship(id).map(r -> (JsonNode) RecordJson.write(r)).orElse(null));
     body.set("vitality", vitality.map(v -> (JsonNode) RecordJson.write(DaysSince.asOf(v, Instant.now()))).orElse(null));
     body.set("activity", view.activity(id).map(a -> (JsonNode) RecordJson.write(a)).orElse(null));
+    body.set("yield", view.yield(id).map(y -> (JsonNode) RecordJson.write(y)).orElse(null));
     ArrayNode alerts = body.putArray("alerts");
     view.alerts().stream().filter(a -> a.getRelationshipId().equals(id)).forEach(a -> alerts.add(AlertJson.of(a, view)));
     ArrayNode upcoming = body.putArray("upcoming");

@@ -25,6 +25,7 @@ import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.aggregates.RelationshipYield;
 import org.amity.consumers.dashboard.Exchanges.Exchange;
 import org.amity.events.EventRetracted;
 import org.amity.partners.Office;
@@ -64,6 +65,8 @@ public final class DashboardView {
   private final Map<String, Office> offices = new ConcurrentHashMap<>();
   private final Map<String, Relationship> relationships = new ConcurrentHashMap<>();
   private final Map<String, RelationshipVitality> vitality = new ConcurrentHashMap<>();
+  /** What each relationship yielded, by relationship id. */
+  private final Map<String, RelationshipYield> yields = new ConcurrentHashMap<>();
   /** Each alert's follow-up, by alertId. */
   private final Map<String, FollowUp> followUps = new ConcurrentHashMap<>();
   private final Map<String, TreeMap<Instant, Point>> history = new ConcurrentHashMap<>();
@@ -332,6 +335,15 @@ public final class DashboardView {
       return alertIds.contains(alertId)
           ? alerts.stream().filter(alert -> alert.getAlertId().equals(alertId)).findFirst() : Optional.empty();
     }
+  }
+
+  public void putYield(String relationshipId, RelationshipYield yield) {
+    put(yields, relationshipId, yield);
+    changed("yield", relationshipId);
+  }
+
+  public Optional<RelationshipYield> yield(String relationshipId) {
+    return Optional.ofNullable(yields.get(relationshipId));
   }
 
   public void putFollowUp(String alertId, FollowUp followUp) {

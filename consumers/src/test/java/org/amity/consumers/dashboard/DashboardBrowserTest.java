@@ -208,6 +208,8 @@ class DashboardBrowserTest {
     wait.until(b -> b.findElement(By.id("upcoming")).getText().contains("结好 45 周年"));
     assertThat(text(wait, "partner")).contains("鹿特丹", "活跃兴旺");
     assertThat(text(wait, "c-momentum")).contains("近期交流，每200天减半");
+    wait.until(b -> b.findElement(By.id("yield")).getText().contains("代表团成员 12"));
+    assertThat(text(wait, "yield")).contains("交流成果", "参与人数");
     screenshot(browser, "06-partner-rotterdam-zh");
   }
 
@@ -249,7 +251,8 @@ class DashboardBrowserTest {
     String rotterdam = "shanghai/nl-rotterdam";
     return List.of(
         event("DelegationVisited", "rotterdam-mayor-visit", rotterdam, 200, "URBAN_DEVELOPMENT", "PORTS_AND_LOGISTICS")
-            .put("direction", "INBOUND").put("level", "HEAD_OF_GOVERNMENT").put("startDate", TODAY.minusDays(200).toString()),
+            .put("direction", "INBOUND").put("level", "HEAD_OF_GOVERNMENT").put("headcount", 12)
+            .put("startDate", TODAY.minusDays(200).toString()),
         event("AgreementSigned", "rotterdam-port-memorandum", rotterdam, 100, "PORTS_AND_LOGISTICS")
             .put("kind", "RENEWAL").put("title", "Port management memorandum renewed")
             .put("signedOn", TODAY.minusDays(100).toString()),
