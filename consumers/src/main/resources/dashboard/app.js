@@ -220,24 +220,28 @@ function followUpActions(a) {
 // the form of one step: its fields, as the dashboard's choices say
 function stepForm(alertId, action) {
   const input = (name, type = 'text') => `<label>${t('f_' + name)} <input name="${name}" type="${type}"></label>`;
-  const select = (name, values, labelOf, blank) => `<label>${t('f_' + name)} <select name="${name}">${blank ? '<option value=""></option>' : ''}${values.map((v) => `<option value="${esc(v)}">${esc(labelOf(v))}</option>`).join('')}</select></label>`;
   let fields = '';
   if (action === 'assign') fields = input('officer') + input('dueOn', 'date');
   if (action === 'plan') {
     const type = CHOICES.eventTypes[0] || {};
     fields = select('eventType', CHOICES.eventTypes.map((x) => x.name), (v) => label('EventType', v)) + input('plannedOn', 'date')
-      + `<span class="variant">${variantSelect(type)}</span>` + `<span class="direction">${type.direction ? select('direction', CHOICES.directions, (v) => label('Direction', v)) : ''}</span>`
-      + `<label>${t('f_domains')} <select name="domains" multiple size="4">${CHOICES.domains.map((v) => `<option value="${esc(v)}">${esc(label('Domain', v))}</option>`).join('')}</select></label>`
-      + input('ledBy');
+      + `<span class="variant">${variantSelect(type)}</span>` + `<span class="direction">${directionSelect(type)}</span>`
+      + select('domains', CHOICES.domains, (v) => label('Domain', v), true) + input('ledBy');
   }
   if (action === 'decide') fields = select('decision', CHOICES.decisions, (v) => label('Decision', v));
   if (action === 'close') fields = input('exchangeEventId');
   return `<form class="follow-up-form" data-alert="${esc(alertId)}" data-action="${action}"><b>${t('act_' + action)}</b> ${fields}${input('note')}
     <button type="submit">${t('submit')}</button> <button type="button" class="cancel">${t('cancel')}</button><div class="error" role="alert"></div></form>`;
 }
+function select(name, values, labelOf, multiple) {
+  return `<label>${t('f_' + name)} <select name="${name}"${multiple ? ' multiple size="4"' : ''}>${values.map((v) => `<option value="${esc(v)}">${esc(labelOf(v))}</option>`).join('')}</select></label>`;
+}
+// what a planned exchange's type asks besides its day: the level or kind its points depend on, a delegation's direction
 function variantSelect(type) {
-  if (!type.variants) return '';
-  return `<label>${t('f_variant')} <select name="variant">${type.variants.map((v) => `<option value="${esc(v)}">${esc(label(type.variantEnum, v))}</option>`).join('')}</select></label>`;
+  return type.variants ? select('variant', type.variants, (v) => label(type.variantEnum, v)) : '';
+}
+function directionSelect(type) {
+  return type.direction ? select('direction', CHOICES.directions, (v) => label('Direction', v)) : '';
 }
 async function takeStep(form) {
   const body = { alertId: form.dataset.alert, action: form.dataset.action };
@@ -272,7 +276,7 @@ main.addEventListener('change', (e) => {
   if (e.target.name !== 'eventType') return;
   const form = e.target.closest('form'); const type = CHOICES.eventTypes.find((x) => x.name === e.target.value) || {};
   form.querySelector('.variant').innerHTML = variantSelect(type);
-  form.querySelector('.direction').innerHTML = type.direction ? `<label>${t('f_direction')} <select name="direction">${CHOICES.directions.map((v) => `<option value="${esc(v)}">${esc(label('Direction', v))}</option>`).join('')}</select></label>` : '';
+  form.querySelector('.direction').innerHTML = directionSelect(type);
 });
 main.addEventListener('submit', (e) => { e.preventDefault(); takeStep(e.target); });
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,8 @@ import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -116,30 +111,10 @@ class FollowUpAcrossRestartTest {
     }
   }
 
-  /** Every committed alert about the office's relationships. */
+  /** The office's alerts about follow-ups, committed ones only. */
   private static List<Alert> alertsOf(String office) {
-    Map<String, Object> config = clientConfig();
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    SpecificAvroSerde<Alert> serde = new SpecificAvroSerde<>();
-    serde.configure(config, false);
-    List<Alert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-        serde.deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-          if (record.key().startsWith(office + "/") && Set.of(AlertKind.PLAN_MISSED, AlertKind.FOLLOW_UP_OVERDUE)
-              .contains(record.value().getKind())) {
-            alerts.add(record.value());
-          }
-        });
-      }
-    }
-    return alerts;
+    return CommittedAlerts.of(office, clientConfig()).stream()
+        .filter(alert -> Set.of(AlertKind.PLAN_MISSED, AlertKind.FOLLOW_UP_OVERDUE).contains(alert.getKind())).toList();
   }
 
   private static AmityStreamsApp start(StreamsSettings settings, Path stateDir) throws Exception {

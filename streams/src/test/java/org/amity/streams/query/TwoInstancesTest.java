@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,13 @@ import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.app.AmityStreamsApp;
+import org.amity.streams.app.CommittedAlerts;
 import org.amity.streams.app.DeadLetters;
 import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -116,7 +112,7 @@ class TwoInstancesTest {
       first = start(settings, ports[0], "first-again");
       first.awaitRunning(Duration.ofSeconds(60));
       Thread.sleep(REVIEW.multipliedBy(10).toMillis());
-      List<Alert> alerts = alertsOf(office);
+      List<Alert> alerts = CommittedAlerts.of(office, clientConfig());
       assertThat(alerts).extracting(Alert::getAlertId).doesNotHaveDuplicates();
       assertThat(alerts).filteredOn(alert -> alert.getKind() == AlertKind.ANNIVERSARY)
           .as("one anniversary alert per relationship, though every instance reviewed them many times")
@@ -125,31 +121,6 @@ class TwoInstancesTest {
       first.close();
       second.close();
     }
-  }
-
-  /** Every alert about the office's relationships on amity.alerts, committed ones only. */
-  private static List<Alert> alertsOf(String office) {
-    Map<String, Object> config = clientConfig();
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    SpecificAvroSerde<Alert> serde = new SpecificAvroSerde<>();
-    serde.configure(config, false);
-    List<Alert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-        serde.deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-          if (record.key().startsWith(office + "/")) {
-            alerts.add(record.value());
-          }
-        });
-      }
-    }
-    return alerts;
   }
 
   private static void publish(List<String> ids) {
