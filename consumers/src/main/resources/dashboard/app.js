@@ -28,6 +28,8 @@ const I18N = {
     act_decide: 'Decide', act_close: 'Close', f_officer: 'Officer', f_dueOn: 'Answer by', f_eventType: 'Exchange',
     f_plannedOn: 'Planned for', f_variant: 'Level or kind', f_direction: 'Direction', f_domains: 'Fields', f_ledBy: 'Led by',
     f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (event id, optional)', f_note: 'Note',
+    officePartners: 'Its partners', ownPartners: 'Own partners', withOfficesBelow: 'With the offices below',
+    eventsBehind: (y) => `Events behind the figures of ${y}`, date: 'Date', exchange: 'Exchange',
     yielded: 'What it yielded', year: 'Year', money: 'Values committed', people: 'People taking part', events: 'Events',
     submit: 'Record', cancel: 'Cancel', notRecorded: 'Not recorded: the dashboard did not answer; try again', recorded: 'Recorded: the follow-up updates as soon as it is processed.',
     dueBy: (d) => `answer by ${d}`, assignedTo: (o) => `assigned to ${o}`,
@@ -61,6 +63,8 @@ const I18N = {
     act_decide: '作出决定', act_close: '关闭', f_officer: '负责人', f_dueOn: '答复期限', f_eventType: '交流类型',
     f_plannedOn: '计划日期', f_variant: '级别或类别', f_direction: '方向', f_domains: '领域', f_ledBy: '带队人',
     f_decision: '决定', f_exchangeEventId: '已记录的交流（事件编号，可不填）', f_note: '备注',
+    officePartners: '友城伙伴列表', ownPartners: '本外办', withOfficesBelow: '含下级外办',
+    eventsBehind: (y) => `${y}年成果所依据的交流`, date: '日期', exchange: '交流',
     yielded: '交流成果', year: '年份', money: '协议与项目金额', people: '参与人数', events: '事件',
     submit: '记录', cancel: '取消', notRecorded: '未记录：看板没有应答，请重试', recorded: '已记录：处理后跟进状态即更新。',
     dueBy: (d) => `${d} 前答复`, assignedTo: (o) => `指派给 ${o}`,
@@ -137,7 +141,7 @@ async function renderOverview() {
     const bar = BANDS.map((b) => o.bands[b] ? `<span style="flex:${o.bands[b]};background:${BAND_COLOURS[b]}" title="${esc(standing(b))}: ${o.bands[b]}"></span>` : '').join('');
     const below = o.rollup ? o.rollup.withDistricts.relationships : o.relationships;
     return `<tr data-office="${esc(o.officeId)}" data-depth="${o.depth}"><td style="padding-left:${0.4 + o.depth * 1.5}em">
-      <a href="/partners?office=${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
+      <a href="/offices/${encodeURIComponent(o.officeId)}">${name(o.nameEn, o.nameZh)}</a></td>
       ${BANDS.map((b) => `<td class="count-${b}">${o.bands[b]}</td>`).join('')}<td>${o.relationships}</td>
       <td class="partners">${o.partners}</td><td class="count-SUSPENDED">${o.suspended}</td><td class="count-ENDED">${o.ended}</td>
       <td class="with-below">${below} / ${o.partnersWithDescendants}</td>
@@ -173,16 +177,23 @@ function alertItem(a, actions) {
     <span class="muted">${esc(label('AlertKind', a.kind))} · ${esc(a.text[lang].raisedAt)}</span><br><span class="muted">${esc(a.text[lang].headline)}</span>
     <br><span class="muted evidence">${esc(a.text[lang].evidence)}</span>${followUpLine(a.followUp)}${actions ? followUpActions(a) : ''}</li>`;
 }
-// what the relationship yielded, year by year, newest first: values by currency, people by what they took part in
-function yieldCard(y) {
-  if (!y || !y.years.length) return '';
-  const money = (m) => Object.entries(m).map(([currency, minor]) => {
-    const format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'currency', currency });
+// figures of what partnerships yield: values by currency, people by what they took part in
+const numberLocale = () => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+function moneyText(m) {
+  return Object.entries(m).map(([currency, minor]) => {
+    const format = new Intl.NumberFormat(numberLocale(), { style: 'currency', currency });
     return format.format(minor / 10 ** format.resolvedOptions().maximumFractionDigits);
   }).join('<br>');
-  const people = (p) => Object.entries(p).map(([type, n]) => `${esc(label('People', type))} ${n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`).join('<br>');
-  const rows = [...y.years].reverse().map((year) => `<tr data-year="${year.year}"><td>${year.year}</td><td class="money">${money(year.money)}</td>
-    <td class="people">${people(year.people)}</td><td title="${esc(year.events.map((e) => e.eventId).join('\n'))}">${year.events.length}</td></tr>`).join('');
+}
+function peopleText(p) {
+  return Object.entries(p).map(([type, n]) => `${esc(label('People', type))} ${n.toLocaleString(numberLocale())}`).join('<br>');
+}
+function eventCount(e) { return Object.values(e).reduce((a, b) => a + b, 0); }
+// what the relationship yielded, year by year, newest first
+function yieldCard(y) {
+  if (!y || !y.years.length) return '';
+  const rows = [...y.years].reverse().map((year) => `<tr data-year="${year.year}"><td>${year.year}</td><td class="money">${moneyText(year.money)}</td>
+    <td class="people">${peopleText(year.people)}</td><td title="${esc(year.events.map((e) => e.eventId).join('\n'))}">${year.events.length}</td></tr>`).join('');
   return `<section class="card" id="yield"><h2>${t('yielded')}</h2><table><thead><tr><th>${t('year')}</th><th>${t('money')}</th>
     <th>${t('people')}</th><th>${t('events')}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
@@ -382,12 +393,40 @@ async function renderPartner(office, partner) {
   }
 }
 
+// the office page: what its partnerships yielded, own and with the offices under it, and the events behind a year
+async function renderOffice(officeId) {
+  const year = new URLSearchParams(location.search).get('year');
+  const data = await api(`/api/v1/offices/${encodeURIComponent(officeId)}` + (year ? `?year=${encodeURIComponent(year)}` : ''));
+  destroyCharts();
+  const cell = (sum, cls) => `<td class="${cls}">${cls === 'money' ? moneyText(sum.money) : cls === 'people' ? peopleText(sum.people) : eventCount(sum.events)}</td>`;
+  const rows = data.yields.map((y) => `<tr data-year="${y.year}"${y.year === data.year ? ' class="chosen"' : ''}>
+    <td><a href="?year=${y.year}">${y.year}</a></td>${cell(y.own, 'money')}${cell(y.own, 'people')}${cell(y.own, 'events')}
+    ${cell(y.withDistricts, 'money')}${cell(y.withDistricts, 'people')}${cell(y.withDistricts, 'events')}</tr>`).join('');
+  const partner = (p) => { const [o, id] = p.relationshipId.split('/'); return `<a href="/partners/${encodeURIComponent(o)}/${encodeURIComponent(id)}">${name(p.nameEn, p.nameZh)}</a>`; };
+  const events = data.events.map((e) => `<tr data-event="${esc(e.eventId)}"><td>${esc(day(e.occurredAt))}</td>
+    <td>${esc(label('EventType', e.type))}</td><td>${e.partners.map(partner).join('、')}</td>
+    <td class="money">${e.money ? moneyText({ [e.money.currency]: e.money.amountMinor }) : ''}</td>
+    <td class="people">${e.people == null ? '' : e.people.toLocaleString(numberLocale())}</td></tr>`).join('');
+  main.innerHTML = `
+    <section class="card" id="office"><h2>${name(data.nameEn, data.nameZh)}</h2>
+      <p><a href="/partners?office=${encodeURIComponent(data.officeId)}">${t('officePartners')}</a></p></section>
+    <section class="card" id="office-yield"><h2>${t('yielded')}</h2>
+      <table><thead><tr><th rowspan="2">${t('year')}</th><th colspan="3">${t('ownPartners')}</th><th colspan="3">${t('withOfficesBelow')}</th></tr>
+      <tr>${[1, 2].map(() => `<th>${t('money')}</th><th>${t('people')}</th><th>${t('events')}</th>`).join('')}</tr></thead>
+      <tbody>${rows || `<tr><td colspan="7" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+    ${data.year ? `<section class="card" id="office-yield-events"><h2>${t('eventsBehind', data.year)}</h2>
+      <table><thead><tr><th>${t('date')}</th><th>${t('exchange')}</th><th>${t('partner')}</th><th>${t('money')}</th><th>${t('people')}</th></tr></thead>
+      <tbody>${events || `<tr><td colspan="5" class="muted">${t('none')}</td></tr>`}</tbody></table></section>` : ''}`;
+}
+
 async function render() {
   translateStatic();
   const path = location.pathname;
   const m = path.match(/^\/partners\/([^/]+)\/([^/]+)$/);
+  const o = path.match(/^\/offices\/([^/]+)$/);
   try {
     if (m) await renderPartner(decodeURIComponent(m[1]), decodeURIComponent(m[2]));
+    else if (o) await renderOffice(decodeURIComponent(o[1]));
     else if (path === '/partners') await renderPartners();
     else await renderOverview();
   } catch (e) { console.error(e); }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipYield;
 import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
@@ -24,9 +25,10 @@ class DemoYieldsTest {
   void tegucigalpaAndHirakataYieldWhatTheirFactsSay() {
     DemoData demo = DemoData.build(TODAY);
     try (TopologyFixture streams = new TopologyFixture(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+      demo.offices().forEach(streams::add);
       demo.relationships().forEach(streams::add);
       demo.events().forEach(streams::send);
-      streams.publish();
+      streams.publish().publish();
 
       // Tegucigalpa, 2024: the hospital project launched at US$63,000,000 (6,300,000,000 cents), and 60 officials at
       // the training courses for foreign civil servants, which name it among six partners
@@ -48,6 +50,33 @@ class DemoYieldsTest {
         assertThat(year.getEvents()).singleElement().extracting(YieldEvent::getEventId)
             .isEqualTo("demo:shanghai-changning/jp-hirakata:painting-exchange-" + year.getYear());
       });
+    }
+  }
+
+  @Test
+  void shanghaiYieldsIn2024WhatItsFactsSayEachEventOnceAndWithChangningTheChildrensExchange() {
+    DemoData demo = DemoData.build(TODAY);
+    try (TopologyFixture streams = new TopologyFixture(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+      demo.offices().forEach(streams::add);
+      demo.relationships().forEach(streams::add);
+      demo.events().forEach(streams::send);
+      streams.publish().publish();
+
+      // Shanghai's own 2024 facts with figures: the hospital project in Tegucigalpa (US$63,000,000), the video
+      // meeting with Cologne on elderly care (8), the Rotterdam delegation (12), and the training courses for foreign
+      // civil servants (60 officials, once, though they name six partners)
+      OfficeYield shanghai = streams.officeYields().get("shanghai/2024");
+      assertThat(shanghai.getOwn().getMoney()).isEqualTo(Map.of("USD", 6_300_000_000L));
+      assertThat(shanghai.getOwn().getPeople())
+          .isEqualTo(Map.of("VideoMeeting", 8L, "DelegationVisited", 12L, "ExchangeProgramme", 60L));
+      assertThat(shanghai.getOwn().getEvents()).isEqualTo(
+          Map.of("ProjectMilestone", 1, "VideoMeeting", 1, "DelegationVisited", 1, "ExchangeProgramme", 1));
+      // with Changning: its 40 children of the painting and calligraphy exchange with Hirakata
+      assertThat(shanghai.getWithDistricts().getMoney()).isEqualTo(Map.of("USD", 6_300_000_000L));
+      assertThat(shanghai.getWithDistricts().getPeople())
+          .isEqualTo(Map.of("VideoMeeting", 8L, "DelegationVisited", 12L, "ExchangeProgramme", 100L));
+      assertThat(streams.officeYields().get("shanghai-changning/2024").getOwn().getPeople())
+          .isEqualTo(Map.of("ExchangeProgramme", 40L));
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
@@ -50,6 +51,9 @@ public final class Topics {
   public static final TopicSpec YIELDS = new TopicSpec("amity.yields", RELATIONSHIP_ID,
       RelationshipYield.class.getName(), COMPACT, FOREVER, true,
       "what each relationship yielded, year by year: values committed by currency, people taking part, the events behind");
+  public static final TopicSpec OFFICE_YIELDS = new TopicSpec("amity.office-yields", "officeId/year",
+      OfficeYield.class.getName(), COMPACT, FOREVER, false,
+      "what each office's partnerships yielded in a year, own and with the offices under it, each event counted once");
   public static final TopicSpec FOLLOW_UP_STEPS = new TopicSpec("amity.follow-up-steps", RELATIONSHIP_ID,
       FollowUpStep.class.getName(), DELETE, FOREVER, true,
       "what offices do about alerts: acknowledge, assign, plan an exchange, decide, close; by whom and when");
@@ -66,7 +70,7 @@ public final class Topics {
 
   /** The whole catalog, in the order docs/design.md lists it. */
   public static final List<TopicSpec> ALL = concat(List.of(OFFICES, RELATIONSHIPS), EVENTS, List.of(EVENT_IDS),
-      List.of(FOLLOW_UP_STEPS), List.of(VITALITY, ACTIVITY, YIELDS, OFFICE_ROLLUPS, ALERTS, FOLLOW_UPS, DEAD_LETTER,
+      List.of(FOLLOW_UP_STEPS), List.of(VITALITY, ACTIVITY, YIELDS, OFFICE_YIELDS, OFFICE_ROLLUPS, ALERTS, FOLLOW_UPS, DEAD_LETTER,
           NOTIFIER_DELIVERIES));
 
   private Topics() {}

@@ -46,6 +46,7 @@ final class DashboardApi {
     server.get("/api/v1/partners/{office}/{partner}", this::partner);
     server.get("/api/v1/partners/{office}/{partner}/history", this::history);
     server.get("/api/v1/alerts", this::alerts);
+    server.get("/api/v1/offices/{office}", this::office);
     server.get("/api/v1/labels", ctx -> ctx.json(labels()));
     server.get("/api/v1/model", ctx -> ctx.json(streamsQueries.model().orElseGet(JSON::createObjectNode)));
     server.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -129,6 +130,26 @@ final class DashboardApi {
     body.set("exchanges", exchanges(id, scope));
     body.put("version", view.version());
     ctx.json(body);
+  }
+
+  /** The office page: what the office's partnerships yielded, and the events behind a year's figures. */
+  private void office(Context ctx) {
+    String office = ctx.pathParam("office");
+    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
+        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
+    if (!auth.scope(ctx).sees(office) || !known) {
+      ctx.status(404).json(JSON.createObjectNode().put("status", 404)
+          .put("error", "没有外办 " + office + " / No office " + office));
+      return;
+    }
+    String year = ctx.queryParam("year");
+    if (year != null && !year.matches("\\d{4}")) {
+      ctx.status(400).json(JSON.createObjectNode().put("status", 400)
+          .put("error", "year 应为四位年份，如 2024，而不是 \"" + year + "\" / year must be a year such as 2024, not \""
+              + year + "\""));
+      return;
+    }
+    ctx.json(OfficePage.of(view, office, year == null ? null : Integer.valueOf(year)));
   }
 
   /** Answers as for a relationship that does not exist: another office's relationship is not there for this user. */

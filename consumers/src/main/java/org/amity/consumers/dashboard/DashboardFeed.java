@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
@@ -51,7 +52,8 @@ public final class DashboardFeed implements AutoCloseable {
   static final Set<String> EVENT_TOPICS = Set.copyOf(Topics.EVENTS.stream().map(TopicSpec::name).toList());
   static final List<String> TOPICS = Stream.concat(Stream.of(Topics.OFFICES.name(),
       Topics.RELATIONSHIPS.name(), Topics.VITALITY.name(), Topics.ACTIVITY.name(), Topics.OFFICE_ROLLUPS.name(),
-      Topics.ALERTS.name(), Topics.FOLLOW_UPS.name(), Topics.YIELDS.name(), Topics.NOTIFIER_DELIVERIES.name(), Topics.DEAD_LETTER.name()),
+      Topics.ALERTS.name(), Topics.FOLLOW_UPS.name(), Topics.YIELDS.name(), Topics.OFFICE_YIELDS.name(),
+      Topics.NOTIFIER_DELIVERIES.name(), Topics.DEAD_LETTER.name()),
       Topics.EVENTS.stream().map(TopicSpec::name)).toList();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -157,6 +159,8 @@ public final class DashboardFeed implements AutoCloseable {
         view.addAlert((Alert) value);
       } else if (topic.equals(Topics.YIELDS.name())) {
         view.putYield(key, (RelationshipYield) value);
+      } else if (topic.equals(Topics.OFFICE_YIELDS.name())) {
+        view.putOfficeYield(key, (OfficeYield) value);
       } else if (topic.equals(Topics.FOLLOW_UPS.name())) {
         view.putFollowUp(key, (FollowUp) value);
       } else if (topic.equals(Topics.RELATIONSHIPS.name())) {

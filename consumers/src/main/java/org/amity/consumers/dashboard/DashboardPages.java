@@ -20,6 +20,7 @@ final class DashboardPages {
     server.get("/", DashboardPages::page);
     server.get("/partners", DashboardPages::page);
     server.get("/partners/{office}/{partner}", DashboardPages::page);
+    server.get("/offices/{office}", DashboardPages::page);
     server.get("/assets/{file}", DashboardPages::asset);
   }
 

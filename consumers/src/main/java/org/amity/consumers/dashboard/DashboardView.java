@@ -23,6 +23,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
@@ -67,6 +68,8 @@ public final class DashboardView {
   private final Map<String, RelationshipVitality> vitality = new ConcurrentHashMap<>();
   /** What each relationship yielded, by relationship id. */
   private final Map<String, RelationshipYield> yields = new ConcurrentHashMap<>();
+  /** What each office yielded in a year, by "officeId/year". */
+  private final Map<String, OfficeYield> officeYields = new ConcurrentHashMap<>();
   /** Each alert's follow-up, by alertId. */
   private final Map<String, FollowUp> followUps = new ConcurrentHashMap<>();
   private final Map<String, TreeMap<Instant, Point>> history = new ConcurrentHashMap<>();
@@ -344,6 +347,22 @@ public final class DashboardView {
 
   public Optional<RelationshipYield> yield(String relationshipId) {
     return Optional.ofNullable(yields.get(relationshipId));
+  }
+
+  public void putOfficeYield(String key, OfficeYield yield) {
+    put(officeYields, key, yield);
+    changed("office-yield", key);
+  }
+
+  /** What the office yielded, year by year, oldest first. */
+  public List<OfficeYield> officeYields(String officeId) {
+    return officeYields.values().stream().filter(y -> y.getOfficeId().equals(officeId))
+        .sorted(Comparator.comparingInt(OfficeYield::getYear)).toList();
+  }
+
+  /** Every relationship's yield. */
+  public List<RelationshipYield> yields() {
+    return new ArrayList<>(yields.values());
   }
 
   public void putFollowUp(String alertId, FollowUp followUp) {

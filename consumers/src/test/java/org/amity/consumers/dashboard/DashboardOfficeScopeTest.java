@@ -22,10 +22,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.amity.aggregates.Band;
+import org.amity.aggregates.OfficeYield;
+import org.amity.aggregates.RelationshipYield;
+import org.amity.aggregates.YearYield;
+import org.amity.aggregates.YieldEvent;
+import org.amity.aggregates.YieldSum;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.ForumHeld;
 import org.amity.events.GatheringKind;
+import org.amity.events.Money;
 import org.amity.events.Venue;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
@@ -75,6 +81,12 @@ class DashboardOfficeScopeTest {
           alertId, "desk@" + id.split("/")[0] + ".example", Instant.now().toString(), 3, "mailbox full"));
     });
     VIEW.addEvent(forum("youth-go", ROTTERDAM, HIRAKATA));
+    VIEW.putYield(ROTTERDAM, yieldOf(ROTTERDAM, new YieldEvent("rotterdam-visit", "DelegationVisited",
+        Instant.parse("2024-05-01T09:00:00Z"), null, 12L, true)));
+    VIEW.putYield(HIRAKATA, yieldOf(HIRAKATA, new YieldEvent("hirakata-show", "ExhibitionHeld",
+        Instant.parse("2024-08-01T09:00:00Z"), new Money(90_000_000L, "JPY"), 300L, true)));
+    VIEW.putOfficeYield("shanghai/2024", officeYield("shanghai", sum(Map.of(), Map.of("DelegationVisited", 12L)),
+        sum(Map.of("JPY", 90_000_000L), Map.of("DelegationVisited", 12L, "ExhibitionHeld", 300L))));
     String hash = PasswordHashes.hash(PASSWORD.toCharArray());
     DashboardUsers users = DashboardUsers.fromEntries(Map.of(DISTRICT_USER, hash,
         DISTRICT_USER + ".office", "shanghai-changning", CITY_USER, hash, CITY_USER + ".office", "shanghai",
@@ -225,6 +237,54 @@ class DashboardOfficeScopeTest {
   // ---- helpers
 
   /** One user's stream of server-sent events: the keys of the change events, read on a thread of its own. */
+  // ---- the office page
+
+  @Test
+  void theOfficePageShowsItsYieldOwnAndWithTheDistrictAndTheEventsBehindIt() throws Exception {
+    JsonNode page = json(CITY_USER, "/api/v1/offices/shanghai");
+    assertThat(page.path("nameZh").asText()).isEqualTo("上海市外办");
+    assertThat(page.path("year").asInt()).isEqualTo(2024);
+    assertThat(page.path("yields").get(0).path("own").path("people").toString()).isEqualTo("{\"DelegationVisited\":12}");
+    assertThat(page.path("yields").get(0).path("withDistricts").path("money").toString()).isEqualTo("{\"JPY\":90000000}");
+    assertThat(page.path("events").findValuesAsText("eventId")).containsExactly("hirakata-show", "rotterdam-visit");
+    assertThat(page.path("events").get(0).path("partners").get(0).path("nameZh").asText()).isEqualTo("枚方市");
+    assertThat(json(CITY_USER, "/api/v1/offices/shanghai?year=2023").path("events").size()).isZero();
+  }
+
+  @Test
+  void aDistrictUserGetsNotFoundForTheCitysOfficePageAndSeesOnlyItsOwnEvents() throws Exception {
+    HttpResponse<String> city = get(DISTRICT_USER, "/api/v1/offices/shanghai");
+    assertThat(city.statusCode()).isEqualTo(404);
+    assertThat(city.body()).isEqualTo(get(DISTRICT_USER, "/api/v1/offices/nowhere").body().replace("nowhere", "shanghai"));
+    assertThat(json(DISTRICT_USER, "/api/v1/offices/shanghai-changning?year=2024").path("events")
+        .findValuesAsText("eventId")).containsExactly("hirakata-show");
+  }
+
+  @Test
+  void anOfficePageForAYearThatIsNotOneIsRefusedInBothLanguages() throws Exception {
+    HttpResponse<String> refused = get(CITY_USER, "/api/v1/offices/shanghai?year=24");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).path("error").asText())
+        .isEqualTo("year 应为四位年份，如 2024，而不是 \"24\" / year must be a year such as 2024, not \"24\"");
+  }
+
+  private static RelationshipYield yieldOf(String relationshipId, YieldEvent event) {
+    Map<String, Long> money = event.getMoney() == null ? Map.of()
+        : Map.of(event.getMoney().getCurrency(), event.getMoney().getAmountMinor());
+    return new RelationshipYield(relationshipId, relationshipId.split("/")[0], relationshipId, null, List.of(
+        new YearYield(2024, money, Map.of(event.getType(), event.getPeople()), List.of(event))));
+  }
+
+  private static YieldSum sum(Map<String, Long> money, Map<String, Long> people) {
+    Map<String, Integer> events = new java.util.HashMap<>();
+    people.keySet().forEach(type -> events.put(type, 1));
+    return new YieldSum(money, people, events);
+  }
+
+  private static OfficeYield officeYield(String office, YieldSum own, YieldSum withDistricts) {
+    return new OfficeYield(office, 2024, null, null, own, withDistricts, Instant.now());
+  }
+
   private static final class LiveStream implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;

@@ -7,6 +7,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
@@ -24,11 +25,17 @@ import org.amity.streams.ledger.MasterDataIn;
 import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeContribution;
 import org.amity.streams.ledger.OfficeFiguresChange;
+import org.amity.streams.ledger.OfficeYieldBoard;
+import org.amity.streams.ledger.OfficeYields;
+import org.amity.streams.ledger.OfficeYieldsChange;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.ledger.RoutedEntry;
+import org.amity.streams.ledger.YieldContribution;
 import org.amity.streams.offices.OfficeBoardProcessor;
 import org.amity.streams.offices.OfficeFiguresMath;
+import org.amity.streams.offices.OfficeYieldBoardProcessor;
+import org.amity.streams.offices.OfficeYieldMath;
 import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.vitality.LedgerProcessor;
 import org.amity.topics.TopicSpec;
@@ -61,6 +68,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *                                                                                                                 ├▶ amity.follow-ups (by alert)
  *                                                                                       office contributions ◀────┘
  *                 ─▶ figures per office ─▶ board of all offices (with amity.offices) ─▶ amity.office-rollups
+ * amity.yields' events counted by each office ─▶ yield per office ─▶ board of all offices ─▶ amity.office-yields
  * </pre>
  * A record that cannot be read or breaks the contract goes to amity.dead-letter through the exception handlers
  * configured in {@link StreamsProperties}; an entry whose relationship's master data never came, from the ledger
@@ -137,8 +145,8 @@ public final class AmityTopology {
         .to(Topics.ACTIVITY.name(), Produced.with(Serdes.String(), serdes.of(RelationshipActivity.class)));
     typed(outputs.get("publish-alerts"), Alert.class)
         .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.of(Alert.class)));
-    typed(outputs.get("publish-yields"), RelationshipYield.class)
-        .to(Topics.YIELDS.name(), Produced.with(Serdes.String(), serdes.of(RelationshipYield.class)));
+    KStream<String, RelationshipYield> yields = typed(outputs.get("publish-yields"), RelationshipYield.class);
+    yields.to(Topics.YIELDS.name(), Produced.with(Serdes.String(), serdes.of(RelationshipYield.class)));
     typed(outputs.get("publish-follow-ups"), FollowUp.class)
         .selectKey((id, followUp) -> followUp.getAlertId(), Named.as("by-alert"))
         .to(Topics.FOLLOW_UPS.name(), Produced.with(Serdes.String(), serdes.of(FollowUp.class)));
@@ -167,6 +175,28 @@ public final class AmityTopology {
         .process(OfficeBoardProcessor.supplier(settings.emitInterval(), OfficeBoardProcessor.OFFICES_STORE, serdes.of(OfficeBoard.class)),
             Named.as("office-board"))
         .to(Topics.OFFICE_ROLLUPS.name(), Produced.with(Serdes.String(), serdes.of(OfficeRollup.class)));
+
+    yields
+        .mapValues(OfficeYieldMath::contribution, Named.as("yield-contributions"))
+        .toTable(Named.as("yield-contributions-table"),
+            Materialized.<String, YieldContribution, KeyValueStore<Bytes, byte[]>>as("yield-contributions")
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(YieldContribution.class)))
+        .groupBy((id, contribution) -> KeyValue.pair(contribution.getOfficeId(), contribution),
+            Grouped.with("yields-by-office", Serdes.String(), serdes.of(YieldContribution.class)))
+        .aggregate(OfficeYieldMath::empty,
+            (office, contribution, own) -> OfficeYieldMath.add(contribution, own),
+            (office, contribution, own) -> OfficeYieldMath.subtract(contribution, own),
+            Named.as("office-yields"),
+            Materialized.<String, OfficeYields, KeyValueStore<Bytes, byte[]>>as("office-yields")
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(OfficeYields.class)))
+        .toStream(Named.as("office-yields-changes"))
+        .map((office, own) -> KeyValue.pair(OfficeYieldBoardProcessor.BOARD_KEY, new OfficeYieldsChange(office, own)),
+            Named.as("to-the-yield-board"))
+        .repartition(Repartitioned.with(Serdes.String(), serdes.of(OfficeYieldsChange.class))
+            .withName("office-yield-board").withNumberOfPartitions(1))
+        .process(OfficeYieldBoardProcessor.supplier(settings.emitInterval(), OfficeBoardProcessor.OFFICES_STORE,
+            serdes.of(OfficeYieldBoard.class)), Named.as("office-yield-board"))
+        .to(Topics.OFFICE_YIELDS.name(), Produced.with(Serdes.String(), serdes.of(OfficeYield.class)));
 
     return builder.build();
   }

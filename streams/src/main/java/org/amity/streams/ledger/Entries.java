@@ -31,9 +31,12 @@ public final class Entries {
    */
   public static List<KeyValue<String, LedgerInput>> of(SpecificRecord event, ModelSettings settings, String origin) {
     Envelope envelope = Events.envelopeOf(event);
-    LedgerInput input = new LedgerInput(entry(event, envelope, settings, origin));
+    LinkedHashSet<String> named = new LinkedHashSet<>(envelope.getRelationshipIds());
+    LedgerEntry entry = entry(event, envelope, settings, origin);
+    entry.setCountedBy(named.isEmpty() ? null : named.iterator().next());
+    LedgerInput input = new LedgerInput(entry);
     List<KeyValue<String, LedgerInput>> inputs = new ArrayList<>();
-    for (String relationshipId : new LinkedHashSet<>(envelope.getRelationshipIds())) {
+    for (String relationshipId : named) {
       inputs.add(KeyValue.pair(relationshipId, input));
     }
     return inputs;

@@ -22,7 +22,8 @@ import org.amity.events.Money;
 public final class YieldFigures {
   private YieldFigures() {}
 
-  public static List<YearYield> of(List<LedgerEntry> standing, ZoneId zone) {
+  /** @param relationshipId the relationship whose entries these are: its office counts the events it counts */
+  public static List<YearYield> of(List<LedgerEntry> standing, ZoneId zone, String relationshipId) {
     List<LedgerEntry> entries = standing.stream().filter(e -> e.getMoney() != null || e.getPeople() != null)
         .sorted(Comparator.comparing(LedgerEntry::getOccurredAt).thenComparing(LedgerEntry::getEventId)).toList();
     Map<String, LedgerEntry> firstOfEach = new HashMap<>();
@@ -52,8 +53,9 @@ public final class YieldFigures {
       if (entry.getPeople() != null) {
         year.getPeople().merge(entry.getType(), entry.getPeople(), Long::sum);
       }
+      boolean counted = entry.getCountedBy() == null || entry.getCountedBy().equals(relationshipId);
       year.getEvents().add(new YieldEvent(entry.getEventId(), entry.getType(), entry.getOccurredAt(), money,
-          entry.getPeople()));
+          entry.getPeople(), counted));
     }
     return new ArrayList<>(years.values());
   }

@@ -4,32 +4,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.partners.Office;
 import org.amity.streams.ledger.OfficeBoard;
 import org.amity.streams.ledger.OfficeFiguresChange;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
@@ -39,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
   /** The global table of the offices\' master data, which every task reads. */
   public static final String OFFICES_STORE = "offices";
-  private static final Logger log = LoggerFactory.getLogger(OfficeBoardProcessor.class);
   public static final String BOARD_STORE = "office-board";
   public static final String BOARD_KEY = "all";
 
@@ -47,9 +38,8 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
   private final String officesStore;
   private ProcessorContext<String, OfficeRollup> context;
   private KeyValueStore<String, OfficeBoard> board;
-  private KeyValueStore<String, ValueAndTimestamp<Office>> offices;
+  private RegisteredOffices offices;
   private boolean changed = true;
-  private final Set<String> unreadableLogged = new HashSet<>();
 
   private OfficeBoardProcessor(java.time.Duration emitInterval, String officesStore) {
     this.emitInterval = emitInterval;
@@ -76,7 +66,7 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
   public void init(ProcessorContext<String, OfficeRollup> context) {
     this.context = context;
     this.board = context.getStateStore(BOARD_STORE);
-    this.offices = context.getStateStore(officesStore);
+    this.offices = new RegisteredOffices(context.getStateStore(officesStore));
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
   }
 
@@ -109,75 +99,33 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
    * own too), its figures with those of every office under it at any depth, its rank among its peers.
    */
   List<OfficeRollup> rollups(Map<String, OfficeFigures> own, Instant at) {
-    Map<String, Office> known = registeredOffices();
-    Set<String> ids = new TreeSet<>(own.keySet());
-    ids.addAll(known.keySet());
-    Map<String, List<String>> children = new HashMap<>();
+    OfficeTree tree = new OfficeTree(offices.all(), own.keySet());
     Map<String, List<String>> peerGroups = new HashMap<>();
-    for (String id : ids) {
-      String parent = parentOf(known.get(id));
-      peerGroups.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
-      if (parent != null) {
-        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
-      }
+    for (String id : tree.ids()) {
+      peerGroups.computeIfAbsent(tree.parentOf(id), p -> new ArrayList<>()).add(id);
     }
     peerGroups.values().forEach(peers -> peers.sort(Comparator
         .comparingDouble((String id) -> pointsPerRelationship(figuresOf(own, id))).reversed()
         .thenComparing(Comparator.comparingInt((String id) -> figuresOf(own, id).getLast365Days().getPoints()).reversed())
         .thenComparing(Comparator.naturalOrder())));
     List<OfficeRollup> rollups = new ArrayList<>();
-    for (String id : ids) {
-      Office office = known.get(id);
-      List<String> peers = peerGroups.get(parentOf(office));
+    for (String id : tree.ids()) {
+      Office office = tree.office(id);
+      List<String> peers = peerGroups.get(tree.parentOf(id));
       rollups.add(OfficeRollup.newBuilder()
           .setOfficeId(id)
           .setNameEn(office == null ? null : office.getNameEn())
           .setNameZh(office == null ? null : office.getNameZh())
-          .setParentOfficeId(parentOf(office))
+          .setParentOfficeId(tree.parentOf(id))
           .setAt(at)
           .setOwn(figuresOf(own, id))
-          .setWithDistricts(withDescendants(id, own, children))
+          .setWithDistricts(tree.subtree(id).stream().map(member -> figuresOf(own, member))
+              .reduce(OfficeFiguresMath.empty(), OfficeFiguresMath::sum))
           .setRankByActivity(peers.indexOf(id) + 1)
           .setPeers(peers.size())
           .build());
     }
     return rollups;
-  }
-
-  /**
-   * The offices table as the global thread holds it. It restores the topic's bytes without reading them, so a record
-   * that cannot be read is met here first: it is passed over (logged once per place), not allowed to stop the rollups.
-   */
-  private Map<String, Office> registeredOffices() {
-    Map<String, Office> known = new HashMap<>();
-    try (KeyValueIterator<String, ValueAndTimestamp<Office>> all = offices.all()) {
-      while (all.hasNext()) {
-        try {
-          KeyValue<String, ValueAndTimestamp<Office>> office = all.next();
-          known.put(office.key, office.value.value());
-        } catch (SerializationException unreadable) {
-          if (unreadableLogged.add(unreadable.getMessage())) {
-            log.warn("Passing over an unreadable record in the offices table: {}", unreadable.getMessage());
-          }
-        }
-      }
-    }
-    return known;
-  }
-
-  /** The sum of the office's own figures and those of every office under it; each office counted once. */
-  private static OfficeFigures withDescendants(String id, Map<String, OfficeFigures> own, Map<String, List<String>> children) {
-    OfficeFigures sum = OfficeFiguresMath.empty();
-    Set<String> seen = new HashSet<>();
-    List<String> next = new ArrayList<>(List.of(id));
-    while (!next.isEmpty()) {
-      String office = next.remove(next.size() - 1);
-      if (seen.add(office)) {
-        sum = OfficeFiguresMath.sum(sum, figuresOf(own, office));
-        next.addAll(children.getOrDefault(office, List.of()));
-      }
-    }
-    return sum;
   }
 
   /** Activity per partner kept: an office with many partners is not ranked above a busier one by its size alone. */
@@ -188,9 +136,5 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
   private static OfficeFigures figuresOf(Map<String, OfficeFigures> own, String id) {
     OfficeFigures figures = own.get(id);
     return figures == null ? OfficeFiguresMath.empty() : figures;
-  }
-
-  private static String parentOf(Office office) {
-    return office == null ? null : office.getParentOfficeId();
   }
 }

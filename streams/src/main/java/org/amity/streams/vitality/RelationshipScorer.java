@@ -124,8 +124,8 @@ public final class RelationshipScorer {
     Instant horizon = now.minus(retention());
     List<LedgerEntry> kept = history.standing().stream().filter(entry -> !entry.getOccurredAt().isBefore(horizon))
         .toList();
-    List<YearYield> years = YieldFigures.of(kept, settings.model().zone());
-    int signature = years.hashCode();
+    List<YearYield> years = YieldFigures.of(kept, settings.model().zone(), relationship.getRelationshipId());
+    int signature = Objects.hash(years, relationship.getOfficeId());
     if (years.isEmpty() && state.getYieldSignature() == null || !changed(state.getYieldSignature(), signature)) {
       return Optional.empty();
     }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.OfficeRollup;
+import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
@@ -67,6 +68,8 @@ public final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final TestOutputTopic<String, FollowUp> followUps;
   private final TestOutputTopic<String, RelationshipYield> yields;
+  private final TestOutputTopic<String, OfficeYield> officeYields;
+  private final Map<String, OfficeYield> latestOfficeYields = new LinkedHashMap<>();
   private final Map<String, List<RelationshipYield>> yieldLog = new LinkedHashMap<>();
   private final Map<String, FollowUp> latestFollowUps = new LinkedHashMap<>();
   private final Map<String, RelationshipVitality> latestVitality = new LinkedHashMap<>();
@@ -121,6 +124,8 @@ public final class TopologyFixture implements AutoCloseable {
         serdes.of(FollowUp.class).deserializer());
     yields = driver.createOutputTopic(Topics.YIELDS.name(), Serdes.String().deserializer(),
         serdes.of(RelationshipYield.class).deserializer());
+    officeYields = driver.createOutputTopic(Topics.OFFICE_YIELDS.name(), Serdes.String().deserializer(),
+        serdes.of(OfficeYield.class).deserializer());
   }
 
   public static Relationship relationship(String relationshipId, LocalDate establishedOn) {
@@ -243,6 +248,12 @@ public final class TopologyFixture implements AutoCloseable {
     return yieldLog.getOrDefault(relationshipId, List.of());
   }
 
+  /** Each office's yield per year as last published, by "officeId/year" (a tombstone removes it). */
+  public Map<String, OfficeYield> officeYields() {
+    collect();
+    return latestOfficeYields;
+  }
+
   public List<TestRecord<byte[], byte[]>> deadLetters() {
     collect();
     return deadLetterLog;
@@ -274,6 +285,13 @@ public final class TopologyFixture implements AutoCloseable {
     deadLetterLog.addAll(deadLetters.readRecordsToList());
     followUps.readRecordsToList().forEach(r -> latestFollowUps.put(r.key(), r.value()));
     yields.readRecordsToList().forEach(r -> yieldLog.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
+    officeYields.readRecordsToList().forEach(r -> {
+      if (r.value() == null) {
+        latestOfficeYields.remove(r.key());
+      } else {
+        latestOfficeYields.put(r.key(), r.value());
+      }
+    });
   }
 
   /** Closes the driver and removes its state directory (the driver empties it but leaves it). */
