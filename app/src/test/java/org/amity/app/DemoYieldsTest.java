@@ -23,12 +23,7 @@ class DemoYieldsTest {
 
   @Test
   void tegucigalpaAndHirakataYieldWhatTheirFactsSay() {
-    DemoData demo = DemoData.build(TODAY);
-    try (TopologyFixture streams = new TopologyFixture(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-      demo.offices().forEach(streams::add);
-      demo.relationships().forEach(streams::add);
-      demo.events().forEach(streams::send);
-      streams.publish().publish();
+    try (TopologyFixture streams = demoStreams()) {
 
       // Tegucigalpa, 2024: the hospital project launched at US$63,000,000 (6,300,000,000 cents), and 60 officials at
       // the training courses for foreign civil servants, which name it among six partners
@@ -55,12 +50,7 @@ class DemoYieldsTest {
 
   @Test
   void shanghaiYieldsIn2024WhatItsFactsSayEachEventOnceAndWithChangningTheChildrensExchange() {
-    DemoData demo = DemoData.build(TODAY);
-    try (TopologyFixture streams = new TopologyFixture(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-      demo.offices().forEach(streams::add);
-      demo.relationships().forEach(streams::add);
-      demo.events().forEach(streams::send);
-      streams.publish().publish();
+    try (TopologyFixture streams = demoStreams()) {
 
       // Shanghai's own 2024 facts with figures: the hospital project in Tegucigalpa (US$63,000,000), the video
       // meeting with Cologne on elderly care (8), the Rotterdam delegation (12), and the training courses for foreign
@@ -78,6 +68,16 @@ class DemoYieldsTest {
       assertThat(streams.officeYields().get("shanghai-changning/2024").getOwn().getPeople())
           .isEqualTo(Map.of("ExchangeProgramme", 40L));
     }
+  }
+
+  /** The demo's offices, relationships and events; yields published, then the office board's. */
+  private static TopologyFixture demoStreams() {
+    DemoData demo = DemoData.build(TODAY);
+    TopologyFixture streams = new TopologyFixture(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant());
+    demo.offices().forEach(streams::add);
+    demo.relationships().forEach(streams::add);
+    demo.events().forEach(streams::send);
+    return streams.publish().publish();
   }
 
   private static RelationshipYield latest(TopologyFixture streams, String relationshipId) {
