@@ -35,6 +35,14 @@ const I18N = {
     dueBy: (d) => `answer by ${d}`, assignedTo: (o) => `assigned to ${o}`,
     whatIf: (score, band, dormant) => `if it happens: vitality ${score} (${band})` + (dormant ? `, dormant from ${dormant}` : ''),
     closedByExchange: (id) => `carried out by exchange ${id}`,
+    map: 'Network map', mapTitle: 'The partner network at a glance', allOffices: 'All my offices', list: 'Hold against',
+    mapNote: 'Schematic map drawn from Natural Earth data: not a standard map, not for publication.',
+    continent: 'Continent', formalPartners: 'Formal', countriesCount: (n) => `${n} countries`,
+    gaps: (l) => `Gaps: ${l} with no formal partner`, noGaps: 'None: every one has a formal partner.',
+    ceremonyOnly: 'Ceremony only', ceremonyOnlyHint: 'exchanges in the last two years, but no agreement, project or programme',
+    oneWay: 'One-way', oneWayHint: 'delegations in the last year all went the same way, none the other way in two years',
+    INBOUND: 'only visits to us', OUTBOUND: 'only visits from us', unplaced: 'Not on the map (country code unknown)',
+    partnersOn: (n, c) => `${n} partners in ${c} countries`,
   },
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
@@ -70,6 +78,14 @@ const I18N = {
     dueBy: (d) => `${d} 前答复`, assignedTo: (o) => `指派给 ${o}`,
     whatIf: (score, band, dormant) => `如按计划进行：活力值 ${score}（${band}）` + (dormant ? `，${dormant} 起休眠` : ''),
     closedByExchange: (id) => `已由交流 ${id} 落实`,
+    map: '伙伴网络图', mapTitle: '友城网络一览', allOffices: '我的全部外办', list: '对照',
+    mapNote: '示意图，依据 Natural Earth 数据绘制，非标准地图，不得用于出版。',
+    continent: '大洲', formalPartners: '正式关系', countriesCount: (n) => `${n} 个国家`,
+    gaps: (l) => `空白（${l}中尚无正式友城）`, noGaps: '无：均已有正式友城。',
+    ceremonyOnly: '仅礼节性往来', ceremonyOnlyHint: '近两年有交流，但没有协议、项目或交流项目',
+    oneWay: '单向往来', oneWayHint: '近一年代表团往来均为同一方向，两年内无反向互访',
+    INBOUND: '只有对方来访', OUTBOUND: '只有我方出访', unplaced: '未能标注（国家代码无法识别）',
+    partnersOn: (n, c) => `${c} 个国家的 ${n} 个伙伴`,
   },
 };
 const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6', SUSPENDED: '#b07cc6', ENDED: '#444b52' };
@@ -419,6 +435,74 @@ async function renderOffice(officeId) {
       <tbody>${events || `<tr><td colspan="5" class="muted">${t('none')}</td></tr>`}</tbody></table></section>` : ''}`;
 }
 
+// the network map: the shipped world outlines, each partner a dot in its band's colour at its country
+let WORLD = null;
+const mapQuery = () => new URLSearchParams(location.search);
+async function renderMap() {
+  const query = mapQuery();
+  const params = new URLSearchParams();
+  ['office', 'list'].forEach((k) => { if (query.get(k)) params.set(k, query.get(k)); });
+  const [data, world] = await Promise.all([api('/api/v1/map?' + params), WORLD || api('/assets/world.json')]);
+  WORLD = world;
+  destroyCharts();
+  const listName = name(data.list.nameEn, data.list.nameZh);
+  const gapCodes = new Set(data.gaps.map((g) => g.code));
+  const withPartners = new Set(data.countries.map((c) => c.country));
+  const countryClass = (code, c) => code === 'CN' ? 'home' : withPartners.has(code) ? 'has-partner' : gapCodes.has(code) || gapCodes.has(c.continent) ? 'gap' : '';
+  const shapes = Object.entries(world.countries).filter(([, c]) => c.path).map(([code, c]) =>
+    `<path d="${c.path}" class="country ${countryClass(code, c)}" data-country="${code}"><title>${esc(lang === 'zh' ? c.zh : c.en)}</title></path>`).join('');
+  const byCountry = {};
+  data.partners.forEach((p) => { (byCountry[p.country] = byCountry[p.country] || []).push(p); });
+  const dots = Object.entries(byCountry).filter(([code]) => world.countries[code] && world.countries[code].at).map(([code, ps]) => {
+    const [x, y] = world.countries[code].at;
+    return ps.map((p, i) => {
+      const r = 4.4 * Math.sqrt(i); const a = i * 2.4;
+      return `<circle class="dot" cx="${(x + r * Math.cos(a)).toFixed(1)}" cy="${(y + r * Math.sin(a)).toFixed(1)}" r="3.4"
+        fill="${BAND_COLOURS[p.band] || '#bbb'}" data-id="${esc(p.relationshipId)}" data-band="${esc(p.band || '')}"><title>${esc(lang === 'zh' ? (p.nameZh || p.nameEn) : p.nameEn)} · ${esc(p.band ? standing(p.band) : '—')}${p.ceremonyOnly ? ' · ' + esc(t('ceremonyOnly')) : ''}${p.oneWay ? ' · ' + esc(t(p.oneWay)) : ''}</title></circle>`;
+    }).join('');
+  }).join('');
+  const counts = (x) => BANDS.concat(['SUSPENDED']).map((b) => `<td class="count-${b}">${x.bands[b] || ''}</td>`).join('');
+  const continents = data.continents.map((c) => `<tr data-continent="${c.continent}"><td>${name(c.nameEn, c.nameZh)}</td><td>${c.partners}</td><td>${c.formal}</td>${counts(c)}</tr>`).join('');
+  const countries = data.countries.map((c) => `<tr data-country="${c.country}"><td>${name(c.nameEn, c.nameZh)}</td><td>${esc(world.continents[c.continent] ? world.continents[c.continent][lang] : '')}</td>
+    <td>${c.partners}</td><td>${c.formal}</td>${counts(c)}</tr>`).join('');
+  const partnerLink = (p) => `<a href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.nameEn, p.nameZh)}</a>`;
+  const flagged = (key, extra) => data.partners.filter((p) => p[key]).map((p) => `<li data-id="${esc(p.relationshipId)}">${band(p.band)} ${partnerLink(p)}
+    <span class="muted">${esc(world.countries[p.country] ? world.countries[p.country][lang] : p.country)}${extra ? ' · ' + esc(extra(p)) : ''}</span></li>`).join('') || `<li class="muted">${t('none')}</li>`;
+  const unplaced = data.partners.filter((p) => !world.countries[p.country]);
+  const select = (id, options, chosen) => `<select id="${id}">${options.map(([v, text]) => `<option value="${esc(v)}"${v === chosen ? ' selected' : ''}>${text}</option>`).join('')}</select>`;
+  const head = `<tr><th></th><th>${t('partnerCount')}</th><th>${t('formalPartners')}</th>${BANDS.concat(['SUSPENDED']).map((b) => `<th>${band(b)}</th>`).join('')}</tr>`;
+  main.innerHTML = `
+    <section class="card" id="map-card"><h2>${t('mapTitle')} <span class="muted" id="map-counts">${esc(t('partnersOn', data.counts.partners, data.counts.countries))}</span></h2>
+      <div class="filters">
+        <label>${t('office')} ${select('m-office', [['', esc(t('allOffices'))]].concat(data.offices.map((o) => [o.officeId, name(o.nameEn, o.nameZh)])), data.office || '')}</label>
+        <label>${t('list')} ${select('m-list', data.lists.map((l) => [l.id, lang === 'zh' ? esc(l.nameZh) : esc(l.nameEn)]), data.list.id)}</label>
+      </div>
+      <svg id="world" viewBox="0 0 ${world.width} ${world.height}" role="img" aria-label="${esc(t('mapTitle'))}">
+        <path d="${world.land}" class="land"></path>${shapes}${dots}</svg>
+      <div class="legend">${BANDS.concat(['SUSPENDED']).map((b) => band(b)).join(' ')}
+        <span class="key"><span class="swatch gap"></span> ${t('gaps', lang === 'zh' ? data.list.nameZh : data.list.nameEn)}</span></div>
+      <p class="muted map-note">${t('mapNote')}</p></section>
+    <section class="card" id="gaps"><h2>${esc(t('gaps', lang === 'zh' ? data.list.nameZh : data.list.nameEn))} (${data.gaps.length})</h2>
+      <p>${data.gaps.map((g) => `<span class="gap-item" data-code="${g.code}">${name(g.nameEn, g.nameZh)}</span>`).join(lang === 'zh' ? '、' : ', ') || t('noGaps')}</p></section>
+    <div class="grid">
+      <section class="card" id="ceremony-only"><h2>${t('ceremonyOnly')} (${data.counts.ceremonyOnly})</h2><p class="muted">${t('ceremonyOnlyHint')}</p>
+        <ul class="alerts">${flagged('ceremonyOnly')}</ul></section>
+      <section class="card" id="one-way"><h2>${t('oneWay')} (${data.counts.oneWay})</h2><p class="muted">${t('oneWayHint')}</p>
+        <ul class="alerts">${flagged('oneWay', (p) => t(p.oneWay))}</ul></section>
+    </div>
+    <section class="card" id="by-continent"><h2>${t('continent')}</h2><table><thead>${head}</thead><tbody>${continents}</tbody></table></section>
+    <section class="card" id="by-country"><h2>${t('country')} <span class="muted">${esc(t('countriesCount', data.countries.length))}</span></h2>
+      <table><thead>${head.replace('<th></th>', `<th></th><th>${t('continent')}</th>`)}</thead>
+      <tbody>${countries || `<tr><td colspan="10" class="muted">${t('none')}</td></tr>`}</tbody></table></section>
+    ${unplaced.length ? `<section class="card" id="unplaced"><h2>${t('unplaced')}</h2><ul class="alerts">${unplaced.map((p) => `<li>${partnerLink(p)} <span class="muted">${esc(p.country)}</span></li>`).join('')}</ul></section>` : ''}`;
+  ['office', 'list'].forEach((k) => document.getElementById('m-' + k).addEventListener('change', (e) => {
+    const next = mapQuery();
+    if (e.target.value) next.set(k, e.target.value); else next.delete(k);
+    history.replaceState(null, '', '/map' + (next.toString() ? '?' + next : ''));
+    render();
+  }));
+}
+
 async function render() {
   translateStatic();
   const path = location.pathname;
@@ -428,6 +512,7 @@ async function render() {
     if (m) await renderPartner(decodeURIComponent(m[1]), decodeURIComponent(m[2]));
     else if (o) await renderOffice(decodeURIComponent(o[1]));
     else if (path === '/partners') await renderPartners();
+    else if (path === '/map') await renderMap();
     else await renderOverview();
   } catch (e) { console.error(e); }
 }

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.amity.consumers.dashboard.HeadlessChrome;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,8 +63,9 @@ class DemoCommandIT {
   }
 
   /**
-   * Signs in with the printed demo login in headless Chromium and sees the 47 partners, each with its band, in the
-   * partner table (skipped, saying why, without chromedriver). Screenshot: app/target/screenshots/demo-partners.png.
+   * Signs in with the printed demo login in headless Chromium that can reach nothing but the loopback, sees the 47
+   * partners, each with its band, in the partner table, then the network map in English and in Chinese (skipped,
+   * saying why, without chromedriver). Screenshots: app/target/screenshots/demo-partners.png, map-en.png, map-zh.png.
    */
   private static void seeTheDemoPartnersInABrowser(int dashboardPort) throws Exception {
     Optional<Path> chromedriver = HeadlessChrome.chromedriver();
@@ -68,7 +73,7 @@ class DemoCommandIT {
       System.out.println(HeadlessChrome.MISSING);
       return;
     }
-    WebDriver browser = HeadlessChrome.start(chromedriver.get());
+    WebDriver browser = HeadlessChrome.startOffline(chromedriver.get());
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
       wait.ignoring(StaleElementReferenceException.class);
@@ -82,9 +87,50 @@ class DemoCommandIT {
       String table = wait.until(b -> b.findElement(By.id("partners")).getText());
       assertThat(table).contains("Rotterdam", "Thriving", "Active", "Cooling", "Dormant");
       HeadlessChrome.screenshot(browser, Path.of("target", "screenshots"), "demo-partners");
+      seeTheNetworkMapInBothLanguages(browser, wait, dashboardPort);
     } finally {
       browser.quit();
     }
+  }
+
+  /**
+   * The map of the demo's partners held against the G20: a dot per partner in its band's colour, as many of each band
+   * as the map's answer counts, the gaps it names; everything the page loaded came from the dashboard itself.
+   */
+  private static void seeTheNetworkMapInBothLanguages(WebDriver browser, WebDriverWait wait, int dashboardPort)
+      throws Exception {
+    JsonNode map = dashboard(dashboardPort).get("/api/v1/map?list=g20");
+    assertThat(map.path("counts").path("partners").asInt()).isEqualTo(47);
+    browser.manage().window().setSize(new Dimension(1400, 1500));
+    browser.get("http://127.0.0.1:" + dashboardPort + "/map?list=g20");
+    wait.until(b -> b.findElements(By.cssSelector("#world circle.dot[data-id]")).size() == 47);
+    Map<String, Long> dotsByBand = browser.findElements(By.cssSelector("#world circle.dot[data-id]")).stream()
+        .collect(Collectors.groupingBy(dot -> dot.getAttribute("data-band"), TreeMap::new, Collectors.counting()));
+    Map<String, Long> bandsByContinent = new TreeMap<>();
+    map.path("continents").forEach(c -> c.path("bands").fields()
+        .forEachRemaining(band -> bandsByContinent.merge(band.getKey(), band.getValue().asLong(), Long::sum)));
+    assertThat(dotsByBand).isEqualTo(bandsByContinent);
+    assertThat(browser.findElements(By.cssSelector("#world path.country")).size()).isGreaterThan(150);
+    assertThat(browser.findElements(By.cssSelector("#gaps .gap-item")).size()).isEqualTo(map.path("gaps").size())
+        .isPositive();
+    assertThat(text(wait, "gaps")).contains("G20", "Brazil");
+    HeadlessChrome.screenshot(browser, Path.of("target", "screenshots"), "map-en");
+
+    browser.findElement(By.id("lang")).click();
+    wait.until(b -> b.findElement(By.id("map-card")).getText().contains("友城网络一览"));
+    assertThat(text(wait, "by-continent")).contains("欧洲", "亚洲");
+    assertThat(text(wait, "gaps")).contains("二十国集团", "巴西");
+    assertThat(text(wait, "map-card")).contains("示意图", "非标准地图");
+    HeadlessChrome.screenshot(browser, Path.of("target", "screenshots"), "map-zh");
+
+    String origin = "http://127.0.0.1:" + dashboardPort + "/";
+    List<?> loaded = (List<?>) ((JavascriptExecutor) browser).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name)");
+    assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url.toString()).startsWith(origin));
+  }
+
+  private static String text(WebDriverWait wait, String id) {
+    return wait.until(b -> b.findElement(By.id(id)).getText());
   }
 
   private static AmityProcess start(Path dataDir, int[] ports, String name, String... more) throws Exception {

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,6 +48,7 @@ final class DashboardApi {
     server.get("/api/v1/partners/{office}/{partner}/history", this::history);
     server.get("/api/v1/alerts", this::alerts);
     server.get("/api/v1/offices/{office}", this::office);
+    server.get("/api/v1/map", this::map);
     server.get("/api/v1/labels", ctx -> ctx.json(labels()));
     server.get("/api/v1/model", ctx -> ctx.json(streamsQueries.model().orElseGet(JSON::createObjectNode)));
     server.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -135,11 +137,7 @@ final class DashboardApi {
   /** The office page: what the office's partnerships yielded, and the events behind a year's figures. */
   private void office(Context ctx) {
     String office = ctx.pathParam("office");
-    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
-        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
-    if (!auth.scope(ctx).sees(office) || !known) {
-      ctx.status(404).json(JSON.createObjectNode().put("status", 404)
-          .put("error", "没有外办 " + office + " / No office " + office));
+    if (!officeSeen(ctx, office)) {
       return;
     }
     String year = ctx.queryParam("year");
@@ -150,6 +148,45 @@ final class DashboardApi {
       return;
     }
     ctx.json(OfficePage.of(view, office, year == null ? null : Integer.valueOf(year)));
+  }
+
+  /** The network map of the user's offices, or of one office and the offices under it, against a chosen list. */
+  private void map(Context ctx) {
+    String office = ctx.queryParam("office");
+    boolean oneOffice = office != null && !office.isBlank();
+    if (oneOffice && !officeSeen(ctx, office)) {
+      return;
+    }
+    String list = ctx.queryParam("list");
+    Optional<CountryGroups.Group> group = CountryGroups.byId(list == null || list.isBlank() ? "continents" : list);
+    if (group.isEmpty()) {
+      String ids = String.join(", ", CountryGroups.all().stream().map(CountryGroups.Group::id).toList());
+      ctx.status(400).json(JSON.createObjectNode().put("status", 400)
+          .put("error", "list 应为 " + ids + " 之一，而不是 \"" + list + "\" / list must be one of " + ids + ", not \""
+              + list + "\""));
+      return;
+    }
+    OfficeScope shown = oneOffice ? OfficeScope.of(office, view) : auth.scope(ctx);
+    List<PartnerTable.Row> rows = rows(new PartnerTable.Query(null, null, null, null, null, "name", false),
+        auth.scope(ctx)).stream().filter(row -> shown.sees(row.officeId())).toList();
+    ObjectNode body = NetworkMap.of(view, rows, group.get(), Instant.now()).put("office", oneOffice ? office : null);
+    ArrayNode offices = body.putArray("offices");
+    auth.scope(ctx).filter(view.offices(), Office::getOfficeId).stream()
+        .sorted(Comparator.comparing(Office::getOfficeId)).forEach(o -> offices.addObject()
+            .put("officeId", o.getOfficeId()).put("nameEn", o.getNameEn()).put("nameZh", o.getNameZh()));
+    ctx.json(body);
+  }
+
+  /** Whether the office exists and the user sees it; if not, answers 404, as for an office that does not exist. */
+  private boolean officeSeen(Context ctx, String office) {
+    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
+        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
+    if (auth.scope(ctx).sees(office) && known) {
+      return true;
+    }
+    ctx.status(404).json(JSON.createObjectNode().put("status", 404)
+        .put("error", "没有外办 " + office + " / No office " + office));
+    return false;
   }
 
   /** Answers as for a relationship that does not exist: another office's relationship is not there for this user. */

@@ -21,6 +21,7 @@ final class DashboardPages {
     server.get("/partners", DashboardPages::page);
     server.get("/partners/{office}/{partner}", DashboardPages::page);
     server.get("/offices/{office}", DashboardPages::page);
+    server.get("/map", DashboardPages::page);
     server.get("/assets/{file}", DashboardPages::asset);
   }
 
@@ -43,8 +44,9 @@ final class DashboardPages {
 
   private static void asset(Context ctx) {
     String file = ctx.pathParam("file");
-    String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : null;
-    if (type == null || !file.matches("[a-z0-9-]+\\.(js|css)")
+    String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css"
+        : file.endsWith(".json") ? "application/json" : null;
+    if (type == null || !file.matches("[a-z0-9-]+\\.(js|css|json)")
         || DashboardPages.class.getResource("/dashboard/" + file) == null) {
       ctx.status(404);
       return;

@@ -388,7 +388,7 @@ class DashboardOfficeScopeTest {
   }
 
   private static HttpResponse<String> get(String user, String path) throws Exception {
-    return HTTP.send(request(user, path), HttpResponse.BodyHandlers.ofString());
+    return Fixtures.get(server.url() + path, user, PASSWORD);
   }
 
   private static HttpRequest request(String user, String path) {

@@ -1,7 +1,14 @@
 package org.amity.consumers.dashboard;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
@@ -20,6 +27,8 @@ import org.amity.partners.RelationshipStatus;
 
 /** Records for dashboard tests. */
 final class Fixtures {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private Fixtures() {}
 
   static Relationship relationship(String id, String nameEn, String nameZh, String country, String region,
@@ -29,6 +38,13 @@ final class Fixtures {
         .setPartnerNameEn(nameEn).setPartnerNameZh(nameZh).setCountry(country).setRegion(region).setKind(kind)
         .setPartnerLevel(PartnerLevel.CITY).setEstablishedOn(established).setStatus(RelationshipStatus.FORMAL)
         .setResponsibleOfficer("desk@" + parts[0] + ".example").setUpdatedAt(Instant.now()).build();
+  }
+
+  /** GET with HTTP Basic, as a dashboard user. */
+  static HttpResponse<String> get(String url, String user, String password) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static Office office(String id, String nameEn, String nameZh, String parent) {

@@ -33,7 +33,16 @@ public final class HeadlessChrome {
   }
 
   public static WebDriver start(Path chromedriver) {
-    ChromeOptions options = new ChromeOptions();
+    return start(chromedriver, new ChromeOptions());
+  }
+
+  /** A browser that can reach the loopback only: every other host name fails to resolve, as with no network. */
+  public static WebDriver startOffline(Path chromedriver) {
+    return start(chromedriver, new ChromeOptions().addArguments(
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"));
+  }
+
+  private static WebDriver start(Path chromedriver, ChromeOptions options) {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--window-size=1400,1000", "--lang=en-GB");
     Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").filter(p -> Files.isExecutable(Path.of(p)))
