@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = AmityCommand.Version.class,
     description = "Amity keeps a city's international partnerships alive: exchange events in, vitality and dormancy alerts out.",
     subcommands = {PlatformCommand.class, IngestCommand.class, ImportCommand.class, OfficesCommand.class, PartnersCommand.class, GenerateCommand.class,
-        TokenCommand.class, StreamsCommand.class, DashboardCommand.class, NotifierCommand.class, DemoCommand.class,
+        TokenCommand.class, StreamsCommand.class, DashboardCommand.class, NotifierCommand.class, ReportCommand.class, DemoCommand.class,
         LoadDemoCommand.class, CommandLine.HelpCommand.class})
 public final class AmityCommand implements Runnable {
   private static final int HELP_WIDTH = 112;

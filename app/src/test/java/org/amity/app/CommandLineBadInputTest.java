@@ -57,6 +57,18 @@ class CommandLineBadInputTest {
       batch of no events         | ingest --token-hash shanghai={hash} --max-batch-events 0   | 2 | --max-batch-events;must be at least 1, not 0
       no stream threads          | streams --threads 0                                       | 2 | --threads;must be at least 1, not 0
       negative standby replicas  | streams --standby-replicas -1                             | 2 | --standby-replicas;must be at least 0, not -1
+      report for no office       | report --period 2024 --out {dir}/r.xlsx                   | 2 | Missing required option;--office
+      report to no file          | report --office shanghai --period 2024                    | 2 | Missing required option;--out
+      report of no period        | report --office shanghai --out {dir}/r.xlsx               | 2 | Missing required option;--period
+      report of a 13th month     | report --office shanghai --period 2024-13 --out {dir}/r.xlsx | 2 | period 应为;not "2024-13"
+      report period backwards    | report --office shanghai --period 2024-06-30..2024-01-01 --out {dir}/r.xlsx | 2 | 晚于结束日期;after its end
+      report of years to come    | report --office shanghai --period 2099 --out {dir}/r.xlsx | 2 | 尚未开始;has not begun
+      report file of no format   | report --office shanghai --period 2024 --out {dir}/report | 2 | --out;.xlsx or .pdf
+      report in another format   | report --office shanghai --period 2024 --out {dir}/r.docx --format docx | 2 | --format 应为 xlsx 或 pdf;not "docx"
+      report in another language | report --office shanghai --period 2024 --out {dir}/r.xlsx --lang fr | 2 | --lang 应为 zh 或 en;not "fr"
+      report into no folder      | report --office shanghai --period 2024 --out {dir}/nowhere/r.xlsx | 2 | --out;does not exist
+      report onto a folder       | report --office shanghai --period 2024 --out {dir} --format xlsx | 2 | --out is a directory
+      report with no such font   | report --office shanghai --period 2024 --out {dir}/r.pdf --font {dir}/none.ttf | 2 | none.ttf;cannot be read
       """)
   void isRefusedBeforeAnythingStarts(String name, String args, int exitCode, String mentions) throws IOException {
     StringWriter out = new StringWriter();

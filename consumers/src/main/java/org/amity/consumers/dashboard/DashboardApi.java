@@ -137,7 +137,7 @@ final class DashboardApi {
   /** The office page: what the office's partnerships yielded, and the events behind a year's figures. */
   private void office(Context ctx) {
     String office = ctx.pathParam("office");
-    if (!officeSeen(ctx, office)) {
+    if (!auth.seesOffice(ctx, office)) {
       return;
     }
     String year = ctx.queryParam("year");
@@ -154,7 +154,7 @@ final class DashboardApi {
   private void map(Context ctx) {
     String office = ctx.queryParam("office");
     boolean oneOffice = office != null && !office.isBlank();
-    if (oneOffice && !officeSeen(ctx, office)) {
+    if (oneOffice && !auth.seesOffice(ctx, office)) {
       return;
     }
     String list = ctx.queryParam("list");
@@ -175,18 +175,6 @@ final class DashboardApi {
         .sorted(Comparator.comparing(Office::getOfficeId)).forEach(o -> offices.addObject()
             .put("officeId", o.getOfficeId()).put("nameEn", o.getNameEn()).put("nameZh", o.getNameZh()));
     ctx.json(body);
-  }
-
-  /** Whether the office exists and the user sees it; if not, answers 404, as for an office that does not exist. */
-  private boolean officeSeen(Context ctx, String office) {
-    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
-        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
-    if (auth.scope(ctx).sees(office) && known) {
-      return true;
-    }
-    ctx.status(404).json(JSON.createObjectNode().put("status", 404)
-        .put("error", "没有外办 " + office + " / No office " + office));
-    return false;
   }
 
   /** Answers as for a relationship that does not exist: another office's relationship is not there for this user. */

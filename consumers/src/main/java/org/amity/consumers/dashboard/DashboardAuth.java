@@ -60,6 +60,18 @@ final class DashboardAuth {
    * Where to go after signing in: a path of this dashboard, else the overview. "//host" and "/\\host" are other
    * sites to a browser, and a control character or a space has no place in a Location header.
    */
+  /** Whether the office exists and the user sees it; if not, answers 404, as for an office that does not exist. */
+  boolean seesOffice(Context ctx, String office) {
+    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
+        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
+    if (scope(ctx).sees(office) && known) {
+      return true;
+    }
+    ctx.status(404).json(JSON.createObjectNode().put("status", 404)
+        .put("error", "没有外办 " + office + " / No office " + office));
+    return false;
+  }
+
   static String pageAfterSignIn(String next) {
     return next != null && next.matches("/(?![/\\\\])[\\x21-\\x7E]*") ? next : "/";
   }

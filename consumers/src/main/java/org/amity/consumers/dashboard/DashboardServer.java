@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The dashboard's web server: its pages ({@link DashboardPages}), sign-in ({@link DashboardAuth}), JSON API
- * ({@link DashboardApi}), follow-up steps ({@link FollowUpApi}) and live updates ({@link LiveUpdates}) over a
+ * ({@link DashboardApi}), leadership reports ({@link ReportDownload}), follow-up steps ({@link FollowUpApi}) and live updates ({@link LiveUpdates}) over a
  * {@link DashboardView}, and {@code /health}.
  */
 public final class DashboardServer implements AutoCloseable {
@@ -21,6 +21,7 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardApi api;
   private final FollowUpApi followUps;
   private final LiveUpdates live;
+  private final ReportDownload reports;
   private Javalin server;
 
   /** A dashboard that only reads: follow-up steps are refused (503). */
@@ -33,7 +34,9 @@ public final class DashboardServer implements AutoCloseable {
     this.settings = settings;
     this.view = view;
     this.auth = new DashboardAuth(users, view);
-    this.api = new DashboardApi(view, auth, new StreamsQueries(settings, view));
+    StreamsQueries streams = new StreamsQueries(settings, view);
+    this.api = new DashboardApi(view, auth, streams);
+    this.reports = new ReportDownload(view, auth, streams);
     this.live = new LiveUpdates(view, auth);
     this.followUps = new FollowUpApi(view, auth, writer, Clock.systemUTC());
   }
@@ -52,6 +55,7 @@ public final class DashboardServer implements AutoCloseable {
     DashboardPages.routes(server);
     api.routes(server);
     followUps.routes(server);
+    reports.routes(server);
     live.routes(server);
     server.start(settings.host(), settings.port());
     return this;

@@ -290,6 +290,27 @@ public final class DashboardView {
     return Optional.ofNullable(offices.get(id));
   }
 
+  /**
+   * Each office's parent, by office id: from the offices' master data and, for an office without master data, from
+   * its rollup.
+   */
+  public Map<String, String> officeParents() {
+    Map<String, String> parents = new HashMap<>();
+    for (OfficeRollup rollup : rollups()) {
+      if (rollup.getParentOfficeId() != null) {
+        parents.put(rollup.getOfficeId(), rollup.getParentOfficeId());
+      }
+    }
+    for (Office office : offices()) {
+      if (office.getParentOfficeId() == null) {
+        parents.remove(office.getOfficeId());
+      } else {
+        parents.put(office.getOfficeId(), office.getParentOfficeId());
+      }
+    }
+    return parents;
+  }
+
   public Optional<Relationship> relationship(String id) {
     return Optional.ofNullable(relationships.get(id));
   }

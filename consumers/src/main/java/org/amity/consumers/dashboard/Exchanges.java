@@ -20,18 +20,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Exchange events as the partner page's timeline shows them: the envelope and the type's own fields ({@link EventType#timelineFields()}). */
-final class Exchanges {
+public final class Exchanges {
   private Exchanges() {}
 
   /**
    * One exchange of a relationship's timeline. {@code details} holds the type's own fields by name, e.g. a
    * delegation's direction and level (symbols), leader and headcount; {@code corrects} the eventId it replaces.
    */
-  record Exchange(String eventId, String type, Instant occurredAt, String summary, List<String> domains,
+  public record Exchange(String eventId, String type, Instant occurredAt, String summary, List<String> domains,
                   Map<String, Object> details, List<String> relationshipIds, String corrects) {
 
     /** The details in words of the language: symbols by their label (capitalised), the rest as written, joined by " · ". */
-    String detailsText(Locale language) {
+    public String detailsText(Locale language) {
       return details.values().stream().map(v -> v instanceof Enum<?> symbol ? capitalised(Labels.of(symbol, language)) : v.toString())
           .collect(Collectors.joining(" · "));
     }

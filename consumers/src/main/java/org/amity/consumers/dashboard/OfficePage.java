@@ -49,7 +49,7 @@ final class OfficePage {
 
   /** The counted events of the year, newest first, each with the relationships of the office's tree it names. */
   private static ArrayNode events(DashboardView view, String officeId, int year) {
-    Set<String> tree = OfficeHierarchy.selfAndBelow(officeId, OfficeScope.parents(view));
+    Set<String> tree = OfficeHierarchy.selfAndBelow(officeId, view.officeParents());
     Map<String, YieldEvent> counted = new LinkedHashMap<>();
     Map<String, List<String>> named = new LinkedHashMap<>();
     for (RelationshipYield yield : view.yields()) {

@@ -1,14 +1,10 @@
 package org.amity.consumers.dashboard;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.amity.access.OfficeHierarchy;
-import org.amity.aggregates.OfficeRollup;
-import org.amity.partners.Office;
 
 /**
  * The offices a dashboard user sees: their own office and every office under it (a city office sees its districts, a
@@ -30,24 +26,7 @@ final class OfficeScope {
     if (office == null) {
       return EVERY_OFFICE;
     }
-    return new OfficeScope(OfficeHierarchy.selfAndBelow(office, parents(view)));
-  }
-
-  static Map<String, String> parents(DashboardView view) {
-    Map<String, String> parents = new HashMap<>();
-    for (OfficeRollup rollup : view.rollups()) {
-      if (rollup.getParentOfficeId() != null) {
-        parents.put(rollup.getOfficeId(), rollup.getParentOfficeId());
-      }
-    }
-    for (Office office : view.offices()) {
-      if (office.getParentOfficeId() == null) {
-        parents.remove(office.getOfficeId());
-      } else {
-        parents.put(office.getOfficeId(), office.getParentOfficeId());
-      }
-    }
-    return parents;
+    return new OfficeScope(OfficeHierarchy.selfAndBelow(office, view.officeParents()));
   }
 
   boolean sees(String officeId) {

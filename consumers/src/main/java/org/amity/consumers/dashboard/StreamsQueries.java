@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.amity.aggregates.Band;
+import org.amity.consumers.report.BandsAt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * token of the relationship's office or of the nearest office above it that the dashboard holds one for; and the
  * model's settings in force, asked with any token it holds.
  */
-final class StreamsQueries {
+public final class StreamsQueries {
   private static final Logger log = LoggerFactory.getLogger(StreamsQueries.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +34,7 @@ final class StreamsQueries {
   private final DashboardView view;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  StreamsQueries(DashboardSettings settings, DashboardView view) {
+  public StreamsQueries(DashboardSettings settings, DashboardView view) {
     this.settings = settings;
     this.view = view;
   }
@@ -39,6 +43,22 @@ final class StreamsQueries {
   Optional<JsonNode> history(String office, String partner, int days, int step) {
     return get("/api/v1/vitality/" + enc(office) + "/" + enc(partner) + "/history?days=" + days + "&step=" + step,
         tokenFor(office)).map(body -> body.path("history"));
+  }
+
+  /**
+   * The relationship's bands at two moments, from its score history; empty as for {@link #history} (and for a
+   * relationship id that is not office/partner).
+   */
+  public Optional<BandsAt.Bands> bandsAt(String relationshipId, Instant start, Instant end) {
+    String[] parts = relationshipId.split("/", 2);
+    long days = Math.max(1, ChronoUnit.DAYS.between(start, end));
+    if (parts.length < 2) {
+      return Optional.empty();
+    }
+    return get("/api/v1/vitality/" + enc(parts[0]) + "/" + enc(parts[1]) + "/history?days=" + days + "&step=" + days
+        + "&until=" + enc(end.toString()), tokenFor(parts[0])).map(body -> body.path("history"))
+        .filter(points -> points.size() == 2).map(points -> new BandsAt.Bands(
+            Band.valueOf(points.get(0).path("band").asText()), Band.valueOf(points.get(1).path("band").asText())));
   }
 
   /** The model's settings in force, or empty when the dashboard has no streams URL or token, or no answer. */
@@ -67,7 +87,7 @@ final class StreamsQueries {
   }
 
   private Optional<String> tokenFor(String office) {
-    Map<String, String> parents = OfficeScope.parents(view);
+    Map<String, String> parents = view.officeParents();
     Set<String> visited = new HashSet<>();
     for (String at = office; at != null && visited.add(at); at = parents.get(at)) {
       if (settings.streamsTokens().containsKey(at)) {

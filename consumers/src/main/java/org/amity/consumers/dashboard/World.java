@@ -14,10 +14,10 @@ import java.util.Optional;
  * The countries and continents of the world map the dashboard ships ({@code dashboard/world.json}, written by
  * tools/world-map): each country's names and continent. Taiwan, Hong Kong and Macao are part of China.
  */
-final class World {
-  record Country(String code, String nameEn, String nameZh, String continent) {}
+public final class World {
+  public record Country(String code, String nameEn, String nameZh, String continent) {}
 
-  record Continent(String code, String nameEn, String nameZh) {}
+  public record Continent(String code, String nameEn, String nameZh) {}
 
   private static final World SHIPPED = read();
 
@@ -31,12 +31,12 @@ final class World {
     this.partOfChina = partOfChina;
   }
 
-  static World shipped() {
+  public static World shipped() {
     return SHIPPED;
   }
 
   /** The country of an ISO 3166-1 alpha-2 code, in any case; TW, HK and MO give China. */
-  Optional<Country> country(String code) {
+  public Optional<Country> country(String code) {
     if (code == null) {
       return Optional.empty();
     }

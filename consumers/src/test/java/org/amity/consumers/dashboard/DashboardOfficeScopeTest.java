@@ -28,11 +28,7 @@ import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
 import org.amity.aggregates.YieldSum;
 import org.amity.events.Domain;
-import org.amity.events.Envelope;
-import org.amity.events.ForumHeld;
-import org.amity.events.GatheringKind;
 import org.amity.events.Money;
-import org.amity.events.Venue;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +76,8 @@ class DashboardOfficeScopeTest {
       VIEW.putDelivery(alertId + "|desk@" + id.split("/")[0] + ".example", new DashboardView.NotificationFailure(
           alertId, "desk@" + id.split("/")[0] + ".example", Instant.now().toString(), 3, "mailbox full"));
     });
-    VIEW.addEvent(forum("youth-go", ROTTERDAM, HIRAKATA));
+    VIEW.addEvent(Fixtures.forum("youth-go", Instant.parse("2024-05-01T09:00:00Z"), List.of(Domain.EDUCATION_AND_YOUTH),
+        ROTTERDAM, HIRAKATA));
     VIEW.putYield(ROTTERDAM, yieldOf(ROTTERDAM, new YieldEvent("rotterdam-visit", "DelegationVisited",
         Instant.parse("2024-05-01T09:00:00Z"), null, 12L, true)));
     VIEW.putYield(HIRAKATA, yieldOf(HIRAKATA, new YieldEvent("hirakata-show", "ExhibitionHeld",
@@ -370,15 +367,6 @@ class DashboardOfficeScopeTest {
     Relationship relationship = RELATIONSHIPS.get(id);
     return Fixtures.vitality(relationship, Instant.now(), id.equals(HIRAKATA) ? 50 : 70,
         id.equals(HIRAKATA) ? Band.ACTIVE : Band.THRIVING, 5);
-  }
-
-  private static ForumHeld forum(String eventId, String... relationshipIds) {
-    Envelope envelope = Envelope.newBuilder().setEventId(eventId).setOccurredAt(Instant.parse("2024-05-01T09:00:00Z"))
-        .setRecordedAt(Instant.parse("2024-05-02T09:00:00Z")).setOffice("shanghai")
-        .setRelationshipIds(List.of(relationshipIds)).setDomains(List.of(Domain.EDUCATION_AND_YOUTH))
-        .setSource("scope-test").setSummary("Youth Go tournament").build();
-    return ForumHeld.newBuilder().setEnvelope(envelope).setKind(GatheringKind.FORUM).setTitle("Youth Go")
-        .setVenue(Venue.HOME).setStartDate(LocalDate.of(2024, 5, 1)).build();
   }
 
   private static JsonNode json(String user, String path) throws Exception {

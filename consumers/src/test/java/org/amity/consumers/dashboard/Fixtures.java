@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import org.amity.aggregates.Alert;
@@ -18,6 +19,11 @@ import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.Tally;
+import org.amity.events.Domain;
+import org.amity.events.Envelope;
+import org.amity.events.ForumHeld;
+import org.amity.events.GatheringKind;
+import org.amity.events.Venue;
 import org.amity.partners.Office;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
@@ -26,12 +32,12 @@ import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;
 
 /** Records for dashboard tests. */
-final class Fixtures {
+public final class Fixtures {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private Fixtures() {}
 
-  static Relationship relationship(String id, String nameEn, String nameZh, String country, String region,
+  public static Relationship relationship(String id, String nameEn, String nameZh, String country, String region,
                                    RelationshipKind kind, LocalDate established) {
     String[] parts = id.split("/");
     return Relationship.newBuilder().setRelationshipId(id).setOfficeId(parts[0]).setPartnerId(parts[1])
@@ -47,7 +53,16 @@ final class Fixtures {
         .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static Office office(String id, String nameEn, String nameZh, String parent) {
+  /** A forum on the day, in the fields, naming the relationships (the first one's office records it). */
+  public static ForumHeld forum(String eventId, Instant at, List<Domain> domains, String... relationshipIds) {
+    Envelope envelope = Envelope.newBuilder().setEventId(eventId).setOccurredAt(at).setRecordedAt(at.plusSeconds(3600))
+        .setOffice(relationshipIds[0].split("/")[0]).setRelationshipIds(List.of(relationshipIds)).setDomains(domains)
+        .setSource("dashboard-test").setSummary("Youth Go tournament").build();
+    return ForumHeld.newBuilder().setEnvelope(envelope).setKind(GatheringKind.FORUM).setTitle("Youth Go")
+        .setVenue(Venue.HOME).setStartDate(LocalDate.ofInstant(at, ZoneOffset.UTC)).build();
+  }
+
+  public static Office office(String id, String nameEn, String nameZh, String parent) {
     return Office.newBuilder().setOfficeId(id).setNameEn(nameEn).setNameZh(nameZh)
         .setLevel(parent == null ? OfficeLevel.CITY : OfficeLevel.DISTRICT).setParentOfficeId(parent).build();
   }

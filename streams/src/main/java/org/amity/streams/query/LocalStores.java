@@ -60,10 +60,11 @@ final class LocalStores {
   }
 
   /**
-   * The relationship's vitality at the end of every {@code stepDays} over the last {@code days}, from its ledger as
-   * it stands now (so a late or retracted event corrects the past too), oldest first; empty when unknown here.
+   * The relationship's vitality at the end of every {@code stepDays} over the {@code days} up to {@code until}, from
+   * its ledger as it stands now (so a late or retracted event corrects the past too), oldest first; empty when
+   * unknown here.
    */
-  Optional<List<HistoryPoint>> history(String relationshipId, int days, int stepDays, Instant now) {
+  Optional<List<HistoryPoint>> history(String relationshipId, int days, int stepDays, Instant until) {
     RelationshipState state = store(LedgerProcessor.STATE_STORE, RelationshipState.class).get(relationshipId);
     if (state == null || state.getRelationship() == null) {
       return Optional.empty();
@@ -77,7 +78,7 @@ final class LocalStores {
     LocalDate establishedOn = state.getRelationship().getEstablishedOn();
     List<HistoryPoint> points = new ArrayList<>();
     for (int back = days - days % stepDays; back >= 0; back -= stepDays) {
-      Instant at = now.minus(Duration.ofDays(back));
+      Instant at = until.minus(Duration.ofDays(back));
       Vitality v = model.score(live.exchanges(), at, establishedOn);
       points.add(new HistoryPoint(at, v.score(), Records.band(v.band()).name()));
     }

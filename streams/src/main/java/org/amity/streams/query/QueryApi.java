@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,7 +48,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * instance asked.
  * <ul>
  *   <li>{@code GET /api/v1/vitality/{office}/{partner}}: the relationship's current vitality</li>
- *   <li>{@code GET /api/v1/vitality/{office}/{partner}/history?days=365&step=7}: its score and band over time</li>
+ *   <li>{@code GET /api/v1/vitality/{office}/{partner}/history?days=365&step=7[&until=ISO moment]}: its score and
+ *   band over time, up to now or to the moment given</li>
  *   <li>{@code GET /api/v1/vitality?band=DORMANT&office=shanghai}: every relationship, optionally filtered</li>
  *   <li>{@code GET /api/v1/model}: the model's settings in force and their version</li>
  *   <li>{@code GET /health}: the application's state</li>
@@ -121,6 +124,7 @@ public final class QueryApi implements AutoCloseable {
   private void history(Context ctx) throws IOException, InterruptedException {
     int days = intParam(ctx, "days", 365, 1, MAX_HISTORY_DAYS);
     int step = intParam(ctx, "step", 7, 1, MAX_HISTORY_DAYS);
+    Instant until = instantParam(ctx, "until");
     String id = relationshipId(ctx);
     if (ctx.statusCode() >= 400) {
       return;
@@ -132,7 +136,7 @@ public final class QueryApi implements AutoCloseable {
     if (answeredElsewhere(ctx, LedgerProcessor.STATE_STORE, id)) {
       return;
     }
-    Optional<List<LocalStores.HistoryPoint>> points = local.history(id, days, step, Instant.now());
+    Optional<List<LocalStores.HistoryPoint>> points = local.history(id, days, step, until);
     if (points.isEmpty()) {
       notFound(ctx, id);
       return;
@@ -248,6 +252,21 @@ public final class QueryApi implements AutoCloseable {
     error(ctx, 400, name + " 须为 " + min + " 到 " + max + " 的整数 / " + name + " must be a whole number from " + min
         + " to " + max + ", not '" + value + "'");
     return fallback;
+  }
+
+  /** A moment given as an ISO instant with its offset ({@code 2025-01-01T00:00:00+08:00}); now when not given. */
+  private static Instant instantParam(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return Instant.now();
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      error(ctx, 400, name + " 须为带时区的时刻，如 2025-01-01T00:00:00+08:00 / " + name
+          + " must be a moment with its offset, such as 2025-01-01T00:00:00+08:00, not '" + value + "'");
+      return Instant.now();
+    }
   }
 
   private static String encode(String text) {

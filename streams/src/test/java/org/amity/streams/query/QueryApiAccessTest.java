@@ -77,6 +77,15 @@ class QueryApiAccessTest {
           .doesNotContain(idOf(province), idOf(peer));
       assertThat(province.send(port, "/api/v1/vitality/" + idOf(district) + "/history?days=28&step=7").statusCode())
           .as("a province reads its district's history").isEqualTo(200);
+      JsonNode atYearEnds = JSON.readTree(province.send(port, "/api/v1/vitality/" + idOf(district)
+          + "/history?days=366&step=366&until=2025-01-01T00:00:00%2B08:00").body());
+      assertThat(atYearEnds.path("history").findValuesAsText("at"))
+          .containsExactly("2023-12-31T16:00:00Z", "2024-12-31T16:00:00Z");
+      HttpResponse<String> badUntil = province.send(port, "/api/v1/vitality/" + idOf(district) + "/history?until=2024");
+      assertThat(badUntil.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(badUntil.body()).path("error").asText()).isEqualTo("until 须为带时区的时刻，如 "
+          + "2025-01-01T00:00:00+08:00 / until must be a moment with its offset, such as 2025-01-01T00:00:00+08:00, "
+          + "not '2024'");
 
       for (String notTheirs : List.of(idOf(province), idOf(peer))) {
         HttpResponse<String> answer = city.send(port, "/api/v1/vitality/" + notTheirs);

@@ -1,0 +1,188 @@
+package org.amity.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.amity.consumers.dashboard.DashboardFeed;
+import org.amity.consumers.dashboard.DashboardSettings;
+import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.dashboard.StreamsQueries;
+import org.amity.consumers.report.BandsAt;
+import org.amity.consumers.report.LeadershipReport;
+import org.amity.consumers.report.PdfReport;
+import org.amity.consumers.report.ReportFont;
+import org.amity.consumers.report.ReportFromView;
+import org.amity.consumers.report.ReportPeriod;
+import org.amity.consumers.report.XlsxReport;
+import org.amity.labels.Labels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code amity report}: an office's report for the leadership over a period, as XLSX or PDF. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Writes an office's report for the leadership (with the offices under it) over a period, in Chinese or",
+        "English, as XLSX or PDF: partners by band at the start and the end, exchanges by type and field, what they",
+        "yielded, revived and newly dormant partners, open follow-ups, coming anniversaries and expiring agreements.",
+        "It reads the aggregate topics and the exchange events from the beginning; the bands at the period's ends come",
+        "from the streams application's query API (--streams-url, --streams-token), else the report shows today's."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:the report is written", "1:no such office, or the topics could not be read: nothing written",
+        "2:a bad option: nothing read, nothing written"})
+final class ReportCommand implements Callable<Integer> {
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--office", required = true, paramLabel = "OFFICE", description = "The office, e.g. shanghai.")
+  String office;
+
+  @Option(names = "--period", required = true, paramLabel = "PERIOD",
+      description = "A year (2024), a month (2024-03) or two days (2024-01-01..2024-06-30).")
+  String period;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "The file to write: .xlsx or .pdf (the format follows the name unless --format says).")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "xlsx or pdf (default: from the file's name).")
+  String format;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+      description = "zh (the default) or en.")
+  String lang;
+
+  @Option(names = "--overwrite", description = "Replace the file if it exists (without it, an existing file is kept).")
+  boolean overwrite;
+
+  @Option(names = "--font", paramLabel = "FILE",
+      description = "A TrueType font with Chinese (.ttf/.ttc) for the PDF (default: amity.report.font, env "
+          + "AMITY_REPORT_FONT, else a usual system font such as WenQuanYi Micro Hei).")
+  Path font;
+
+  @Option(names = "--streams-url", paramLabel = "URL",
+      description = "The streams application's query API (e.g. http://localhost:8090), asked for the bands at the "
+          + "period's start and end.")
+  String streamsUrl;
+
+  @Option(names = "--streams-token", paramLabel = "OFFICE=TOKEN",
+      description = "An office's API token for the streams query API. Repeatable.")
+  Map<String, String> streamsTokens = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    ReportPeriod reportPeriod = checked(() -> ReportPeriod.parse(period, LocalDate.now(Labels.DEFAULT_ZONE)));
+    String fileFormat = format();
+    if (!lang.equals("zh") && !lang.equals("en")) {
+      throw bad("--lang 应为 zh 或 en，而不是 \"" + lang + "\" / --lang must be zh or en, not \"" + lang + "\"");
+    }
+    Path fontFile = fileFormat.equals("pdf") ? checked(() -> ReportFont.find(font != null ? font.toString()
+        : System.getProperty("amity.report.font", System.getenv("AMITY_REPORT_FONT")))) : null;
+    checkOut();
+
+    DashboardView view = new DashboardView();
+    try (DashboardFeed feed = DashboardFeed.start(view, connection.clientConfig())) {
+      if (!feed.awaitCaughtUp(READ_TIMEOUT)) {
+        return failed("未能在 " + READ_TIMEOUT.toSeconds() + " 秒内读完各主题，未写入任何文件 / The topics could not be "
+            + "read within " + READ_TIMEOUT.toSeconds() + " s: nothing written");
+      }
+    }
+    if (view.office(office).isEmpty() && view.relationships().stream().noneMatch(r -> r.getOfficeId().equals(office))) {
+      return failed("没有外办 " + office + "，未写入任何文件 / No office " + office + ": nothing written");
+    }
+    BandsAt bands = streamsUrl == null ? BandsAt.UNKNOWN : new StreamsQueries(new DashboardSettings("127.0.0.1", 0,
+        streamsUrl, streamsTokens), view)::bandsAt;
+    LeadershipReport report = ReportFromView.make(view, bands, office, reportPeriod, Instant.now());
+    write(report, fileFormat, fontFile);
+    spec.commandLine().getOut().println("Report written: " + out.toAbsolutePath() + " (" + report.partners().size()
+        + " partners, " + report.exchanges() + " exchanges" + (report.bandsOverTime() ? ""
+        : "; bands of today: the streams query API did not answer") + ")");
+    return 0;
+  }
+
+  /** Written beside the file and moved in place: a failure leaves no half-written report. */
+  private void write(LeadershipReport report, String fileFormat, Path fontFile) throws IOException {
+    Path folder = out.toAbsolutePath().getParent();
+    Path partial = folder.resolve(".amity-report-" + UUID.randomUUID() + ".part");
+    try {
+      try (OutputStream stream = Files.newOutputStream(partial)) {
+        Locale language = Labels.language(lang);
+        if (fileFormat.equals("pdf")) {
+          PdfReport.write(report, language, fontFile, stream);
+        } else {
+          XlsxReport.write(report, language, stream);
+        }
+      }
+      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  private String format() {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    String chosen = format != null ? format : name.endsWith(".pdf") ? "pdf" : name.endsWith(".xlsx") ? "xlsx" : null;
+    if (chosen == null) {
+      throw bad("--out 的文件名应以 .xlsx 或 .pdf 结尾，或用 --format 指定格式：" + out + " / --out should end in .xlsx "
+          + "or .pdf, or --format should say which: " + out);
+    }
+    if (!chosen.equals("xlsx") && !chosen.equals("pdf")) {
+      throw bad("--format 应为 xlsx 或 pdf，而不是 \"" + chosen + "\" / --format must be xlsx or pdf, not \"" + chosen
+          + "\"");
+    }
+    return chosen;
+  }
+
+  private void checkOut() {
+    Path folder = out.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+      throw bad("--out 所在的文件夹不存在或不可写：" + folder + " / --out: the folder " + folder
+          + " does not exist or cannot be written to");
+    }
+    if (Files.isDirectory(out)) {
+      throw bad("--out 是一个文件夹：" + out + " / --out is a directory: " + out);
+    }
+    if (Files.exists(out) && !overwrite) {
+      throw bad("--out 文件已存在：" + out + "（用 --overwrite 替换） / --out exists: " + out
+          + " (--overwrite replaces it)");
+    }
+  }
+
+  private <T> T checked(Supplier<T> value) {
+    try {
+      return value.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw bad(e.getMessage());
+    }
+  }
+
+  private ParameterException bad(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private int failed(String message) {
+    spec.commandLine().getErr().println(message);
+    return 1;
+  }
+}

@@ -1,0 +1,36 @@
+package org.amity.consumers.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.amity.aggregates.Alert;
+import org.amity.aggregates.FollowUp;
+
+/**
+ * What a report for the leadership says about an office (with the offices under it) over a period: its partners by
+ * band at the start and at the end, its exchanges by type and field, what they yielded, the partners that revived or
+ * went dormant, and, as of the day it is made, the open follow-ups and the coming anniversaries and agreement expiries.
+ *
+ * @param bandsOverTime whether the bands at the start and end came from the vitality model's history; if not, the
+ *     end's are the bands of now and the start's are unknown
+ * @param incompleteTimelines relationships whose kept exchanges ({@code DashboardView.MAX_EXCHANGES}, newest first)
+ *     do not reach back to the period's start: their exchanges of the period may be counted in part
+ */
+public record LeadershipReport(String officeId, String nameZh, String nameEn, ReportPeriod period, ZoneId zone,
+                               Instant madeAt, List<Partner> partners, boolean bandsOverTime,
+                               Map<String, Long> exchangesByType, Map<String, Long> exchangesByDomain, int exchanges,
+                               List<String> incompleteTimelines, Yield own, Yield withOfficesBelow,
+                               List<Partner> revived, List<Partner> newlyDormant, List<FollowUp> openFollowUps,
+                               List<Alert> anniversaries, List<Alert> expiringAgreements) {
+
+  /**
+   * A partner of the office or of an office under it, and where it stood: a band, SUSPENDED or ENDED, or null when
+   * unknown (not scored yet, or no history to ask).
+   */
+  public record Partner(String relationshipId, String officeId, String nameZh, String nameEn, String country,
+                        String atStart, String atEnd) {}
+
+  /** Values committed by currency (minor units), people taking part by event type, and events by type. */
+  public record Yield(Map<String, Long> money, Map<String, Long> people, Map<String, Long> events) {}
+}
