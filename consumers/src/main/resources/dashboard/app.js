@@ -43,6 +43,8 @@ const I18N = {
     oneWay: 'One-way', oneWayHint: 'delegations in the last year all went the same way, none the other way in two years',
     INBOUND: 'only visits to us', OUTBOUND: 'only visits from us', unplaced: 'Not on the map (country code unknown)',
     partnersOn: (n, c) => `${n} partners in ${c} countries`,
+    report: 'Report for the leadership', reportPeriod: 'Period (2024, 2024-03 or 2024-01-01..2024-06-30)',
+    reportIn: (format, language) => `${format}, ${language}`,
   },
   zh: {
     overview: '总览', partners: '友城伙伴', signOut: '退出', langButton: 'English',
@@ -86,6 +88,8 @@ const I18N = {
     oneWay: '单向往来', oneWayHint: '近一年代表团往来均为同一方向，两年内无反向互访',
     INBOUND: '只有对方来访', OUTBOUND: '只有我方出访', unplaced: '未能标注（国家代码无法识别）',
     partnersOn: (n, c) => `${c} 个国家的 ${n} 个伙伴`,
+    report: '领导报告', reportPeriod: '报告期（2024、2024-03 或 2024-01-01..2024-06-30）',
+    reportIn: (format, language) => `${format}，${language}`,
   },
 };
 const BAND_COLOURS = { THRIVING: '#1b9e4b', ACTIVE: '#3f7fd0', NEW: '#8a63d2', COOLING: '#e69a1f', DORMANT: '#8d99a6', SUSPENDED: '#b07cc6', ENDED: '#444b52' };
@@ -425,7 +429,9 @@ async function renderOffice(officeId) {
     <td class="people">${e.people == null ? '' : e.people.toLocaleString(numberLocale())}</td></tr>`).join('');
   main.innerHTML = `
     <section class="card" id="office"><h2>${name(data.nameEn, data.nameZh)}</h2>
-      <p><a href="/partners?office=${encodeURIComponent(data.officeId)}">${t('officePartners')}</a></p></section>
+      <p><a href="/partners?office=${encodeURIComponent(data.officeId)}">${t('officePartners')}</a> ·
+        <a href="/map?office=${encodeURIComponent(data.officeId)}">${t('map')}</a></p></section>
+    ${reportCard(data.officeId)}
     <section class="card" id="office-yield"><h2>${t('yielded')}</h2>
       <table><thead><tr><th rowspan="2">${t('year')}</th><th colspan="3">${t('ownPartners')}</th><th colspan="3">${t('withOfficesBelow')}</th></tr>
       <tr>${[1, 2].map(() => `<th>${t('money')}</th><th>${t('people')}</th><th>${t('events')}</th>`).join('')}</tr></thead>
@@ -434,6 +440,32 @@ async function renderOffice(officeId) {
       <table><thead><tr><th>${t('date')}</th><th>${t('exchange')}</th><th>${t('partner')}</th><th>${t('money')}</th><th>${t('people')}</th></tr></thead>
       <tbody>${events || `<tr><td colspan="5" class="muted">${t('none')}</td></tr>`}</tbody></table></section>` : ''}`;
 }
+
+// the leadership report of the office: a period, then a file in either format and language
+function reportCard(officeId) {
+  const lastYear = new Date().getFullYear() - 1;
+  const link = (format, language) => `<a class="report-link" data-format="${format}" data-lang="${language}" href="#">${esc(t('reportIn', format.toUpperCase(), language === 'zh' ? '中文' : 'English'))}</a>`;
+  return `<section class="card" id="report"><h2>${t('report')}</h2><div class="filters">
+    <label>${t('reportPeriod')} <input id="report-period" value="${lastYear}" size="24"></label>
+    ${[['xlsx', 'zh'], ['pdf', 'zh'], ['xlsx', 'en'], ['pdf', 'en']].map(([f, l]) => link(f, l)).join(' ')}</div>
+    <div class="error" role="alert" id="report-error"></div></section>`;
+}
+main.addEventListener('click', async (e) => {
+  const link = e.target.closest('a.report-link');
+  if (!link) return;
+  e.preventDefault();
+  const office = location.pathname.split('/')[2];
+  const query = new URLSearchParams({ office: decodeURIComponent(office), period: document.getElementById('report-period').value.trim(), format: link.dataset.format, lang: link.dataset.lang });
+  const answer = await fetch('/api/v1/report?' + query);
+  const error = document.getElementById('report-error');
+  if (!answer.ok) { const body = await answer.json().catch(() => ({ error: String(answer.status) })); error.textContent = body.error; return; }
+  error.textContent = '';
+  const name = (answer.headers.get('Content-Disposition') || '').match(/filename="([^"]+)"/);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await answer.blob());
+  a.download = name ? name[1] : 'amity-report.' + link.dataset.format;
+  document.body.appendChild(a); a.click(); a.remove();
+});
 
 // the network map: the shipped world outlines, each partner a dot in its band's colour at its country
 let WORLD = null;

@@ -3,6 +3,7 @@ package org.amity.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code amity demo}, the README's first command, as a user runs it: the packaged jar in its own process brings the
- * dashboard up with the 47 demo partners in their intended bands (also seen signed in, in headless Chromium), stops
+ * dashboard up with the 47 demo partners in their intended bands (also seen signed in, in headless Chromium, with the
+ * network map), writes Shanghai's 2024 report as the topics say ({@link DemoReportCheck}), stops
  * on a signal within 10 s, and a second start on the same data adds no event twice; with {@code --simulate} new
  * exchanges keep arriving.
  */
@@ -37,6 +39,8 @@ class DemoCommandIT {
     try (AmityProcess first = start(dataDir, ports, "first")) {
       awaitDemoPartners(first, ports[5]);
       seeTheDemoPartnersInABrowser(ports[5]);
+      Path reports = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-reports"));
+      new DemoReportCheck(ports, first.output(), reports).check();
     }
     try (AmityProcess second = start(dataDir, ports, "second", "--simulate", "--simulate-interval", "PT0.2S")) {
       awaitDemoPartners(second, ports[5]);

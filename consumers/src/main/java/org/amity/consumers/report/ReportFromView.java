@@ -159,7 +159,8 @@ public final class ReportFromView {
     alerts.stream().filter(a -> a.getKind() == kind && period.contains(a.getRaisedAt(), zone))
         .forEach(a -> alerted.add(a.getRelationshipId()));
     return partners.stream().filter(p -> alerted.contains(p.relationshipId()) || (kind == AlertKind.REVIVED
-        ? p.atStart() != null && p.atEnd() != null && QUIET_BANDS.contains(p.atStart()) && ALIVE_BANDS.contains(p.atEnd())
+        ? p.atStart() != null && p.atEnd() != null && QUIET_BANDS.contains(p.atStart())
+            && ALIVE_BANDS.contains(p.atEnd())
         : p.atStart() != null && !"DORMANT".equals(p.atStart()) && "DORMANT".equals(p.atEnd()))).toList();
   }
 
