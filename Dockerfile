@@ -10,7 +10,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package -pl app -a
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system amity \
  && useradd --system --gid amity --home-dir /var/lib/amity --shell /usr/sbin/nologin amity \

@@ -476,6 +476,7 @@ async function renderMap() {
   ['office', 'list'].forEach((k) => { if (query.get(k)) params.set(k, query.get(k)); });
   const [data, world] = await Promise.all([api('/api/v1/map?' + params), WORLD || api('/assets/world.json')]);
   WORLD = world;
+  const placed = (code) => Object.prototype.hasOwnProperty.call(world.countries, code);
   destroyCharts();
   const listName = name(data.list.nameEn, data.list.nameZh);
   const gapCodes = new Set(data.gaps.map((g) => g.code));
@@ -485,7 +486,7 @@ async function renderMap() {
     `<path d="${c.path}" class="country ${countryClass(code, c)}" data-country="${code}"><title>${esc(lang === 'zh' ? c.zh : c.en)}</title></path>`).join('');
   const byCountry = {};
   data.partners.forEach((p) => { (byCountry[p.country] = byCountry[p.country] || []).push(p); });
-  const dots = Object.entries(byCountry).filter(([code]) => world.countries[code] && world.countries[code].at).map(([code, ps]) => {
+  const dots = Object.entries(byCountry).filter(([code]) => placed(code) && world.countries[code].at).map(([code, ps]) => {
     const [x, y] = world.countries[code].at;
     return ps.map((p, i) => {
       const r = 4.4 * Math.sqrt(i); const a = i * 2.4;
@@ -499,8 +500,8 @@ async function renderMap() {
     <td>${c.partners}</td><td>${c.formal}</td>${counts(c)}</tr>`).join('');
   const partnerLink = (p) => `<a href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.nameEn, p.nameZh)}</a>`;
   const flagged = (key, extra) => data.partners.filter((p) => p[key]).map((p) => `<li data-id="${esc(p.relationshipId)}">${band(p.band)} ${partnerLink(p)}
-    <span class="muted">${esc(world.countries[p.country] ? world.countries[p.country][lang] : p.country)}${extra ? ' · ' + esc(extra(p)) : ''}</span></li>`).join('') || `<li class="muted">${t('none')}</li>`;
-  const unplaced = data.partners.filter((p) => !world.countries[p.country]);
+    <span class="muted">${esc(placed(p.country) ? world.countries[p.country][lang] : p.country)}${extra ? ' · ' + esc(extra(p)) : ''}</span></li>`).join('') || `<li class="muted">${t('none')}</li>`;
+  const unplaced = data.partners.filter((p) => !placed(p.country));
   const select = (id, options, chosen) => `<select id="${id}">${options.map(([v, text]) => `<option value="${esc(v)}"${v === chosen ? ' selected' : ''}>${text}</option>`).join('')}</select>`;
   const head = `<tr><th></th><th>${t('partnerCount')}</th><th>${t('formalPartners')}</th>${BANDS.concat(['SUSPENDED']).map((b) => `<th>${band(b)}</th>`).join('')}</tr>`;
   main.innerHTML = `

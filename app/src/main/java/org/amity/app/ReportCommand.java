@@ -2,6 +2,9 @@ package org.amity.app;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.amity.consumers.dashboard.DashboardFeed;
+import org.amity.consumers.view.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardSettings;
-import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.dashboard.StreamsQueries;
 import org.amity.consumers.report.BandsAt;
 import org.amity.consumers.report.LeadershipReport;
@@ -100,6 +103,7 @@ final class ReportCommand implements Callable<Integer> {
     Path fontFile = fileFormat.equals("pdf") ? checked(() -> ReportFont.find(font != null ? font.toString()
         : System.getProperty("amity.report.font", System.getenv("AMITY_REPORT_FONT")))) : null;
     checkOut();
+    checkStreams();
 
     DashboardView view = new DashboardView();
     try (DashboardFeed feed = DashboardFeed.start(view, connection.clientConfig())) {
@@ -108,16 +112,21 @@ final class ReportCommand implements Callable<Integer> {
             + "read within " + READ_TIMEOUT.toSeconds() + " s: nothing written");
       }
     }
-    if (view.office(office).isEmpty() && view.relationships().stream().noneMatch(r -> r.getOfficeId().equals(office))) {
+    if (!view.knowsOffice(office)) {
       return failed("没有外办 " + office + "，未写入任何文件 / No office " + office + ": nothing written");
     }
     BandsAt bands = streamsUrl == null ? BandsAt.UNKNOWN : new StreamsQueries(new DashboardSettings("127.0.0.1", 0,
         streamsUrl, streamsTokens), view)::bandsAt;
     LeadershipReport report = ReportFromView.make(view, bands, office, reportPeriod, Instant.now());
-    write(report, fileFormat, fontFile);
-    spec.commandLine().getOut().println("Report written: " + out.toAbsolutePath() + " (" + report.partners().size()
-        + " partners, " + report.exchanges() + " exchanges" + (report.bandsOverTime() ? ""
-        : "; bands of today: the streams query API did not answer") + ")");
+    try {
+      write(report, fileFormat, fontFile);
+    } catch (FileAlreadyExistsException e) {
+      return failed("--out 文件在读取期间出现，未替换：" + out + " / --out appeared while the topics were read and is "
+          + "kept: " + out);
+    }
+    spec.commandLine().getOut().println("报告已写入 / Report written: " + out.toAbsolutePath() + " ("
+        + report.partners().size() + " partners, " + report.exchanges() + " exchanges" + (report.bandsOverTime() ? ""
+        : "; the streams query API did not answer for every partner: see the note under the bands") + ")");
     return 0;
   }
 
@@ -134,7 +143,11 @@ final class ReportCommand implements Callable<Integer> {
           XlsxReport.write(report, language, stream);
         }
       }
-      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (overwrite) {
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.move(partial, out);
+      }
     } finally {
       Files.deleteIfExists(partial);
     }
@@ -166,6 +179,29 @@ final class ReportCommand implements Callable<Integer> {
     if (Files.exists(out) && !overwrite) {
       throw bad("--out 文件已存在：" + out + "（用 --overwrite 替换） / --out exists: " + out
           + " (--overwrite replaces it)");
+    }
+  }
+
+  /** A query API to ask needs an http(s) address and a token to ask with. */
+  private void checkStreams() {
+    if (streamsUrl == null) {
+      if (!streamsTokens.isEmpty()) {
+        throw bad("--streams-token 需要 --streams-url / --streams-token needs --streams-url");
+      }
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(streamsUrl);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw bad("--streams-url 应为 http(s) 地址，如 http://localhost:8090，而不是 \"" + streamsUrl + "\" / "
+          + "--streams-url must be an http(s) address such as http://localhost:8090, not \"" + streamsUrl + "\"");
+    }
+    if (streamsTokens.isEmpty()) {
+      throw bad("--streams-url 需要 --streams-token OFFICE=TOKEN / --streams-url needs --streams-token OFFICE=TOKEN");
     }
   }
 

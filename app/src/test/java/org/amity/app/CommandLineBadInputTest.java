@@ -68,6 +68,8 @@ class CommandLineBadInputTest {
       report in another language | report --office shanghai --period 2024 --out {dir}/r.xlsx --lang fr | 2 | --lang 应为 zh 或 en;not "fr"
       report into no folder      | report --office shanghai --period 2024 --out {dir}/nowhere/r.xlsx | 2 | --out;does not exist
       report onto a folder       | report --office shanghai --period 2024 --out {dir} --format xlsx | 2 | --out is a directory
+      report asking no address   | report --office shanghai --period 2024 --out {dir}/r.xlsx --streams-url localhost:8090 --streams-token shanghai=t | 2 | --streams-url;http(s);not "localhost:8090"
+      report asking without token | report --office shanghai --period 2024 --out {dir}/r.xlsx --streams-url http://localhost:8090 | 2 | --streams-url needs --streams-token
       report with no such font   | report --office shanghai --period 2024 --out {dir}/r.pdf --font {dir}/none.ttf | 2 | none.ttf;cannot be read
       """)
   void isRefusedBeforeAnythingStarts(String name, String args, int exitCode, String mentions) throws IOException {

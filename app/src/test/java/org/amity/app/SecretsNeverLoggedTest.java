@@ -22,7 +22,7 @@ import org.amity.access.OfficeTokens;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
-import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.dashboard.PasswordHashes;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.producers.http.IngestApi;

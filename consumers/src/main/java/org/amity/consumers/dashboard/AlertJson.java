@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.amity.aggregates.Alert;
 import org.amity.consumers.alerts.AlertWords;
+import org.amity.consumers.view.DashboardView;
 import org.amity.json.RecordJson;
 import org.amity.labels.Labels;
 import org.amity.partners.Office;

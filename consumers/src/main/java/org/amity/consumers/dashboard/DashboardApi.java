@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.view.DashboardView;
+import org.amity.consumers.view.Exchanges;
 import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
 import org.amity.labels.Labels;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import org.amity.consumers.view.DashboardView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +57,9 @@ final class DashboardAuth {
     return OfficeScope.of(office(ctx), view);
   }
 
-  /**
-   * Where to go after signing in: a path of this dashboard, else the overview. "//host" and "/\\host" are other
-   * sites to a browser, and a control character or a space has no place in a Location header.
-   */
   /** Whether the office exists and the user sees it; if not, answers 404, as for an office that does not exist. */
   boolean seesOffice(Context ctx, String office) {
-    boolean known = view.office(office).isPresent() || !view.officeYields(office).isEmpty()
-        || view.rollups().stream().anyMatch(r -> r.getOfficeId().equals(office));
-    if (scope(ctx).sees(office) && known) {
+    if (scope(ctx).sees(office) && view.knowsOffice(office)) {
       return true;
     }
     ctx.status(404).json(JSON.createObjectNode().put("status", 404)
@@ -72,6 +67,10 @@ final class DashboardAuth {
     return false;
   }
 
+  /**
+   * Where to go after signing in: a path of this dashboard, else the overview. "//host" and "/\\host" are other
+   * sites to a browser, and a control character or a space has no place in a Location header.
+   */
   static String pageAfterSignIn(String next) {
     return next != null && next.matches("/(?![/\\\\])[\\x21-\\x7E]*") ? next : "/";
   }

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
+import org.amity.consumers.view.DashboardView;
 
 /**
  * The dashboard's web server: its pages ({@link DashboardPages}), sign-in ({@link DashboardAuth}), JSON API

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.FollowUpStatus;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.EventType;
 import org.amity.contract.EventTypes;
 import org.amity.contract.FollowUpStepValidator;

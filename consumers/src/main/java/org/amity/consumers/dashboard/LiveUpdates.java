@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.amity.consumers.view.DashboardView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

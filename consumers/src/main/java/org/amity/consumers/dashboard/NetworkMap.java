@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.amity.aggregates.ActivityWindow;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.view.DashboardView;
+import org.amity.consumers.view.World;
 
 /**
  * The network at a glance: an office's partners placed by country and continent, with their bands; the gaps (the

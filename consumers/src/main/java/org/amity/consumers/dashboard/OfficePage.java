@@ -14,6 +14,7 @@ import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipYield;
 import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
+import org.amity.consumers.view.DashboardView;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.amity.access.OfficeHierarchy;
+import org.amity.consumers.view.DashboardView;
 
 /**
  * The offices a dashboard user sees: their own office and every office under it (a city office sees its districts, a

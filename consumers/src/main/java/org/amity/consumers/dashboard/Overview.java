@@ -16,6 +16,7 @@ import org.amity.aggregates.Alert;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.view.DashboardView;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.DaysSince;
 import org.amity.json.RecordJson;
 import org.amity.labels.Labels;

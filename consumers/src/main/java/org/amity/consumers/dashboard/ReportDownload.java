@@ -14,6 +14,7 @@ import org.amity.consumers.report.ReportFont;
 import org.amity.consumers.report.ReportFromView;
 import org.amity.consumers.report.ReportPeriod;
 import org.amity.consumers.report.XlsxReport;
+import org.amity.consumers.view.DashboardView;
 import org.amity.labels.Labels;
 
 /**
@@ -67,7 +68,7 @@ final class ReportDownload {
       try {
         PdfReport.write(report, language, ReportFont.find(System.getProperty("amity.report.font",
             System.getenv("AMITY_REPORT_FONT"))), out);
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
         refuse(ctx, 503, e.getMessage());
         return;
       }

@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.amity.aggregates.Band;
 import org.amity.consumers.report.BandsAt;
+import org.amity.consumers.view.DashboardView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +59,13 @@ public final class StreamsQueries {
     }
     return get("/api/v1/vitality/" + enc(parts[0]) + "/" + enc(parts[1]) + "/history?days=" + days + "&step=" + days
         + "&until=" + enc(end.toString()), tokenFor(parts[0])).map(body -> body.path("history"))
-        .filter(points -> points.size() == 2).map(points -> new BandsAt.Bands(
-            Band.valueOf(points.get(0).path("band").asText()), Band.valueOf(points.get(1).path("band").asText())));
+        .filter(points -> points.size() == 2 && isBand(points.get(0)) && isBand(points.get(1)))
+        .map(points -> new BandsAt.Bands(Band.valueOf(points.get(0).path("band").asText()),
+            Band.valueOf(points.get(1).path("band").asText())));
+  }
+
+  private static boolean isBand(JsonNode point) {
+    return Arrays.stream(Band.values()).anyMatch(band -> band.name().equals(point.path("band").asText()));
   }
 
   /** The model's settings in force, or empty when the dashboard has no streams URL or token, or no answer. */
@@ -78,7 +85,7 @@ public final class StreamsQueries {
         return Optional.of(JSON.readTree(answer.body()));
       }
       log.debug("Streams {} answered {}", path, answer.statusCode());
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       log.debug("Streams {} failed: {}", path, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

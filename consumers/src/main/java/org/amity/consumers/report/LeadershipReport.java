@@ -16,11 +16,13 @@ import org.amity.aggregates.FollowUp;
  *     end's are the bands of now and the start's are unknown
  * @param incompleteTimelines relationships whose kept exchanges ({@code DashboardView.MAX_EXCHANGES}, newest first)
  *     do not reach back to the period's start: their exchanges of the period may be counted in part
+ * @param alertsIncomplete whether the alerts kept ({@code DashboardView.MAX_ALERTS}, newest first) begin after the
+ *     period's start: revived and newly dormant partners before them are found by their bands only
  */
 public record LeadershipReport(String officeId, String nameZh, String nameEn, ReportPeriod period, ZoneId zone,
                                Instant madeAt, List<Partner> partners, boolean bandsOverTime,
                                Map<String, Long> exchangesByType, Map<String, Long> exchangesByDomain, int exchanges,
-                               List<String> incompleteTimelines, Yield own, Yield withOfficesBelow,
+                               List<String> incompleteTimelines, boolean alertsIncomplete, Yield own, Yield withOfficesBelow,
                                List<Partner> revived, List<Partner> newlyDormant, List<FollowUp> openFollowUps,
                                List<Alert> anniversaries, List<Alert> expiringAgreements) {
 

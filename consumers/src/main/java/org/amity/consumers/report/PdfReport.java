@@ -52,7 +52,7 @@ public final class PdfReport {
       }
       document.close();
     } catch (DocumentException e) {
-      throw new IOException("The PDF could not be written: " + e.getMessage(), e);
+      throw new IOException("无法生成 PDF / The PDF could not be written: " + e.getMessage(), e);
     }
   }
 

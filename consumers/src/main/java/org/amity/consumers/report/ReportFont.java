@@ -25,8 +25,7 @@ public final class ReportFont {
     if (configured != null && !configured.isBlank()) {
       Path path = Path.of(configured.strip());
       if (!Files.isReadable(path)) {
-        throw new IllegalArgumentException("找不到 amity.report.font 指定的字体文件 " + path + " / The font file "
-            + path + " named by amity.report.font cannot be read");
+        throw new IllegalArgumentException("无法读取字体文件 " + path + " / The font file " + path + " cannot be read");
       }
       return path;
     }

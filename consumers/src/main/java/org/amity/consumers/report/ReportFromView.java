@@ -21,8 +21,8 @@ import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
 import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
-import org.amity.consumers.dashboard.DashboardView;
-import org.amity.consumers.dashboard.Exchanges.Exchange;
+import org.amity.consumers.view.DashboardView;
+import org.amity.consumers.view.Exchanges.Exchange;
 import org.amity.labels.Labels;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
@@ -45,40 +45,53 @@ public final class ReportFromView {
     Optional<Office> office = view.office(officeId);
     ZoneId zone = Labels.zone(office.map(Office::getTimeZone).orElse(null));
     Set<String> tree = OfficeHierarchy.selfAndBelow(officeId, view.officeParents());
+    LocalDate today = LocalDate.ofInstant(now, zone);
     List<Relationship> relationships = view.relationships().stream().filter(r -> tree.contains(r.getOfficeId()))
-        .filter(r -> partnerDuring(r, period)).sorted(Comparator.comparing((Relationship r) -> !r.getOfficeId()
+        .filter(r -> partnerDuring(r, period, today)).sorted(Comparator.comparing((Relationship r) -> !r.getOfficeId()
             .equals(officeId)).thenComparing(Relationship::getOfficeId).thenComparing(Relationship::getPartnerNameEn)
             .thenComparing(Relationship::getRelationshipId)).toList();
+    // a period still under way ends now: its bands at the end are today's, not a forecast
+    Instant end = period.end(zone).isAfter(now) ? now : period.end(zone);
     List<LeadershipReport.Partner> partners = new ArrayList<>();
     boolean overTime = true;
     for (Relationship r : relationships) {
-      Optional<BandsAt.Bands> found = bands.of(r.getRelationshipId(), period.start(zone), period.end(zone));
+      // once the streams application does not answer, it is not asked again for each of the others
+      Optional<BandsAt.Bands> found = overTime ? bands.of(r.getRelationshipId(), period.start(zone), end)
+          : Optional.empty();
       overTime &= found.isPresent();
-      partners.add(partner(r, found, view.vitality(r.getRelationshipId()), period));
+      partners.add(partner(r, found, view.vitality(r.getRelationshipId()), period, today));
     }
     Map<String, Long> byType = new TreeMap<>();
     Map<String, Long> byDomain = new TreeMap<>();
     List<String> incomplete = new ArrayList<>();
     int exchanges = countExchanges(view, relationships, period, zone, byType, byDomain, incomplete);
-    List<Alert> alerts = view.alerts().stream().filter(a -> tree.contains(a.getOfficeId())).toList();
-    LocalDate today = LocalDate.ofInstant(now, zone);
+    List<Alert> kept = view.alerts();
+    boolean alertsIncomplete = kept.size() >= DashboardView.MAX_ALERTS
+        && kept.get(kept.size() - 1).getRaisedAt().isAfter(period.start(zone));
+    List<Alert> alerts = kept.stream().filter(a -> tree.contains(a.getOfficeId())).toList();
     return new LeadershipReport(officeId, office.map(Office::getNameZh).orElse(null),
         office.map(Office::getNameEn).orElse(officeId), period, zone, now, partners, overTime, byType, byDomain,
-        exchanges, incomplete, yieldOf(view, Set.of(officeId), period, zone), yieldOf(view, tree, period, zone),
+        exchanges, incomplete, alertsIncomplete, yieldOf(view, Set.of(officeId), period, zone), yieldOf(view, tree, period, zone),
         changed(partners, alerts, AlertKind.REVIVED, period, zone),
         changed(partners, alerts, AlertKind.WENT_DORMANT, period, zone), openFollowUps(view, tree),
         coming(alerts, AlertKind.ANNIVERSARY, today), coming(alerts, AlertKind.AGREEMENT_EXPIRING, today));
   }
 
   /** Established by the period's end, and not ended before it began. */
-  private static boolean partnerDuring(Relationship r, ReportPeriod period) {
+  private static boolean partnerDuring(Relationship r, ReportPeriod period, LocalDate today) {
     boolean established = r.getEstablishedOn() == null || !r.getEstablishedOn().isAfter(period.to());
-    return established && statusOn(r, period.from().minusDays(1)) != RelationshipStatus.ENDED;
+    return established && statusOn(r, period.from().minusDays(1), today) != RelationshipStatus.ENDED;
   }
 
-  /** The status the relationship had on the day, from its status history (the status of now when it has none). */
-  static RelationshipStatus statusOn(Relationship r, LocalDate day) {
-    RelationshipStatus status = r.getStatusHistory().isEmpty() ? r.getStatus() : null;
+  /**
+   * The status the relationship had on the day, from its status history; without one, the status of now from today
+   * on, and unknown (null) before.
+   */
+  static RelationshipStatus statusOn(Relationship r, LocalDate day, LocalDate today) {
+    if (r.getStatusHistory().isEmpty()) {
+      return day.isBefore(today) ? null : r.getStatus();
+    }
+    RelationshipStatus status = null;
     for (StatusChange change : r.getStatusHistory()) {
       if (!change.getSince().isAfter(day)) {
         status = change.getStatus();
@@ -88,9 +101,10 @@ public final class ReportFromView {
   }
 
   private static LeadershipReport.Partner partner(Relationship r, Optional<BandsAt.Bands> bands,
-                                                  Optional<RelationshipVitality> now, ReportPeriod period) {
-    String atStart = standing(statusOn(r, period.from()), bands.map(b -> b.atStart().name()).orElse(null));
-    String atEnd = standing(statusOn(r, period.to()),
+                                                  Optional<RelationshipVitality> now, ReportPeriod period,
+                                                  LocalDate today) {
+    String atStart = standing(statusOn(r, period.from(), today), bands.map(b -> b.atStart().name()).orElse(null));
+    String atEnd = standing(statusOn(r, period.to().isAfter(today) ? today : period.to(), today),
         bands.map(b -> b.atEnd().name()).orElse(now.map(v -> v.getBand().name()).orElse(null)));
     return new LeadershipReport.Partner(r.getRelationshipId(), r.getOfficeId(), r.getPartnerNameZh(),
         r.getPartnerNameEn(), r.getCountry(), atStart, atEnd);

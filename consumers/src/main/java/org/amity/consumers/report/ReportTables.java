@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
-import org.amity.consumers.dashboard.DashboardView;
-import org.amity.consumers.dashboard.World;
+import org.amity.consumers.view.DashboardView;
+import org.amity.consumers.view.World;
 import org.amity.labels.Labels;
 
 /**
@@ -137,7 +137,8 @@ public final class ReportTables {
   private Table changes(String title, List<LeadershipReport.Partner> partners) {
     return new Table(word(title), List.of(word("report.partner"), word("report.office"), word("report.atStart"),
         word("report.atEnd")), partners.stream().map(p -> row(name(p.nameZh(), p.nameEn()), p.officeId(),
-        standingWord(p.atStart()), standingWord(p.atEnd()))).toList(), null);
+        standingWord(p.atStart()), standingWord(p.atEnd()))).toList(), report.alertsIncomplete()
+        ? Labels.format("report.alertsIncomplete", language, DashboardView.MAX_ALERTS) : null);
   }
 
   private Table followUps() {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.amity.aggregates.Band;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.EventValidator;
 import org.amity.events.AgreementKind;
 import org.amity.events.AgreementSigned;

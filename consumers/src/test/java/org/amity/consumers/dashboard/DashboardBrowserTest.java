@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amity.access.OfficeTokens;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.platform.EmbeddedPlatformExtension;

@@ -27,6 +27,7 @@ import org.amity.aggregates.RelationshipYield;
 import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
 import org.amity.aggregates.YieldSum;
+import org.amity.consumers.view.DashboardView;
 import org.amity.events.Domain;
 import org.amity.events.Money;
 import org.amity.partners.Relationship;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.EventTypes;
 import org.amity.contract.Topics;
 import org.amity.platform.EmbeddedPlatformExtension;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.FollowUpStatus;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.Topics;
 import org.amity.followups.Assigned;
 import org.amity.followups.ExchangePlanned;

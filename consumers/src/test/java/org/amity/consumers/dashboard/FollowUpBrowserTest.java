@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amity.access.OfficeTokens;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
 import org.amity.partners.RelationshipKind;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;

@@ -17,6 +17,8 @@ import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.Tally;
+import org.amity.consumers.view.DashboardView;
+import org.amity.consumers.view.World;
 import org.amity.partners.Relationship;
 import org.amity.partners.RelationshipKind;
 import org.amity.partners.RelationshipStatus;

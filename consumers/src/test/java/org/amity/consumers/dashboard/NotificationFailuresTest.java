@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.amity.consumers.notifier.DeliveryLog;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
 import org.amity.contract.Topics;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import org.amity.consumers.view.DashboardView;
 import org.amity.partners.RelationshipKind;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;

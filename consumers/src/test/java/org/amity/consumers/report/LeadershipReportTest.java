@@ -23,7 +23,7 @@ import org.amity.aggregates.FollowUpStatus;
 import org.amity.aggregates.RelationshipYield;
 import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
-import org.amity.consumers.dashboard.DashboardView;
+import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.dashboard.Fixtures;
 import org.amity.events.Domain;
 import org.amity.events.Money;
@@ -130,6 +130,36 @@ class LeadershipReportTest {
     assertThat(report.openFollowUps()).extracting(FollowUp::getAlertId).containsExactly("osaka|WENT_DORMANT");
     assertThat(report.anniversaries()).extracting(Alert::getRelationshipId).containsExactly(ROTTERDAM);
     assertThat(report.expiringAgreements()).extracting(Alert::getAgreementEventId).containsExactly("osaka-mou");
+  }
+
+  @Test
+  void aPeriodUnderWayEndsNowAndTheStreamsApplicationIsNotAskedAgainOnceItFails() {
+    List<Instant> ends = new ArrayList<>();
+    ReportFromView.make(VIEW, (id, start, end) -> {
+      ends.add(end);
+      return Optional.of(new BandsAt.Bands(Band.ACTIVE, Band.ACTIVE));
+    }, "shanghai", ReportPeriod.parse("2026", TODAY), NOW);
+    assertThat(ends).isNotEmpty().containsOnly(NOW);
+
+    List<String> asked = new ArrayList<>();
+    LeadershipReport unanswered = ReportFromView.make(VIEW, (id, start, end) -> {
+      asked.add(id);
+      return Optional.empty();
+    }, "shanghai", ReportPeriod.parse("2024", TODAY), NOW);
+    assertThat(asked).hasSize(1);
+    assertThat(unanswered.bandsOverTime()).isFalse();
+    assertThat(unanswered.partners()).extracting(LeadershipReport.Partner::atStart).containsOnlyNulls();
+  }
+
+  @Test
+  void withoutAStatusHistoryTheStatusOfNowCountsFromTodayOnly() {
+    Relationship ended = Fixtures.relationship("shanghai/it-milan", "Milan", "米兰", "IT", null,
+        RelationshipKind.SISTER_CITY, LocalDate.of(1979, 1, 1));
+    ended.setStatus(RelationshipStatus.ENDED);
+    assertThat(ReportFromView.statusOn(ended, LocalDate.of(2024, 6, 1), TODAY)).as("unknown then").isNull();
+    assertThat(ReportFromView.statusOn(ended, TODAY, TODAY)).isEqualTo(RelationshipStatus.ENDED);
+    assertThat(ReportFromView.statusOn(VIEW.relationship(CHICAGO).orElseThrow(), LocalDate.of(2023, 5, 31), TODAY))
+        .isEqualTo(RelationshipStatus.FORMAL);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.amity.consumers.dashboard;
+package org.amity.consumers.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +45,7 @@ public final class World {
   }
 
   /** The inhabited continents, in the map's order. */
-  Map<String, Continent> continents() {
+  public Map<String, Continent> continents() {
     return continents;
   }
 

@@ -1,4 +1,4 @@
-package org.amity.consumers.dashboard;
+package org.amity.consumers.view;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,17 +27,17 @@ import org.amity.aggregates.OfficeYield;
 import org.amity.aggregates.RelationshipActivity;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.RelationshipYield;
-import org.amity.consumers.dashboard.Exchanges.Exchange;
+import org.amity.consumers.view.Exchanges.Exchange;
 import org.amity.events.EventRetracted;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The dashboard's own picture of the aggregate topics and the master data, kept in memory: the newest record per
+ * A picture of the aggregate topics and the master data, kept in memory: the newest record per
  * key of the compacted topics, the newest alerts, per relationship the history of the vitality records seen and the
  * timeline of its exchanges (from the event topics: retractions and corrections applied, duplicates once).
- * Fed by {@link DashboardFeed}; read by {@link DashboardServer}. Listeners hear of every change.
+ * Fed by {@link DashboardFeed}; read by the dashboard and the reports for the leadership. Listeners hear of every change.
  */
 public final class DashboardView {
   /** Alerts kept, newest first. */
@@ -96,7 +96,7 @@ public final class DashboardView {
   }
 
   /** The feed that keeps this view current stopped: the view shows the past from now on. */
-  void feedStopped(String reason) {
+  public void feedStopped(String reason) {
     feedStopped = reason;
   }
 
@@ -309,6 +309,13 @@ public final class DashboardView {
       }
     }
     return parents;
+  }
+
+  /** Whether the office is known: by its master data, a relationship, its rollup or its yields. */
+  public boolean knowsOffice(String officeId) {
+    return offices.containsKey(officeId) || rollups.containsKey(officeId)
+        || relationships.values().stream().anyMatch(r -> r.getOfficeId().equals(officeId))
+        || officeYields.values().stream().anyMatch(y -> y.getOfficeId().equals(officeId));
   }
 
   public Optional<Relationship> relationship(String id) {

@@ -1,4 +1,4 @@
-package org.amity.consumers.dashboard;
+package org.amity.consumers.view;
 
 import java.math.BigDecimal;
 import java.time.Instant;

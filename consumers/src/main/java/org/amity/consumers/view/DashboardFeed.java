@@ -1,4 +1,4 @@
-package org.amity.consumers.dashboard;
+package org.amity.consumers.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
