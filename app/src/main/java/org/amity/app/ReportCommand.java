@@ -100,8 +100,7 @@ final class ReportCommand implements Callable<Integer> {
     if (!lang.equals("zh") && !lang.equals("en")) {
       throw bad("--lang 应为 zh 或 en，而不是 \"" + lang + "\" / --lang must be zh or en, not \"" + lang + "\"");
     }
-    Path fontFile = fileFormat.equals("pdf") ? checked(() -> ReportFont.find(font != null ? font.toString()
-        : System.getProperty("amity.report.font", System.getenv("AMITY_REPORT_FONT")))) : null;
+    Path fontFile = fileFormat.equals("pdf") ? checked(() -> ReportFont.find(font)) : null;
     checkOut();
     checkStreams();
 

@@ -44,6 +44,12 @@ public final class Labels {
     return timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : ZoneId.of(timeZone);
   }
 
+  /** The word for where a relationship stands: its band, or its status when ENDED or SUSPENDED. */
+  public static String standing(String standing, Locale language) {
+    String type = standing.equals("ENDED") || standing.equals("SUSPENDED") ? "RelationshipStatus." : "Band.";
+    return text(type + standing, language, standing);
+  }
+
   /** The word for a symbol in the language, or the symbol itself when there is none. */
   public static String of(Enum<?> symbol, Locale language) {
     return text(symbol.getDeclaringClass().getSimpleName() + "." + symbol.name(), language, symbol.name());

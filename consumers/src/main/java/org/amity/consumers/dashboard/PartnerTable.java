@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.consumers.view.DashboardView;
 import org.amity.contract.DaysSince;
@@ -183,7 +182,7 @@ final class PartnerTable {
           Labels.of(RelationshipStatus.valueOf(r.status()), language),
           text(master.map(Relationship::getEstablishedOn).orElse(null)),
           text(master.map(Relationship::getResponsibleOfficer).orElse(null)), text(r.score()),
-          r.band() == null ? "" : standingWord(r.band(), language), text(r.trend()), text(r.daysSinceLastExchange()),
+          r.band() == null ? "" : Labels.standing(r.band(), language), text(r.trend()), text(r.daysSinceLastExchange()),
           text(r.forecastDormantOn()), r.scoredAt() == null ? "" : LOCAL_TIME.format(r.scoredAt().atZone(zone)));
       for (int i = 0; i < cells.size(); i++) {
         if (i > 0) {
@@ -194,11 +193,6 @@ final class PartnerTable {
       out.append("\r\n");
     }
     return out.toString();
-  }
-
-  private static String standingWord(String standing, Locale language) {
-    return standing.equals("ENDED") || standing.equals("SUSPENDED")
-        ? Labels.of(RelationshipStatus.valueOf(standing), language) : Labels.of(Band.valueOf(standing), language);
   }
 
   private static Object text(Object value) {

@@ -66,8 +66,7 @@ final class ReportDownload {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (format.equals("pdf")) {
       try {
-        PdfReport.write(report, language, ReportFont.find(System.getProperty("amity.report.font",
-            System.getenv("AMITY_REPORT_FONT"))), out);
+        PdfReport.write(report, language, ReportFont.find(null), out);
       } catch (RuntimeException e) {
         refuse(ctx, 503, e.getMessage());
         return;

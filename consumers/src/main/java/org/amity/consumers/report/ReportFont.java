@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The font a PDF report writes Chinese with: the one configured ({@code amity.report.font}), else the first of the
- * usual CJK fonts of Debian, Windows and macOS found on this machine.
+ * The font a PDF report writes Chinese with: the one given, else the one configured (system property
+ * {@code amity.report.font}, env {@code AMITY_REPORT_FONT}), else the first of the usual CJK fonts of Debian, Windows
+ * and macOS found on this machine.
  */
 public final class ReportFont {
   static final List<String> USUAL = List.of(
@@ -21,7 +22,9 @@ public final class ReportFont {
   private ReportFont() {}
 
   /** The font file to use, or an error saying how to get one, in Chinese and English. */
-  public static Path find(String configured) {
+  public static Path find(Path given) {
+    String configured = given != null ? given.toString()
+        : System.getProperty("amity.report.font", System.getenv("AMITY_REPORT_FONT"));
     if (configured != null && !configured.isBlank()) {
       Path path = Path.of(configured.strip());
       if (!Files.isReadable(path)) {

@@ -203,11 +203,7 @@ public final class ReportTables {
   }
 
   private String standingWord(String standing) {
-    if (standing == null) {
-      return word("report.unknown");
-    }
-    String key = standing.equals("ENDED") || standing.equals("SUSPENDED") ? "RelationshipStatus." : "Band.";
-    return symbol(key + standing);
+    return standing == null ? word("report.unknown") : capitalised(Labels.standing(standing, language));
   }
 
   private String word(String key) {
@@ -216,7 +212,10 @@ public final class ReportTables {
 
   /** A symbol's word as a cell shows it: "Active", not "active". */
   private String symbol(String key) {
-    String word = word(key);
+    return capitalised(word(key));
+  }
+
+  private static String capitalised(String word) {
     return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 

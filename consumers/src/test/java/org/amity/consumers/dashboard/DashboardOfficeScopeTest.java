@@ -63,8 +63,7 @@ class DashboardOfficeScopeTest {
 
   @BeforeAll
   static void start() {
-    VIEW.putOffice("shanghai", Fixtures.office("shanghai", "Shanghai FAO", "上海市外办", null));
-    VIEW.putOffice("shanghai-changning", Fixtures.office("shanghai-changning", "Changning FAO", "长宁区外办", "shanghai"));
+    Fixtures.shanghaiAndChangning(VIEW);
     VIEW.putOffice("jinan", Fixtures.office("jinan", "Jinan FAO", "济南市外办", null));
     VIEW.putRollup("shanghai", Fixtures.rollup("shanghai", null, 1, 2));
     VIEW.putRollup("jinan", Fixtures.rollup("jinan", null, 2, 2));

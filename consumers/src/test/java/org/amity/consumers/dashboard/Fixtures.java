@@ -19,6 +19,7 @@ import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.aggregates.Tally;
+import org.amity.consumers.view.DashboardView;
 import org.amity.events.Domain;
 import org.amity.events.Envelope;
 import org.amity.events.ForumHeld;
@@ -60,6 +61,12 @@ public final class Fixtures {
         .setSource("dashboard-test").setSummary("Youth Go tournament").build();
     return ForumHeld.newBuilder().setEnvelope(envelope).setKind(GatheringKind.FORUM).setTitle("Youth Go")
         .setVenue(Venue.HOME).setStartDate(LocalDate.ofInstant(at, ZoneOffset.UTC)).build();
+  }
+
+  /** Puts the Shanghai office and, under it, the Changning district office. */
+  public static void shanghaiAndChangning(DashboardView view) {
+    view.putOffice("shanghai", office("shanghai", "Shanghai FAO", "上海市外办", null));
+    view.putOffice("shanghai-changning", office("shanghai-changning", "Changning FAO", "长宁区外办", "shanghai"));
   }
 
   public static Office office(String id, String nameEn, String nameZh, String parent) {

@@ -41,8 +41,7 @@ class NetworkMapTest {
 
   @BeforeAll
   static void start() {
-    VIEW.putOffice("shanghai", Fixtures.office("shanghai", "Shanghai FAO", "上海市外办", null));
-    VIEW.putOffice("shanghai-changning", Fixtures.office("shanghai-changning", "Changning FAO", "长宁区外办", "shanghai"));
+    Fixtures.shanghaiAndChangning(VIEW);
     // visits both ways and cultural events, but its last agreement 900 days ago: ceremony only
     partner("shanghai/de-hamburg", "Hamburg", "DE", RelationshipStatus.FORMAL, Band.ACTIVE, 20, 900, 0.5, 1, 1);
     // three delegations came in the last year, none went in two years: one-way, inbound

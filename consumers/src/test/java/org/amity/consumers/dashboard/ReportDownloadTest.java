@@ -38,8 +38,7 @@ class ReportDownloadTest {
 
   @BeforeAll
   static void start() {
-    VIEW.putOffice("shanghai", Fixtures.office("shanghai", "Shanghai FAO", "上海市外办", null));
-    VIEW.putOffice("shanghai-changning", Fixtures.office("shanghai-changning", "Changning FAO", "长宁区外办", "shanghai"));
+    Fixtures.shanghaiAndChangning(VIEW);
     VIEW.putRelationship("shanghai/nl-rotterdam", Fixtures.relationship("shanghai/nl-rotterdam", "Rotterdam", "鹿特丹",
         "NL", null, RelationshipKind.SISTER_CITY, LocalDate.of(1979, 5, 29)));
     String hash = PasswordHashes.hash(PASSWORD.toCharArray());

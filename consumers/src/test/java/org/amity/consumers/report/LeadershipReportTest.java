@@ -66,8 +66,7 @@ class LeadershipReportTest {
 
   @BeforeAll
   static void view() {
-    VIEW.putOffice("shanghai", Fixtures.office("shanghai", "Shanghai FAO", "上海市外办", null));
-    VIEW.putOffice("shanghai-changning", Fixtures.office("shanghai-changning", "Changning FAO", "长宁区外办", "shanghai"));
+    Fixtures.shanghaiAndChangning(VIEW);
     VIEW.putOffice("jinan", Fixtures.office("jinan", "Jinan FAO", "济南市外办", null));
     relationship(ROTTERDAM, "Rotterdam", "鹿特丹", "NL", LocalDate.of(1979, 5, 29));
     relationship(OSAKA, "Osaka", "大阪", "JP", LocalDate.of(1974, 4, 18));
