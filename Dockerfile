@@ -19,6 +19,6 @@ RUN apt-get update \
 COPY --from=build /src/app/target/amity.jar /opt/amity/amity.jar
 USER amity
 WORKDIR /var/lib/amity
-EXPOSE 8070 8080 8090
+EXPOSE 8070 8071 8080 8090
 ENTRYPOINT ["java", "-jar", "/opt/amity/amity.jar"]
 CMD ["--help"]

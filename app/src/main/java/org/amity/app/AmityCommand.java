@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.amity.serde.ContractClasses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,13 @@ public final class AmityCommand implements Runnable {
   Path config;
 
   public static void main(String[] args) {
+    ContractClasses.trust();
+    try {
+      LogFormat.apply(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("amity: " + e.getMessage());
+      System.exit(2);
+    }
     System.exit(execute(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

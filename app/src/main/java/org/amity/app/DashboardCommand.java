@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         "table (filters, CSV export) and each partner's score history, components and forecast, updated live.",
         "It reads amity.vitality, amity.activity, amity.yields, amity.office-rollups, amity.alerts,",
         "amity.follow-ups and the master data from the beginning (committed records only) into memory. JSON API",
-        "under /api/v1/; only /health is open.",
+        "under /api/v1/; only /metrics, /health/live, /health/ready and the sign-in page are open.",
         "Users sign in with a password; only PBKDF2 hashes are configured ('amity dashboard --hash-password'",
         "makes one). A user given an office (--user-office, or NAME.office=OFFICE beside NAME=HASH) sees that",
         "office and the offices under it; others see every office. A user is a viewer, who only reads, unless made",
@@ -107,6 +107,7 @@ final class DashboardCommand implements Callable<Integer> {
     DashboardServer server = new DashboardServer(new DashboardSettings(host, port, streamsUrl,
         NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_STREAMS_TOKENS", "--streams-tokens-file",
             streamsTokensFile, streamsTokens)), users, view, writer).start();
+    feed.bindTo(server.meters());
     System.out.println("Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
     if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
       System.out.println("Still reading the aggregate topics; the page fills in as they arrive.");

@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         new DashboardSettings(host, dashboardPort, "http://" + host + ":" + streamsPort, tokens),
         new DashboardUsers(Map.of(DEMO_USER, PasswordHashes.hash(DEMO_PASSWORD.toCharArray())), Map.of(),
             Set.of(DEMO_USER)), view, followUps).start();
+    feed.bindTo(dashboard.meters());
 
     AmityPublisher publisher = AmityPublisher.start(config);
     PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());

@@ -1,9 +1,13 @@
 package org.amity.app;
 
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.amity.consumers.notifier.Notifier;
 import org.amity.consumers.notifier.NotifierSettings;
+import org.amity.ops.Health;
+import org.amity.ops.OpsServer;
+import org.amity.ops.Telemetry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +65,13 @@ final class NotifierCommand implements Callable<Integer> {
       description = "Kafka consumer group; instances with one group share the alerts (default amity-notifier).")
   String groupId;
 
+  @Option(names = "--ops-host", defaultValue = "127.0.0.1",
+      description = "Address of the operators' port: /metrics, /health/live, /health/ready (default: ${DEFAULT-VALUE}).")
+  String opsHost;
+
+  @Option(names = "--ops-port", defaultValue = "8071", description = "The operators' port (default: ${DEFAULT-VALUE}).")
+  int opsPort;
+
   @Override
   public Integer call() throws Exception {
     NotifierSettings settings;
@@ -70,9 +81,17 @@ final class NotifierCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "notifier configuration: " + e.getMessage());
     }
     Notifier notifier = Notifier.start(settings, connection.clientConfig());
+    Telemetry telemetry = Telemetry.of("notifier");
+    notifier.bindTo(telemetry.registry());
+    OpsServer ops = OpsServer.start(opsHost, opsPort, telemetry, new Health()
+        .live("notifier", () -> Optional.ofNullable(notifier.failure())
+            .map(e -> "通知服务已停止 / The notifier stopped: " + e.getMessage()))
+        .ready("notifier", () -> notifier.isRunning() ? Optional.empty()
+            : Optional.of("通知服务尚未运行 / The notifier is not running yet")));
     notifier.awaitRunning(java.time.Duration.ofSeconds(60));
     System.out.println("Notifier: " + settings.routes().size() + " routes, mail via " + settings.smtp().host() + ":"
-        + settings.smtp().port() + ", links to " + settings.dashboardUrl());
+        + settings.smtp().port() + ", links to " + settings.dashboardUrl() + "; metrics and health on http://" + opsHost
+        + ":" + ops.port());
     Thread watchdog = new Thread(() -> {
       try {
         notifier.awaitStopped();
@@ -87,7 +106,7 @@ final class NotifierCommand implements Callable<Integer> {
     }, "amity-notifier-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    UntilStopped.run(notifier);
+    UntilStopped.run(notifier, ops, telemetry);
     return 0;
   }
 

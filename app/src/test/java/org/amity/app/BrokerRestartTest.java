@@ -158,7 +158,7 @@ class BrokerRestartTest {
       assertThat(awaitValue(() -> exchangesOnTheDashboard(view), acknowledged))
           .as("exchanges per relationship in the dashboard feed").isEqualTo(acknowledged);
       assertThat(streams.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-      assertThat(get("http://" + HOST + ":" + queryPort + "/health").statusCode()).isEqualTo(200);
+      assertThat(get("http://" + HOST + ":" + queryPort + "/health/ready").statusCode()).isEqualTo(200);
     } finally {
       kafka.close();
     }

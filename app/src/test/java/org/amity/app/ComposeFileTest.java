@@ -165,6 +165,35 @@ class ComposeFileTest {
   }
 
   @Test
+  void prometheusScrapesEveryAmityServiceAtThePortItsHealthCheckAsks() {
+    Compose compose = Compose.read(DEMO);
+    JsonNode prometheus = Compose.read(ROOT.resolve("deploy/prometheus/prometheus.yml")).root();
+    List<String> targets = new ArrayList<>();
+    prometheus.path("scrape_configs").forEach(job -> job.path("static_configs")
+        .forEach(config -> config.path("targets").forEach(target -> targets.add(target.asText()))));
+    Pattern readyPort = Pattern.compile("http://localhost:(\\d+)/health/ready");
+    SoftAssertions.assertSoftly(softly -> compose.amityServices().stream().filter(name -> !name.equals(ONE_SHOT))
+        .forEach(name -> {
+          Matcher port = readyPort.matcher(compose.services().get(name).path("healthcheck").path("test").toString());
+          if (port.find()) {
+            softly.assertThat(targets).as("Prometheus' targets").contains(name + ":" + port.group(1));
+          } else {
+            softly.fail("service %s does not check /health/ready", name);
+          }
+        }));
+  }
+
+  @Test
+  void grafanaIsProvisionedFromTheRepositorysFiles() {
+    JsonNode grafana = Compose.read(DEMO).services().get("grafana");
+    List<String> sources = new ArrayList<>();
+    grafana.path("volumes").forEach(volume -> sources.add(volume.asText().split(":")[0]));
+    assertThat(sources).contains("./deploy/grafana/provisioning", "./deploy/grafana/dashboards");
+    sources.forEach(source -> assertThat(ROOT.resolve(source)).as(source).exists());
+    assertThat(ROOT.resolve("deploy/grafana/dashboards/amity.json")).isRegularFile();
+  }
+
+  @Test
   void theDemoCredentialsAreThePublicDemoPasswordAndTokens() {
     Compose compose = Compose.read(DEMO);
     String users = defaultOf(compose.env("dashboard").get("AMITY_DASHBOARD_USERS"));

@@ -18,15 +18,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.amity.access.OfficeTokens;
-import org.amity.consumers.view.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
-import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.dashboard.PasswordHashes;
+import org.amity.consumers.notifier.Notifier;
+import org.amity.consumers.notifier.NotifierSettings;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
+import org.amity.ops.Health;
+import org.amity.ops.OpsServer;
+import org.amity.ops.Telemetry;
 import org.amity.partners.Office;
 import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.producers.demo.DemoData;
@@ -84,10 +93,17 @@ final class DemoScenario {
          AmityPublisher publisher = AmityPublisher.start(config);
          PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC());
          IngestApi ingest = new IngestApi(IngestSettings.defaults(HOST, 0), officeTokens(), publisher, partners,
-             Clock.systemUTC()).start()) {
+             Clock.systemUTC()).start();
+         Notifier notifier = Notifier.start(NotifierSettings.from(notifierSettings(), Map.of()), config);
+         Telemetry notifierTelemetry = Telemetry.of("notifier");
+         OpsServer notifierOps = OpsServer.start(HOST, 0, notifierTelemetry, new Health())) {
+      feed.bindTo(dashboard.meters());
+      notifier.bindTo(notifierTelemetry.registry());
       loadTheDemo(publisher);
       Map<String, String> bands = intendedBands();
       awaitBands(dashboard, bands);
+      everyMetricTheGrafanaDashboardQueriesIsExposed(List.of("http://" + HOST + ":" + queryPort, dashboard.url(),
+          ingest.url(), "http://" + HOST + ":" + notifierOps.port()));
 
       String dormant = aDormantPartner();
       List<ObjectNode> visitAndMemorandum = List.of(mayoralVisit(dormant), memorandum(dormant));
@@ -98,6 +114,26 @@ final class DemoScenario {
       awaitBands(dashboard, bands);
     }
     loadTheDemoAgain();
+  }
+
+  /** A notifier without routes, in a group of its own: it reads the alerts, for its metrics. */
+  private static Properties notifierSettings() {
+    Properties settings = new Properties();
+    settings.setProperty("group-id", "demo-scenario-" + UUID.randomUUID());
+    return settings;
+  }
+
+  /** Scrapes every role's /metrics and checks that each metric the Grafana dashboard asks for is among them. */
+  private static void everyMetricTheGrafanaDashboardQueriesIsExposed(List<String> roles) throws Exception {
+    Set<String> exposed = new TreeSet<>();
+    for (String role : roles) {
+      String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(role + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      exposed.addAll(GrafanaQueries.exposed(metrics));
+    }
+    Set<String> queried = GrafanaQueries.metricNames();
+    assertThat(queried).as("metrics the Grafana dashboard queries").hasSizeGreaterThan(10);
+    assertThat(exposed).as("metrics the roles expose").containsAll(queried);
   }
 
   private void loadTheDemo(AmityPublisher publisher) {

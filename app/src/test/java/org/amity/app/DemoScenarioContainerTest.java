@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 class DemoScenarioContainerTest {
   /** The Kafka version the embedded broker runs (kafka.version in the parent pom). */
-  private static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.3.1");
+  private static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.4.0");
 
   @Test
   void theDemoShowsItsPartnersWakesADormantOneAndLoadsNothingTwiceOnAContainerisedKafka(@TempDir Path stateDir)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
@@ -88,6 +89,8 @@ class SecretsNeverLoggedTest {
     configureAClientWithCredentials();
 
     assertThat(logged.list).as("log lines captured").isNotEmpty();
+    assertThat(logged.list).as("the access log's lines are among them")
+        .anySatisfy(event -> assertThat(event.getLoggerName()).isEqualTo("org.amity.access"));
     for (String secret : List.of(TOKEN, WRONG_TOKEN, PASSWORD, WRONG_PASSWORD, KAFKA_PASSWORD, REGISTRY_PASSWORD)) {
       assertThat(logged.list).as("log lines naming a secret").noneSatisfy(event -> assertThat(text(event))
           .contains(secret));
@@ -108,9 +111,13 @@ class SecretsNeverLoggedTest {
     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()).close(Duration.ofSeconds(1));
   }
 
+  /** The line as text, with its throwable, and as the JSON line AMITY_LOG_FORMAT=json writes (context included). */
   private static String text(ILoggingEvent event) {
+    JsonEncoder json = new JsonEncoder();
+    json.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+    json.start();
     return event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-        : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        : ThrowableProxyUtil.asString(event.getThrowableProxy())) + new String(json.encode(event), StandardCharsets.UTF_8);
   }
 
   private static int get(String url, String authorization) throws Exception {

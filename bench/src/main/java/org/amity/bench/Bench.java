@@ -2,6 +2,7 @@ package org.amity.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import org.amity.serde.ContractClasses;
 
 /**
  * Runs a benchmark by name: {@code all [--scale quick|full] [--dry-run]} (every benchmark, one table), or one alone:
@@ -11,6 +12,7 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    ContractClasses.trust();
     String name = args.length == 0 ? "all" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (name) {

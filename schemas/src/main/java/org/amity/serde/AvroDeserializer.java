@@ -24,6 +24,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * With {@code specific.avro.reader=true} records come back as their generated classes, otherwise generic.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
+  static {
+    ContractClasses.trust();
+  }
+
   private SchemaRegistryClient registry;
   private AvroSerdeConfig config;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();

@@ -24,6 +24,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * big-endian int, then the Avro binary encoding. Works for specific and generic records and primitives.
  */
 public class AvroSerializer<T> implements Serializer<T> {
+  static {
+    ContractClasses.trust();
+  }
+
   private SchemaRegistryClient registry;
   private AvroSerdeConfig config;
   private boolean isKey;

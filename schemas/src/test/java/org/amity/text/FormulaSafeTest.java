@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FormulaSafeTest {
   @ParameterizedTest(name = "{0}")
@@ -22,13 +23,9 @@ class FormulaSafeTest {
     assertThat(FormulaSafe.cell(value)).isEqualTo(written);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      tab then formula             | '\t=1+1
-      carriage return then formula | '\r=1+1
-      """)
-  void aCellStartingWithATabOrCarriageReturnIsKeptAsText(String name, String expected) {
-    String value = expected.substring(1);
+  @ParameterizedTest
+  @ValueSource(strings = {"\t=1+1", "\r=1+1"})
+  void aCellStartingWithATabOrCarriageReturnIsKeptAsText(String value) {
     assertThat(FormulaSafe.cell(value)).isEqualTo("'" + value);
   }
 }

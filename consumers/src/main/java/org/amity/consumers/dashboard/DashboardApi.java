@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ final class DashboardApi {
     this.streamsQueries = streamsQueries;
   }
 
-  void routes(Javalin server) {
+  void routes(RoutesConfig server) {
     server.get("/api/v1/me", ctx -> ctx.json(JSON.createObjectNode().put("user", DashboardAuth.signedIn(ctx))
         .put("role", auth.role(ctx)).put("office", auth.office(ctx))));
     server.get("/api/v1/overview", ctx -> ctx.json(Overview.of(view, intParam(ctx, "alerts", 10), auth.scope(ctx))));

@@ -1,20 +1,23 @@
 package org.amity.consumers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.amity.consumers.view.DashboardView;
+import org.amity.ops.OpsEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who is asking: every request but {@code /health} and the login page needs a signed-in user, from a session (the
+ * Who is asking: every request but the operators' endpoints ({@link OpsEndpoints}) and the login page needs a signed-in user, from a session (the
  * login form) or HTTP Basic credentials (scripts). The dashboard only reads, but for the follow-up steps an officer
  * posts ({@link FollowUpApi}); those must be JSON from a page of this dashboard (a cross-site form can send neither).
  */
@@ -27,13 +30,29 @@ final class DashboardAuth {
 
   private final DashboardUsers users;
   private final DashboardView view;
+  private final SignInThrottle throttle;
 
-  DashboardAuth(DashboardUsers users, DashboardView view) {
+  DashboardAuth(DashboardUsers users, DashboardView view, Clock clock) {
     this.users = users;
     this.view = view;
+    this.throttle = new SignInThrottle(clock);
   }
 
-  void routes(Javalin server) {
+  /** A sign-in that came before the throttle's wait was over: answered 429 without checking the password. */
+  private static final class TooEarly extends RuntimeException {
+    private final long seconds;
+
+    TooEarly(Duration wait) {
+      super(null, null, false, false);
+      this.seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    String message() {
+      return "登录失败次数过多，请 " + seconds + " 秒后再试 / Too many failed sign-ins; try again in " + seconds + " s";
+    }
+  }
+
+  void routes(RoutesConfig server) {
     server.before(this::guard);
     server.post("/login", this::login);
     server.post("/logout", ctx -> {
@@ -77,7 +96,7 @@ final class DashboardAuth {
 
   private void guard(Context ctx) {
     String path = ctx.path();
-    if (path.equals("/health") || path.equals("/login")) {
+    if (OpsEndpoints.isOpsPath(path) || path.equals("/login")) {
       return;
     }
     String method = ctx.method().name();
@@ -102,7 +121,15 @@ final class DashboardAuth {
       ctx.skipRemainingHandlers();
       return;
     }
-    Optional<String> user = user(ctx);
+    Optional<String> user;
+    try {
+      user = user(ctx);
+    } catch (TooEarly e) {
+      ctx.header("Retry-After", Long.toString(e.seconds)).status(429)
+          .json(JSON.createObjectNode().put("status", 429).put("error", e.message()));
+      ctx.skipRemainingHandlers();
+      return;
+    }
     if (user.isPresent()) {
       ctx.attribute(SIGNED_IN, user.get());
       return;
@@ -160,7 +187,7 @@ final class DashboardAuth {
         String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon > 0) {
-          return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+          return authenticate(ctx, decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
         }
       } catch (IllegalArgumentException e) {
         return Optional.empty();
@@ -169,11 +196,34 @@ final class DashboardAuth {
     return Optional.empty();
   }
 
+  /** Checks a password unless the throttle says to wait (then throws {@link TooEarly}), and tells the throttle. */
+  private Optional<String> authenticate(Context ctx, String name, char[] password) {
+    Optional<Duration> wait = throttle.waitBefore(name, ctx.ip());
+    if (wait.isPresent()) {
+      throw new TooEarly(wait.get());
+    }
+    Optional<String> user = users.authenticate(name, password);
+    if (user.isPresent()) {
+      throttle.succeeded(name);
+    } else {
+      throttle.failed(name, ctx.ip());
+    }
+    return user;
+  }
+
   private void login(Context ctx) {
     String name = ctx.formParam("username");
     String password = ctx.formParam("password");
     String next = pageAfterSignIn(ctx.formParam("next"));
-    Optional<String> user = users.authenticate(name, password == null ? new char[0] : password.toCharArray());
+    Optional<String> user;
+    try {
+      user = authenticate(ctx, name == null ? "" : name, password == null ? new char[0] : password.toCharArray());
+    } catch (TooEarly e) {
+      ctx.header("Retry-After", Long.toString(e.seconds)).status(429).html("<!doctype html><meta charset=\"utf-8\">"
+          + "<title>Amity</title><p>" + e.message() + "</p><p><a href=\"/login?next="
+          + URLEncoder.encode(next, StandardCharsets.UTF_8) + "\">登录 / Sign in</a></p>");
+      return;
+    }
     if (user.isEmpty()) {
       log.info("Failed dashboard sign-in for {}", name);
       ctx.redirect("/login?failed=1&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));

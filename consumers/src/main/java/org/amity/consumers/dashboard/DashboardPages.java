@@ -1,6 +1,6 @@
 package org.amity.consumers.dashboard;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ final class DashboardPages {
 
   private DashboardPages() {}
 
-  static void routes(Javalin server) {
+  static void routes(RoutesConfig server) {
     server.get("/login", ctx -> ctx.html(resource("login.html")));
     server.get("/", DashboardPages::page);
     server.get("/partners", DashboardPages::page);

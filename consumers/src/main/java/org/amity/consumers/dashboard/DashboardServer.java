@@ -1,20 +1,20 @@
 package org.amity.consumers.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import org.amity.consumers.view.DashboardView;
+import org.amity.ops.Health;
+import org.amity.ops.OpsEndpoints;
+import org.amity.ops.Telemetry;
 
 /**
  * The dashboard's web server: its pages ({@link DashboardPages}), sign-in ({@link DashboardAuth}), JSON API
  * ({@link DashboardApi}), leadership reports ({@link ReportDownload}), follow-up steps ({@link FollowUpApi}) and live updates ({@link LiveUpdates}) over a
- * {@link DashboardView}, and {@code /health}.
+ * {@link DashboardView}, and the operators' endpoints ({@link OpsEndpoints}).
  */
 public final class DashboardServer implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardSettings settings;
   private final DashboardView view;
@@ -23,6 +23,7 @@ public final class DashboardServer implements AutoCloseable {
   private final FollowUpApi followUps;
   private final LiveUpdates live;
   private final ReportDownload reports;
+  private final Telemetry telemetry = Telemetry.of("dashboard");
   private Javalin server;
 
   /** A dashboard that only reads: follow-up steps are refused (503). */
@@ -34,7 +35,7 @@ public final class DashboardServer implements AutoCloseable {
   public DashboardServer(DashboardSettings settings, DashboardUsers users, DashboardView view, FollowUpWriter writer) {
     this.settings = settings;
     this.view = view;
-    this.auth = new DashboardAuth(users, view);
+    this.auth = new DashboardAuth(users, view, Clock.systemUTC());
     StreamsQueries streams = new StreamsQueries(settings, view);
     this.api = new DashboardApi(view, auth, streams);
     this.reports = new ReportDownload(view, auth, streams);
@@ -44,20 +45,20 @@ public final class DashboardServer implements AutoCloseable {
 
   public DashboardServer start() {
     server = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+      config.startup.showJavalinBanner = false;
       config.staticFiles.enableWebjars();
       config.jetty.modifyServletContextHandler(handler -> {
         handler.getSessionHandler().setHttpOnly(true);
         handler.getSessionHandler().getSessionCookieConfig().setName("AMITY_DASHBOARD");
       });
+      OpsEndpoints.install(config, telemetry, new Health().live("feed", this::feedProblem));
+      auth.routes(config.routes);
+      DashboardPages.routes(config.routes);
+      api.routes(config.routes);
+      followUps.routes(config.routes);
+      reports.routes(config.routes);
+      live.routes(config.routes);
     });
-    auth.routes(server);
-    server.get("/health", this::health);
-    DashboardPages.routes(server);
-    api.routes(server);
-    followUps.routes(server);
-    reports.routes(server);
-    live.routes(server);
     server.start(settings.host(), settings.port());
     return this;
   }
@@ -70,13 +71,14 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + settings.host() + ":" + port();
   }
 
-  /** UP while the feed keeps the view current; DOWN (503) with the reason once it stopped. */
-  private void health(Context ctx) {
-    Optional<String> stopped = view.feedStoppedBecause();
-    ObjectNode health = JSON.createObjectNode().put("status", stopped.isPresent() ? "DOWN" : "UP")
-        .put("version", view.version());
-    stopped.ifPresent(reason -> health.put("reason", "the feed stopped: " + reason));
-    ctx.status(stopped.isPresent() ? 503 : 200).json(health);
+  /** Where the dashboard's metrics go: its feed's Kafka consumer binds there too. */
+  public MeterRegistry meters() {
+    return telemetry.registry();
+  }
+
+  /** Empty while the feed keeps the view current; once it stopped, why (the view shows only the past). */
+  private Optional<String> feedProblem() {
+    return view.feedStoppedBecause().map(reason -> "数据源已停止 / the feed stopped: " + reason);
   }
 
   @Override
@@ -85,5 +87,6 @@ public final class DashboardServer implements AutoCloseable {
     if (server != null) {
       server.stop();
     }
+    telemetry.close();
   }
 }

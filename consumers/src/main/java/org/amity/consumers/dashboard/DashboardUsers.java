@@ -5,8 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may see the dashboard: user names with password hashes ({@link PasswordHashes}), and the office each user
@@ -25,7 +28,10 @@ public final class DashboardUsers {
   /** Compared against when the user is unknown, so that an unknown name takes as long as a wrong password. */
   private static final String DUMMY = PasswordHashes.hash("not-a-password".toCharArray());
 
+  private static final Logger log = LoggerFactory.getLogger(DashboardUsers.class);
+
   private final Map<String, String> hashes;
+  private final VerifiedPasswords verified = new VerifiedPasswords();
   private final Map<String, String> offices;
   private final Set<String> officers;
 
@@ -41,7 +47,7 @@ public final class DashboardUsers {
 
   /** Users with their password hashes, their offices, and which of them are officers. */
   public DashboardUsers(Map<String, String> hashes, Map<String, String> offices, Set<String> officers) {
-    this.hashes = checkedHashes(hashes);
+    this.hashes = new ConcurrentHashMap<>(checkedHashes(hashes));
     this.offices = checkedOffices(offices, this.hashes);
     this.officers = checkedOfficers(officers, this.hashes);
   }
@@ -118,11 +124,32 @@ public final class DashboardUsers {
     return hashes.isEmpty();
   }
 
-  /** The user's name when the password is right. */
+  /**
+   * The user's name when the password is right. A right password under a weak hash (fewer iterations than new hashes
+   * get) is hashed again, for this process; the configuration keeps the old hash until it is replaced, as the warning
+   * logged says.
+   */
   public Optional<String> authenticate(String name, char[] password) {
+    if (name != null && verified.matches(name, password)) {
+      return Optional.of(name);
+    }
     String hash = name == null ? null : hashes.get(name);
     boolean ok = PasswordHashes.matches(password, hash == null ? DUMMY : hash);
-    return ok && hash != null ? Optional.of(name) : Optional.empty();
+    if (!ok || hash == null) {
+      return Optional.empty();
+    }
+    verified.remember(name, password);
+    if (PasswordHashes.isWeak(hash) && hashes.replace(name, hash, PasswordHashes.hash(password))) {
+      log.warn("Dashboard user {}: the configured password hash has {} PBKDF2 iterations, fewer than {}; it is hashed "
+          + "again for this run. Replace it in the configuration with the output of 'amity dashboard --hash-password'",
+          name, PasswordHashes.iterations(hash), PasswordHashes.ITERATIONS);
+    }
+    return Optional.of(name);
+  }
+
+  /** The hash the user's password is checked against now. */
+  String hashInUse(String user) {
+    return hashes.get(user);
   }
 
   /** The user's role: {@link #ROLE_OFFICER} or {@link #ROLE_VIEWER}. */

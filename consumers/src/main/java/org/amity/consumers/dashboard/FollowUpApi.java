@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -81,7 +81,7 @@ final class FollowUpApi {
     this.clock = clock;
   }
 
-  void routes(Javalin server) {
+  void routes(RoutesConfig server) {
     server.get(PATH, this::list);
     server.post(PATH, this::take);
     server.get(PATH + "/choices", ctx -> ctx.json(CHOICES));

@@ -2,7 +2,7 @@ package org.amity.consumers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ final class LiveUpdates implements AutoCloseable {
     this.auth = auth;
   }
 
-  void routes(Javalin server) {
+  void routes(RoutesConfig server) {
     server.sse("/api/v1/live", client -> {
       client.keepAlive();
       LiveClient live = new LiveClient(client, auth.office(client.ctx()));

@@ -9,11 +9,12 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Dashboard passwords, hashed with PBKDF2 (HMAC-SHA256, a random 16-byte salt) and compared in constant time.
- * A hash reads {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} (salt and hash in Base64 without padding).
+ * A hash reads {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} (salt and hash in Base64 without padding). New hashes use
+ * the iterations OWASP asks for PBKDF2-HMAC-SHA256; a hash with fewer still matches, and {@link #isWeak} tells.
  */
 public final class PasswordHashes {
   public static final String SCHEME = "pbkdf2-sha256";
-  public static final int ITERATIONS = 120_000;
+  public static final int ITERATIONS = 600_000;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
@@ -41,6 +42,16 @@ public final class PasswordHashes {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** Whether a well-formed hash has fewer iterations than new hashes get. */
+  public static boolean isWeak(String hash) {
+    return iterations(hash) < ITERATIONS;
+  }
+
+  /** The iterations of a well-formed hash. */
+  public static int iterations(String hash) {
+    return Integer.parseInt(hash.split("\\$")[1]);
   }
 
   /** Throws IllegalArgumentException naming what is wrong with a configured hash. */

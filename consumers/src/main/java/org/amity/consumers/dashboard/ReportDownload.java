@@ -1,7 +1,7 @@
 package org.amity.consumers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class ReportDownload {
     this.streams = streams;
   }
 
-  void routes(Javalin server) {
+  void routes(RoutesConfig server) {
     server.get("/api/v1/report", this::report);
   }
 

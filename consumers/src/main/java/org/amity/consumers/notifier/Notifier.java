@@ -1,5 +1,7 @@
 package org.amity.consumers.notifier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +96,8 @@ public final class Notifier implements AutoCloseable {
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
   private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private MeterRegistry meters;
+  private KafkaClientMetrics consumerMetrics;
   private KafkaProducer<byte[], byte[]> deadLetters;
   private DeliveryLog deliveries;
   private OfficeBook offices;
@@ -145,6 +149,33 @@ public final class Notifier implements AutoCloseable {
     return failure.get();
   }
 
+  /** Whether it reads and delivers alerts now: started, not failed, not stopped. */
+  public boolean isRunning() {
+    return running.getCount() == 0 && stopped.getCount() > 0 && failure.get() == null && !stopping.get();
+  }
+
+  /** Shows this process's counts ({@link NotifierMetrics}) and its alert consumer's Kafka metrics in this registry. */
+  public void bindTo(MeterRegistry registry) {
+    new NotifierMetrics(this).bindTo(registry);
+    synchronized (this) {
+      meters = registry;
+    }
+    bindConsumerMetrics();
+  }
+
+  private synchronized void bindConsumerMetrics() {
+    if (meters != null && consumer != null && consumerMetrics == null) {
+      consumerMetrics = new KafkaClientMetrics(consumer);
+      consumerMetrics.bindTo(meters);
+    }
+  }
+
+  private synchronized void closeConsumerMetrics() {
+    if (consumerMetrics != null) {
+      consumerMetrics.close();
+    }
+  }
+
   /** This process's counts. */
   public NotifierStats stats() {
     return new NotifierStats(delivered.get(), queued.get(), digestRounds.get(), digestsSent.get(), failedTries.get(), deadLettered.get(),
@@ -166,6 +197,7 @@ public final class Notifier implements AutoCloseable {
       deadLetters = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
       consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       consumer.subscribe(List.of(settings.alertsTopic()), new Rebalance());
+      bindConsumerMetrics();
       nextDigest = nextDigestAfter(clock.instant());
       running.countDown();
       log.info("Notifier reading {} as group {}; {} routes; links to {}", settings.alertsTopic(), settings.groupId(),
@@ -194,6 +226,7 @@ public final class Notifier implements AutoCloseable {
       failure.set(e);
     } finally {
       running.countDown();
+      closeConsumerMetrics();
       closeQuietly(consumer);
       closeQuietly(deadLetters);
       closeQuietly(deliveries);

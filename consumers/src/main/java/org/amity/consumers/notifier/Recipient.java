@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param language "zh" or "en" for this recipient, or null for the office's language
  * @param format how a webhook's body is written: Amity's JSON, or a WeCom or DingTalk group bot's message
- * @param secret a DingTalk bot's signing secret, or null (never shown)
+ * @param secret the secret that signs its webhooks (a DingTalk bot's URL, else the body), or null (never shown)
  */
 public record Recipient(String address, boolean digest, String language, WebhookFormat format, String secret) {
 

@@ -16,7 +16,7 @@ import org.amity.aggregates.Alert;
  * @param to             e-mail addresses and webhook URLs
  * @param language       "zh" or "en" for its recipients, or null for the office's language
  * @param format         the body its webhooks receive
- * @param secret         the signing secret of its DingTalk bots, or null
+ * @param secret         the secret that signs its webhooks, or null
  */
 public record Route(String name, Set<String> relationships, Set<String> offices, Set<String> kinds, Set<String> bands,
                     List<String> to, String language, Recipient.WebhookFormat format, String secret) {

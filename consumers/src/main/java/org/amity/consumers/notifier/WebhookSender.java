@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -20,9 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A JSON POST to a webhook URL: {@code {"text": "...", ...structured fields}}, the shape Slack, Mattermost,
  * Rocket.Chat and most chat tools' incoming webhooks accept (they show "text", and ignore what they do not know).
- * 2xx is delivered; 5xx, 408, 429 and no connection are transient; any other answer is permanent.
+ * 2xx is delivered; 5xx, 408, 429 and no connection are transient; any other answer is permanent. With a secret, the
+ * body is signed: {@value #TIMESTAMP} (Unix seconds) and {@value #SIGNATURE} ({@code v1=} and the hex HMAC-SHA256,
+ * under the secret, of the timestamp, a dot and the body), which a receiver checks (docs/operations.md).
  */
 public final class WebhookSender implements Sender {
+  public static final String TIMESTAMP = "X-Amity-Timestamp";
+  public static final String SIGNATURE = "X-Amity-Signature";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http;
   private final Duration timeout;
@@ -74,18 +79,36 @@ public final class WebhookSender implements Sender {
     }
   }
 
+  /** The {@value #SIGNATURE} header of a body sent at this moment (Unix seconds) under this secret. */
+  public static String signature(String secret, long timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void send(Recipient recipient, Message message) throws DeliveryFailure {
     HttpRequest request;
     try {
-      String url = recipient.secret() == null ? recipient.address()
-          : signedUrl(recipient.address(), recipient.secret(), System.currentTimeMillis());
-      request = HttpRequest.newBuilder(URI.create(url))
+      long now = System.currentTimeMillis();
+      boolean dingTalk = recipient.format() == Recipient.WebhookFormat.DINGTALK;
+      String url = recipient.secret() != null && dingTalk ? signedUrl(recipient.address(), recipient.secret(), now)
+          : recipient.address();
+      String body = body(message, recipient.format());
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
           .timeout(timeout)
           .header("Content-Type", "application/json; charset=utf-8")
           .header("Idempotency-Key", message.id())
-          .POST(HttpRequest.BodyPublishers.ofString(body(message, recipient.format())))
-          .build();
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (recipient.secret() != null && !dingTalk) {
+        long seconds = now / 1000;
+        builder.header(TIMESTAMP, Long.toString(seconds)).header(SIGNATURE, signature(recipient.secret(), seconds, body));
+      }
+      request = builder.build();
     } catch (IllegalArgumentException e) {
       throw DeliveryFailure.permanentFailure("not a webhook URL: " + recipient.address(), e);
     }

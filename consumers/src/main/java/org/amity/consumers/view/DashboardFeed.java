@@ -2,6 +2,8 @@ package org.amity.consumers.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ public final class DashboardFeed implements AutoCloseable {
   private final Thread thread;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile boolean running = true;
+  private KafkaClientMetrics metrics;
 
   private DashboardFeed(DashboardView view, Map<String, Object> clientConfig) {
     this.view = view;
@@ -85,6 +88,13 @@ public final class DashboardFeed implements AutoCloseable {
     DashboardFeed feed = new DashboardFeed(view, clientConfig);
     feed.thread.start();
     return feed;
+  }
+
+  /** Shows the feed's Kafka consumer metrics (its lag among them) in this registry. */
+  public synchronized DashboardFeed bindTo(MeterRegistry registry) {
+    metrics = new KafkaClientMetrics(consumer);
+    metrics.bindTo(registry);
+    return this;
   }
 
   /** Waits until what was on the topics at start has been read. */
@@ -203,5 +213,10 @@ public final class DashboardFeed implements AutoCloseable {
     running = false;
     consumer.wakeup();
     thread.join(10_000);
+    synchronized (this) {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
   }
 }

@@ -53,4 +53,34 @@ class DashboardUsersTest {
     assertThatThrownBy(() -> DashboardUsers.fromEntries(Map.of("li.wei", HASH, "li.wie.role", "officer")))
         .hasMessageContaining("li.wie").hasMessageContaining("no password hash");
   }
+
+  @Test
+  void aHashWithFewerIterationsStillSignsInAndIsHashedAgainWithTheCurrentCount() throws Exception {
+    String weak = pbkdf2("old-secret", 120_000);
+    DashboardUsers users = new DashboardUsers(Map.of("li", weak));
+
+    assertThat(users.authenticate("li", "wrong".toCharArray())).isEmpty();
+    assertThat(users.hashInUse("li")).isEqualTo(weak);
+    assertThat(users.authenticate("li", "old-secret".toCharArray())).contains("li");
+
+    assertThat(users.hashInUse("li")).startsWith("pbkdf2-sha256$600000$");
+    assertThat(PasswordHashes.matches("old-secret".toCharArray(), users.hashInUse("li"))).isTrue();
+    assertThat(users.authenticate("li", "old-secret".toCharArray())).contains("li");
+    assertThat(users.authenticate("li", "wrong".toCharArray())).isEmpty();
+  }
+
+  @Test
+  void newHashesUseTheIterationsOwaspAsksForPbkdf2HmacSha256() {
+    assertThat(HASH).startsWith("pbkdf2-sha256$600000$");
+    assertThat(PasswordHashes.isWeak(HASH)).isFalse();
+  }
+
+  /** A hash as an earlier Amity made it, derived here with the JDK alone. */
+  private static String pbkdf2(String password, int iterations) throws Exception {
+    byte[] salt = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+        .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder().withoutPadding();
+    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+  }
 }

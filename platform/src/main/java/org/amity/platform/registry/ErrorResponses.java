@@ -1,7 +1,7 @@
 package org.amity.platform.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import org.amity.registry.RegistryException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,7 @@ final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  static void register(Javalin app) {
+  static void register(RoutesConfig app) {
     app.exception(RegistryException.class, (e, ctx) -> write(ctx, e.status(), e.errorCode(), e.getMessage()));
     // Javalin's own failures: unknown routes, bodies that are too large, ...
     app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getStatus(), httpMessage(e.getStatus())));
@@ -58,6 +61,13 @@ final class ErrorResponses {
 
   /** Jetty's answer to requests that never reach Javalin (bad URIs, oversized headers), as JSON too. */
   static final class JettyBadMessages extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+        Callback callback) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, RegistryServer.CONTENT_TYPE);
+      response.write(true, ByteBuffer.wrap(body(code, httpMessage(code)).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
       fields.put(HttpHeader.CONTENT_TYPE, RegistryServer.CONTENT_TYPE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.amity.ops.Health;
+import org.amity.ops.OpsEndpoints;
+import org.amity.ops.Telemetry;
 import org.amity.registry.CompatibilityLevel;
 import org.amity.registry.LocalSchemaRegistry;
 import org.amity.registry.RegisteredSchema;
@@ -39,6 +43,7 @@ public final class RegistryServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final BasicCredentials credentials;
+  private Telemetry telemetry;
   private Javalin app;
 
   /** A server on 127.0.0.1, on a free port, open to everyone. */
@@ -66,18 +71,21 @@ public final class RegistryServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("The schema registry server is already started");
     }
+    telemetry = Telemetry.of("registry");
     Javalin server = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+      config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new ErrorResponses.JettyBadMessages()));
+      OpsEndpoints.install(config, telemetry, new Health());
+      ErrorResponses.register(config.routes);
+      config.routes.before(this::authorize);
+      config.routes.before(RegistryServer::checkContentType);
+      addRoutes(config.routes);
     });
-    ErrorResponses.register(server);
-    server.before(this::authorize);
-    server.before(RegistryServer::checkContentType);
-    addRoutes(server);
     try {
       server.start(host, requestedPort);
     } catch (RuntimeException e) {
       server.stop();
+      telemetry.close();
       throw e;
     }
     app = server;
@@ -105,10 +113,11 @@ public final class RegistryServer implements AutoCloseable {
     if (app != null) {
       app.stop();
       app = null;
+      telemetry.close();
     }
   }
 
-  private void addRoutes(Javalin server) {
+  private void addRoutes(RoutesConfig server) {
     server.get("/", ctx -> json(ctx, JSON.createObjectNode()));
     server.get("/schemas/types", ctx -> json(ctx, List.of("AVRO")));
     server.get("/schemas/ids/{id}", this::schemaById);
@@ -127,7 +136,7 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   private void authorize(Context ctx) {
-    boolean healthProbe = ctx.method() == HandlerType.GET && ctx.path().equals("/");
+    boolean healthProbe = ctx.method() == HandlerType.GET && (ctx.path().equals("/") || OpsEndpoints.isOpsPath(ctx.path()));
     if (credentials.required() && !healthProbe && !credentials.accepts(ctx.header("Authorization"))) {
       ctx.header("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
       throw ErrorResponses.unauthorized();

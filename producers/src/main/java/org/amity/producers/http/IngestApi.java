@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -40,6 +41,9 @@ import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.events.Envelope;
 import org.amity.json.RecordJson;
+import org.amity.ops.Health;
+import org.amity.ops.OpsEndpoints;
+import org.amity.ops.Telemetry;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.producers.events.AvroJson;
@@ -71,12 +75,15 @@ public final class IngestApi implements AutoCloseable {
   private static final String INVALID_EVENTS = "请求中有无效事件，未写入任何内容 / The request holds invalid events; nothing was written";
   /** How long a request's body may take to arrive (Jetty's idle timeout while it is read). */
   static final Duration BODY_WAIT = Duration.ofSeconds(10);
+  private static final String EVENTS = "/api/v1/events";
 
   private final IngestSettings settings;
   private final OfficeTokens tokens;
   private final AmityPublisher publisher;
   private final PartnerRegistry partners;
   private final Clock clock;
+  private final Telemetry telemetry = Telemetry.of("ingest");
+  private final IngestMetrics metrics = new IngestMetrics(telemetry.registry());
   private Javalin server;
 
   public IngestApi(IngestSettings settings, OfficeTokens tokens, AmityPublisher publisher, PartnerRegistry partners, Clock clock) {
@@ -88,19 +95,28 @@ public final class IngestApi implements AutoCloseable {
   }
 
   public IngestApi start() {
+    publisher.bindTo(telemetry.registry());
     server = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+      config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes() + 1L;
       config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_WAIT.toMillis()));
       config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrors()));
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors()));
+      OpsEndpoints.install(config, telemetry, new Health()
+          .ready("kafka", publisher::kafkaProblem)
+          .ready("schema-registry", publisher::registryProblem));
+      routes(config.routes);
     });
-    server.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "UP")));
+    server.start(settings.host(), settings.port());
+    return this;
+  }
+
+  private void routes(RoutesConfig server) {
     server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
-    server.post("/api/v1/events", this::postEvents);
+    server.post(EVENTS, this::postEvents);
     for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
-      server.addHttpHandler(method, "/api/v1/events", ctx -> {
+      server.addHttpHandler(method, EVENTS, ctx -> {
         ctx.header("Allow", "POST");
         throw new ApiError(405, "只能用 POST 提交事件 / events are sent with POST, not " + ctx.method());
       });
@@ -113,7 +129,12 @@ public final class IngestApi implements AutoCloseable {
     server.get("/api/v1/offices/{officeId}", this::getOffice);
     server.put("/api/v1/offices/{officeId}", this::putOffice);
     server.patch("/api/v1/offices/{officeId}", this::patchOffice);
-    server.exception(ApiError.class, (e, ctx) -> answerError(ctx, e));
+    server.exception(ApiError.class, (e, ctx) -> {
+      if (ctx.path().equals(EVENTS)) {
+        metrics.refused(e.status());
+      }
+      answerError(ctx, e);
+    });
     server.exception(Exception.class, (e, ctx) -> {
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       answerError(ctx, new ApiError(500, "内部错误 / Internal error: " + e.getClass().getSimpleName()));
@@ -129,8 +150,6 @@ public final class IngestApi implements AutoCloseable {
             + " does not take " + ctx.method()));
       }
     });
-    server.start(settings.host(), settings.port());
-    return this;
   }
 
   public int port() {
@@ -145,6 +164,7 @@ public final class IngestApi implements AutoCloseable {
     String office = authenticate(ctx);
     EventsRequest request = eventsRequest(jsonBytes(ctx), office);
     List<Published> published = write(request.events(), request.batch());
+    metrics.written(published);
     ctx.status(202).json(answer(published));
   }
 
@@ -574,5 +594,6 @@ public final class IngestApi implements AutoCloseable {
     if (server != null) {
       server.stop();
     }
+    telemetry.close();
   }
 }

@@ -2,16 +2,15 @@ package org.amity.producers.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The errors Jetty answers itself, before a request reaches the API (a broken URI, a header too large), in the API's
@@ -21,11 +20,10 @@ final class JsonErrors extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-      HttpServletResponse response, int code, String message) throws IOException {
-    baseRequest.setHandled(true);
-    response.setContentType("application/json;charset=utf-8");
-    response.getOutputStream().write(body(code, message));
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+    response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
   @Override

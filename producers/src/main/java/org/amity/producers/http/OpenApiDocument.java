@@ -49,7 +49,10 @@ final class OpenApiDocument {
     put.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema")
         .put("$ref", "#/components/schemas/Relationship");
     put.putObject("responses").putObject("200").put("description", "stored");
-    paths.putObject("/health").putObject("get").put("summary", "Liveness probe").putArray("security");
+    paths.putObject("/health/live").putObject("get").put("summary", "Liveness probe: the process serves").putArray("security");
+    paths.putObject("/health/ready").putObject("get").put("summary", "Readiness probe: Kafka and the schema registry answer")
+        .putArray("security");
+    paths.putObject("/metrics").putObject("get").put("summary", "Metrics in Prometheus' text format").putArray("security");
     return doc;
   }
 

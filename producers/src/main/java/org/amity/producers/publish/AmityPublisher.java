@@ -1,5 +1,7 @@
 package org.amity.producers.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import org.amity.contract.Problem;
 import org.amity.contract.Topics;
 import org.amity.events.Envelope;
 import org.amity.events.EventRetracted;
+import org.amity.ops.KafkaCheck;
+import org.amity.ops.RegistryCheck;
 import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
@@ -68,7 +72,11 @@ public final class AmityPublisher implements AutoCloseable {
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
   private final Thread sender;
   private final AvroSerializer<Object> eventSerializer = new AvroSerializer<>();
+  private final KafkaCheck kafkaCheck;
+  private final RegistryCheck registryCheck;
   private KafkaProducer<String, byte[]> producer;
+  private MeterRegistry meters;
+  private KafkaClientMetrics producerMetrics;
   private volatile boolean open = true;
 
   /** Events to write together; {@code fresh[i]} when this batch reserved event i's id and must write it. */
@@ -83,6 +91,8 @@ public final class AmityPublisher implements AutoCloseable {
     this.offices = offices;
     this.index = index;
     this.validator = new EventValidator(relationships::exists);
+    this.kafkaCheck = new KafkaCheck(producerConfig);
+    this.registryCheck = new RegistryCheck(producerConfig);
     this.producer = newProducer();
     this.sender = new Thread(this::sendLoop, "amity-publisher");
     this.sender.start();
@@ -110,6 +120,33 @@ public final class AmityPublisher implements AutoCloseable {
 
   public RelationshipDirectory relationships() {
     return relationships;
+  }
+
+  /** Empty while the Kafka cluster answers, else what is wrong. */
+  public Optional<String> kafkaProblem() {
+    return kafkaCheck.get();
+  }
+
+  /** Empty while the schema registry answers, else what is wrong. */
+  public Optional<String> registryProblem() {
+    return registryCheck.get();
+  }
+
+  /** Shows the producer's Kafka client metrics (of each producer it renews to) in this registry. */
+  public synchronized void bindTo(MeterRegistry registry) {
+    this.meters = registry;
+    bindProducerMetrics();
+  }
+
+  private synchronized void bindProducerMetrics() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+      producerMetrics = null;
+    }
+    if (meters != null && producer != null) {
+      producerMetrics = new KafkaClientMetrics(producer);
+      producerMetrics.bindTo(meters);
+    }
   }
 
   /** The fingerprint ({@link org.amity.producers.events.EventFingerprint}) of the event written under this id, if any. */
@@ -276,6 +313,7 @@ public final class AmityPublisher implements AutoCloseable {
     Map<String, Future<RecordMetadata>> sent = new HashMap<>();
     if (producer == null) {
       producer = newProducer();
+      bindProducerMetrics();
     }
     try {
       producer.beginTransaction();
@@ -383,6 +421,7 @@ public final class AmityPublisher implements AutoCloseable {
   private void renewProducer() {
     producer.close(Duration.ZERO);
     producer = null;
+    bindProducerMetrics();
   }
 
   private KafkaProducer<String, byte[]> newProducer() {
@@ -433,6 +472,8 @@ public final class AmityPublisher implements AutoCloseable {
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
     }
+    bindProducerMetrics();
+    kafkaCheck.close();
     eventSerializer.close();
     index.close();
     relationships.close();

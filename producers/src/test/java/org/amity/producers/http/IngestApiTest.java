@@ -146,7 +146,38 @@ class IngestApiTest {
     assertThat(doc.path("components").path("schemas").path("DelegationVisited").path("properties").path("direction").path("enum"))
         .extracting(JsonNode::asText).containsExactly("INBOUND", "OUTBOUND");
     assertThat(doc.path("paths").has("/api/v1/events")).isTrue();
-    assertThat(json(fixture.get("/health", null)).path("status").asText()).isEqualTo("UP");
+    JsonNode ready = json(fixture.get("/health/ready", null));
+    assertThat(ready.path("status").asText()).isEqualTo("UP");
+    assertThat(ready.path("checks").path("kafka").path("status").asText()).isEqualTo("UP");
+    assertThat(ready.path("checks").path("schema-registry").path("status").asText()).isEqualTo("UP");
+    assertThat(fixture.get("/health/live", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountTheEventsWrittenAndTheRequestsRefusedByReason() throws Exception {
+    ObjectNode event = EventJson.write(eventsOfOfficeA().get(0));
+    String before = fixture.get("/metrics", null).body();
+
+    fixture.postEvents(event.toString());
+    fixture.postEvents(event.toString());
+    event.put("summary", "something else entirely");
+    fixture.postEvents(event.toString());
+    String after = fixture.get("/metrics", null).body();
+
+    assertThat(sample(after, "amity_ingest_events_accepted_total") - sample(before, "amity_ingest_events_accepted_total"))
+        .isEqualTo(1);
+    assertThat(sample(after, "amity_ingest_events_duplicates_total") - sample(before, "amity_ingest_events_duplicates_total"))
+        .isEqualTo(1);
+    assertThat(sample(after, "amity_ingest_requests_refused_total\\{[^}]*reason=\"event-id-conflict\"[^}]*}")
+        - sample(before, "amity_ingest_requests_refused_total\\{[^}]*reason=\"event-id-conflict\"[^}]*}")).isEqualTo(1);
+    assertThat(after).contains("kafka_producer_record_send_total{", "jvm_memory_used_bytes{", "role=\"ingest\"");
+  }
+
+  /** The value of the first series matching the pattern (name and labels), 0 when there is none. */
+  private static double sample(String metrics, String series) {
+    java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + series + "(?:\\{[^}]*})? (\\S+)$")
+        .matcher(metrics);
+    return value.find() ? Double.parseDouble(value.group(1)) : 0;
   }
 
   /** Every copy of these events on the event topics, read committed. */

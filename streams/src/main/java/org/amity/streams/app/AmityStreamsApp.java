@@ -1,5 +1,7 @@
 package org.amity.streams.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.amity.access.OfficeTokens;
 import org.amity.contract.Topics;
+import org.amity.ops.Telemetry;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.query.QueryApi;
+import org.amity.streams.query.StreamsMetrics;
 import org.amity.streams.settings.StreamsSettings;
 import org.amity.topics.TopicCreator;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,10 +43,18 @@ public final class AmityStreamsApp implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final QueryApi queries;
+  private final Telemetry telemetry;
+  private final KafkaStreamsMetrics kafkaMetrics;
+  /** Held here: Micrometer holds the sources of function counters weakly. */
+  private final StreamsMetrics amityMetrics;
 
-  private AmityStreamsApp(KafkaStreams streams, QueryApi queries) {
+  private AmityStreamsApp(KafkaStreams streams, QueryApi queries, Telemetry telemetry, KafkaStreamsMetrics kafkaMetrics,
+      StreamsMetrics amityMetrics) {
     this.streams = streams;
     this.queries = queries;
+    this.telemetry = telemetry;
+    this.kafkaMetrics = kafkaMetrics;
+    this.amityMetrics = amityMetrics;
   }
 
   /**
@@ -80,7 +92,14 @@ public final class AmityStreamsApp implements AutoCloseable {
     properties.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
     KafkaStreams streams = new KafkaStreams(AmityTopology.build(settings, serdeConfig(clientConfig), placement),
         properties);
-    QueryApi queries = new QueryApi(streams, settings, self, options.queryTokens()).start(options.bindHost());
+    Telemetry telemetry = Telemetry.of("streams");
+    KafkaStreamsMetrics kafkaMetrics = new KafkaStreamsMetrics(streams);
+    kafkaMetrics.bindTo(telemetry.registry());
+    StreamsMetrics amityMetrics = new StreamsMetrics(streams::metrics);
+    amityMetrics.bindTo(telemetry.registry());
+    Gauge.builder("amity.streams.running", streams, s -> s.state().isRunningOrRebalancing() ? 1 : 0)
+        .description("1 when this instance is running or rebalancing, else 0").register(telemetry.registry());
+    QueryApi queries = new QueryApi(streams, settings, self, options.queryTokens(), telemetry).start(options.bindHost());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -89,7 +108,7 @@ public final class AmityStreamsApp implements AutoCloseable {
     streams.start();
     LOG.info("streams application {} started; queries on http://{}:{}", settings.applicationId(), self.host(),
         queries.port());
-    return new AmityStreamsApp(streams, queries);
+    return new AmityStreamsApp(streams, queries, telemetry, kafkaMetrics, amityMetrics);
   }
 
   public KafkaStreams streams() {
@@ -118,6 +137,8 @@ public final class AmityStreamsApp implements AutoCloseable {
     queries.close();
     streams.close(CloseOptions.timeout(Duration.ofSeconds(10))
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    kafkaMetrics.close();
+    telemetry.close();
   }
 
   private static Map<String, Object> serdeConfig(Map<String, Object> clientConfig) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,9 @@ import org.amity.access.OfficeTokens;
 import org.amity.aggregates.Band;
 import org.amity.aggregates.RelationshipVitality;
 import org.amity.json.RecordJson;
+import org.amity.ops.Health;
+import org.amity.ops.OpsEndpoints;
+import org.amity.ops.Telemetry;
 import org.amity.streams.model.ModelSettings;
 import org.amity.streams.settings.StreamsSettings;
 import org.amity.streams.vitality.LedgerProcessor;
@@ -52,8 +56,9 @@ import org.apache.kafka.streams.state.HostInfo;
  *   band over time, up to now or to the moment given</li>
  *   <li>{@code GET /api/v1/vitality?band=DORMANT&office=shanghai}: every relationship, optionally filtered</li>
  *   <li>{@code GET /api/v1/model}: the model's settings in force and their version</li>
- *   <li>{@code GET /health}: the application's state</li>
  * </ul>
+ * and, for operators, {@code /metrics}, {@code /health/live} (Kafka Streams has not failed) and {@code /health/ready}
+ * (it is RUNNING).
  */
 public final class QueryApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,10 +71,13 @@ public final class QueryApi implements AutoCloseable {
   private final QueryAccess access;
   private final ModelSettings model;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Telemetry telemetry;
   private Javalin server;
 
-  public QueryApi(KafkaStreams streams, StreamsSettings settings, HostInfo self, OfficeTokens tokens) {
+  public QueryApi(KafkaStreams streams, StreamsSettings settings, HostInfo self, OfficeTokens tokens,
+      Telemetry telemetry) {
     this.streams = streams;
+    this.telemetry = telemetry;
     this.self = self;
     this.local = new LocalStores(streams, settings);
     this.access = new QueryAccess(tokens, streams);
@@ -78,10 +86,16 @@ public final class QueryApi implements AutoCloseable {
 
   /** Starts serving on {@code bindHost} and the port of {@code self}. */
   public QueryApi start(String bindHost) {
-    server = Javalin.create(config -> config.showJavalinBanner = false);
-    server.get("/health", this::health);
-    server.get("/metrics", ctx -> ctx.contentType(StreamsMetrics.CONTENT_TYPE)
-        .result(StreamsMetrics.prometheus(streams.metrics(), streams.state().name())));
+    server = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      OpsEndpoints.install(config, telemetry, health());
+      routes(config.routes);
+    });
+    server.start(bindHost, self.port());
+    return this;
+  }
+
+  private void routes(RoutesConfig server) {
     server.before("/api/*", ctx -> ctx.attribute(SCOPE, access.officesOf(ctx)));
     server.get("/api/v1/model", ctx -> json(ctx, ModelJson.of(model)));
     server.get("/api/v1/vitality", this::list);
@@ -90,18 +104,19 @@ public final class QueryApi implements AutoCloseable {
     server.exception(QueryAccess.QueryRefused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     server.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "正在重新分配或恢复状态，请稍后再试"
         + " / The application is rebalancing or restoring its state; try again shortly (" + e.getMessage() + ")"));
-    server.start(bindHost, self.port());
-    return this;
   }
 
   public int port() {
     return server.port();
   }
 
-  private void health(Context ctx) {
-    KafkaStreams.State state = streams.state();
-    ctx.status(state.isRunningOrRebalancing() ? 200 : 503);
-    json(ctx, JsonNodeFactory.instance.objectNode().put("state", state.name()).put("instance", self.toString()));
+  /** Live until Kafka Streams fails or stops; ready while it runs (not while it rebalances or restores). */
+  private Health health() {
+    return new Health()
+        .live("kafka-streams", () -> streams.state().hasStartedOrFinishedShuttingDown()
+            ? Optional.of("Kafka Streams 已停止 / Kafka Streams stopped: " + streams.state()) : Optional.empty())
+        .ready("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.empty()
+            : Optional.of("Kafka Streams 尚未运行 / Kafka Streams is " + streams.state() + ", not RUNNING"));
   }
 
   private void vitality(Context ctx) throws IOException, InterruptedException {

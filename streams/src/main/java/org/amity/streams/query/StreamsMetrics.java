@@ -1,71 +1,70 @@
 package org.amity.streams.query;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.amity.contract.Topics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
 /**
- * A few of Kafka Streams' own metrics, summed over this instance's threads and tasks, in Prometheus' text format:
- * what an operator watches (records processed, records dead-lettered, the instance's state).
+ * Amity's series of the streams application, from Kafka Streams' own metrics summed over this instance's threads and
+ * tasks: what an operator watches (records processed, records dead-lettered, alerts raised, the review passes). Kafka Streams'
+ * metrics themselves come through Micrometer's KafkaStreamsMetrics.
  */
-public final class StreamsMetrics {
-  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+public final class StreamsMetrics implements MeterBinder {
   /** The task id Kafka Streams gives the global thread, which reads amity.offices. */
   private static final String GLOBAL_TASK = "-1_-1";
 
-  private StreamsMetrics() {}
+  private final Supplier<Map<MetricName, ? extends Metric>> metrics;
 
-  public static String prometheus(Map<MetricName, ? extends Metric> metrics, String state) {
-    StringBuilder text = new StringBuilder();
-    counter(text, "amity_streams_dead_lettered_records_total",
-        "Records this instance sent to amity.dead-letter since it started (unreadable, invalid or unknown relationship).",
-        sum(metrics, "stream-task-metrics", "dropped-records-total", task -> !task.equals(GLOBAL_TASK)));
-    counter(text, "amity_streams_unreadable_offices_skipped_total",
-        "Unreadable records on amity.offices this instance logged and skipped (the global table has no dead letters).",
-        sum(metrics, "stream-task-metrics", "dropped-records-total", GLOBAL_TASK::equals));
-    counter(text, "amity_streams_processed_records_total", "Records this instance processed since it started.",
-        sum(metrics, "stream-thread-metrics", "process-total"));
-    gauge(text, "amity_streams_review_pass_seconds",
-        "Seconds the last review (re-scoring relationships as time passes) took, summed over this instance's tasks.",
-        sum(metrics, "amity-review", "review-pass-seconds"));
-    gauge(text, "amity_streams_review_pass_relationships",
-        "Relationships re-scored in the last review (those time may have changed), summed over this instance's tasks.",
-        sum(metrics, "amity-review", "review-pass-relationships"));
-    gauge(text, "amity_streams_review_pass_checked",
-        "Relationships the last review looked at (all of them), summed over this instance's tasks.",
-        sum(metrics, "amity-review", "review-pass-checked"));
-    gauge(text, "amity_streams_review_due_next_hour",
-        "Relationships due to be re-scored within the hour after the last review, summed over this instance's tasks.",
-        sum(metrics, "amity-review", "review-due-next-hour"));
-    text.append("# HELP amity_streams_running 1 when this instance is running or rebalancing, else 0.\n")
-        .append("# TYPE amity_streams_running gauge\n")
-        .append("amity_streams_running{state=\"").append(state).append("\"} ")
-        .append(state.equals("RUNNING") || state.equals("REBALANCING") ? 1 : 0).append('\n');
-    return text.toString();
+  public StreamsMetrics(Supplier<Map<MetricName, ? extends Metric>> metrics) {
+    this.metrics = metrics;
   }
 
-  private static void counter(StringBuilder text, String name, String help, double value) {
-    text.append("# HELP ").append(name).append(' ').append(help).append('\n')
-        .append("# TYPE ").append(name).append(" counter\n")
-        .append(name).append(' ').append((long) value).append('\n');
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    counter(registry, "amity.streams.dead.lettered.records",
+        "Records this instance sent to amity.dead-letter since it started (unreadable, invalid or unknown relationship)",
+        "stream-task-metrics", "dropped-records-total", tags -> !GLOBAL_TASK.equals(tags.get("task-id")));
+    counter(registry, "amity.streams.unreadable.offices.skipped",
+        "Unreadable records on amity.offices this instance logged and skipped (the global table has no dead letters)",
+        "stream-task-metrics", "dropped-records-total", tags -> GLOBAL_TASK.equals(tags.get("task-id")));
+    counter(registry, "amity.streams.processed.records", "Records this instance processed since it started",
+        "stream-thread-metrics", "process-total", tags -> true);
+    counter(registry, "amity.streams.alerts.raised", "Alerts this instance wrote to amity.alerts since it started",
+        "stream-topic-metrics", "records-produced-total", tags -> Topics.ALERTS.name().equals(tags.get("topic")));
+    gauge(registry, "amity.streams.review.pass.seconds",
+        "Seconds the last review (re-scoring relationships as time passes) took, summed over this instance's tasks",
+        "review-pass-seconds");
+    gauge(registry, "amity.streams.review.pass.relationships",
+        "Relationships re-scored in the last review (those time may have changed), summed over this instance's tasks",
+        "review-pass-relationships");
+    gauge(registry, "amity.streams.review.pass.checked",
+        "Relationships the last review looked at (all of them), summed over this instance's tasks", "review-pass-checked");
+    gauge(registry, "amity.streams.review.due.next.hour",
+        "Relationships due to be re-scored within the hour after the last review, summed over this instance's tasks",
+        "review-due-next-hour");
   }
 
-  private static void gauge(StringBuilder text, String name, String help, double value) {
-    text.append("# HELP ").append(name).append(' ').append(help).append('\n')
-        .append("# TYPE ").append(name).append(" gauge\n")
-        .append(name).append(' ').append(value).append('\n');
+  private void counter(MeterRegistry registry, String name, String help, String group, String metric,
+      Predicate<Map<String, String>> tags) {
+    FunctionCounter.builder(name, this, self -> self.sum(group, metric, tags)).description(help).register(registry);
   }
 
-  private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
-    return sum(metrics, group, name, task -> true);
+  private void gauge(MeterRegistry registry, String name, String help, String metric) {
+    Gauge.builder(name, this, self -> self.sum("amity-review", metric, tags -> true)).description(help)
+        .register(registry);
   }
 
-  private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name,
-      Predicate<String> task) {
-    return metrics.entrySet().stream()
+  private double sum(String group, String name, Predicate<Map<String, String>> tags) {
+    return metrics.get().entrySet().stream()
         .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
-        .filter(e -> task.test(e.getKey().tags().getOrDefault("task-id", "")))
+        .filter(e -> tags.test(e.getKey().tags()))
         .mapToDouble(e -> e.getValue().metricValue() instanceof Number n ? n.doubleValue() : 0)
         .sum();
   }

@@ -105,7 +105,7 @@ class QueryApiAccessTest {
       assertThat(wrong.statusCode()).isEqualTo(401);
       assertThat(wrong.body()).contains("API 令牌无效").doesNotContain(run);
       assertThat(get(port, "/api/v1/vitality", "Basic " + province.token()).statusCode()).isEqualTo(401);
-      assertThat(get(port, "/health", null).statusCode()).isEqualTo(200);
+      assertThat(get(port, "/health/live", null).statusCode()).isEqualTo(200);
       assertThat(get(port, "/metrics", null).statusCode()).isEqualTo(200);
 
       assertThat(get(port, "/api/v1/model", null).statusCode()).isEqualTo(401);

@@ -26,23 +26,38 @@ class StreamsMetricsTest {
       for (int i = 0; i < 5; i++) {
         streams.add(TopologyFixture.relationship("shanghai/partner-" + i, ESTABLISHED));
       }
-      String before = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
+      String before = MetricsText.of(streams.driver().metrics());
       assertThat(gauge(before, "amity_streams_review_pass_relationships")).isZero();
 
       streams.advance(TopologyFixture.REVIEW);
-      String quiet = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
+      String quiet = MetricsText.of(streams.driver().metrics());
       assertThat(gauge(quiet, "amity_streams_review_pass_checked")).isEqualTo(5);
       assertThat(gauge(quiet, "amity_streams_review_pass_relationships")).as("nothing can have changed yet").isZero();
       assertThat(gauge(quiet, "amity_streams_review_due_next_hour")).isZero();
       streams.advance(Duration.between(streams.now(), COMING_OF_AGE).minus(TopologyFixture.REVIEW));
-      assertThat(gauge(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"),
+      assertThat(gauge(MetricsText.of(streams.driver().metrics()),
           "amity_streams_review_due_next_hour")).as("all come of age within the hour").isEqualTo(5);
 
       streams.advance(Duration.between(streams.now(), COMING_OF_AGE));
-      String due = StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING");
+      String due = MetricsText.of(streams.driver().metrics());
       assertThat(gauge(due, "amity_streams_review_pass_relationships")).isEqualTo(5);
       assertThat(gauge(due, "amity_streams_review_pass_seconds")).isPositive().isLessThan(60);
       assertThat(streams.vitality("shanghai/partner-0").getBand()).isEqualTo(Band.DORMANT);
+    }
+  }
+
+  @Test
+  void everyAlertWrittenToTheAlertTopicIsCounted() {
+    try (TopologyFixture streams = new TopologyFixture(NOW)) {
+      assertThat(alertsRaised(streams)).isZero();
+      // its 45th anniversary comes within ninety days
+      streams.add(TopologyFixture.relationship("shanghai/nl-rotterdam", LocalDate.of(1981, 7, 15)));
+      streams.publish();
+      streams.advanceDays(60);
+
+      int raised = streams.alerts().size();
+      assertThat(raised).isPositive();
+      assertThat(alertsRaised(streams)).isEqualTo(raised);
     }
   }
 
@@ -75,7 +90,15 @@ class StreamsMetricsTest {
   }
 
   private static double reviewed(TopologyFixture streams) {
-    return gauge(StreamsMetrics.prometheus(streams.driver().metrics(), "RUNNING"), "amity_streams_review_pass_relationships");
+    return gauge(MetricsText.of(streams.driver().metrics()), "amity_streams_review_pass_relationships");
+  }
+
+  private static double alertsRaised(TopologyFixture streams) {
+    String text = MetricsText.of(streams.driver().metrics());
+    assertThat(text).contains("# TYPE amity_streams_alerts_raised_total counter");
+    Matcher value = Pattern.compile("(?m)^amity_streams_alerts_raised_total (\\S+)$").matcher(text);
+    assertThat(value.find()).isTrue();
+    return Double.parseDouble(value.group(1));
   }
 
   private static double gauge(String text, String name) {

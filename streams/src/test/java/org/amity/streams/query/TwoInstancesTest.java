@@ -95,8 +95,9 @@ class TwoInstancesTest {
       assertThat(listed.path("count").asInt()).isEqualTo(RELATIONSHIPS);
       String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
-      assertThat(metrics).contains("amity_streams_running{state=\"RUNNING\"} 1")
-          .containsPattern("amity_streams_processed_records_total [1-9]");
+      assertThat(metrics).containsPattern("amity_streams_running\\{[^}]*role=\"streams\"} 1")
+          .containsPattern("amity_streams_processed_records_total\\{[^}]*} [1-9]")
+          .contains("kafka_stream_thread_process_total{");
       assertThat(DeadLetters.of(office)).isEmpty();
 
       first.close();

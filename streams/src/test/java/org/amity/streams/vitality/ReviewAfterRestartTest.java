@@ -21,7 +21,7 @@ import org.amity.streams.ledger.LedgerEntry;
 import org.amity.streams.ledger.LedgerInput;
 import org.amity.streams.ledger.RelationshipState;
 import org.amity.streams.model.TestEvents;
-import org.amity.streams.query.StreamsMetrics;
+import org.amity.streams.query.MetricsText;
 import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -123,7 +123,7 @@ class ReviewAfterRestartTest {
     }
 
     double gauge(String name) {
-      String text = StreamsMetrics.prometheus(context.metrics().metrics(), "RUNNING");
+      String text = MetricsText.of(context.metrics().metrics());
       Matcher value = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(text);
       assertThat(value.find()).as(name).isTrue();
       return Double.parseDouble(value.group(1));
