@@ -56,14 +56,4 @@ class LogFormatTest {
     assertThatThrownBy(() -> LogFormat.apply(Map.of(LogFormat.VARIABLE, "xml")))
         .hasMessageContaining("AMITY_LOG_FORMAT", "text 或 json", "must be text or json, not \"xml\"");
   }
-
-  @Test
-  void textIsTheDefaultAndLeavesTheConfigurationAsItIs() {
-    List<Appender<ILoggingEvent>> before = new ArrayList<>();
-    root.iteratorForAppenders().forEachRemaining(before::add);
-    LogFormat.apply(Map.of());
-    List<Appender<ILoggingEvent>> after = new ArrayList<>();
-    root.iteratorForAppenders().forEachRemaining(after::add);
-    assertThat(after).isEqualTo(before);
-  }
 }

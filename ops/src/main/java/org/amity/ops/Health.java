@@ -2,6 +2,7 @@ package org.amity.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,26 @@ import java.util.function.Supplier;
 public final class Health {
   /** A named check: empty when it holds, else what is wrong. */
   public record Check(String name, Supplier<Optional<String>> problem) {}
+
+  /** How long a check that asks another service keeps its answer, so that probes do not queue behind it. */
+  static final Duration CACHED_FOR = Duration.ofSeconds(5);
+
+  /** This check's answer, asked at most once every {@link #CACHED_FOR} (a probe meanwhile gets the last answer). */
+  public static Supplier<Optional<String>> cached(Supplier<Optional<String>> check) {
+    return new Supplier<>() {
+      private Optional<String> answer;
+      private long askedAt;
+
+      @Override
+      public synchronized Optional<String> get() {
+        if (answer == null || System.nanoTime() - askedAt > CACHED_FOR.toNanos()) {
+          answer = check.get();
+          askedAt = System.nanoTime();
+        }
+        return answer;
+      }
+    };
+  }
 
   private final List<Check> live = new ArrayList<>();
   private final List<Check> ready = new ArrayList<>();

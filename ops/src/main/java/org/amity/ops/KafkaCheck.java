@@ -38,7 +38,7 @@ public final class KafkaCheck implements Supplier<Optional<String>>, AutoCloseab
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       return Optional.of("Kafka 无应答 / Kafka does not answer at " + adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-          + ": " + cause);
+          + ": " + cause.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");

@@ -3,6 +3,7 @@ package org.amity.ops;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.amity.registry.RegistryClientConfig;
 import org.amity.registry.SchemaRegistryClient;
 
@@ -22,7 +23,14 @@ public final class RegistryCheck implements Supplier<Optional<String>> {
       client.globalCompatibility();
       return Optional.empty();
     } catch (RuntimeException e) {
-      return Optional.of("模式注册表无应答 / The schema registry does not answer at " + config + ": " + e.getMessage());
+      return Optional.of("模式注册表无应答 / The schema registry does not answer at " + where() + ": "
+          + e.getClass().getSimpleName());
     }
+  }
+
+  /** The registry's addresses without the credentials a URL may carry. */
+  private String where() {
+    return config.urls().stream().map(url -> url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":"
+        + url.getPort())).collect(Collectors.joining(", "));
   }
 }

@@ -2,6 +2,9 @@ package org.amity.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class OpsEndpointsTest {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -65,6 +69,38 @@ class OpsEndpointsTest {
     assertThat(get("/health/live", "batch-42").headers().firstValue("X-Request-Id")).contains("batch-42");
     String replaced = get("/health/live", "not an id <script>").headers().firstValue("X-Request-Id").orElseThrow();
     assertThat(replaced).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void theAccessLogCarriesTheRequestIdAndNeitherTheQueryNorTheOperatorsPaths() throws Exception {
+    Logger access = (Logger) LoggerFactory.getLogger("org.amity.access");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    try {
+      get("/health/live", "probe-1");
+      get("/no/such/page?token=secret-token", "batch-7");
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (lines.list.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      access.detachAppender(lines);
+    }
+    assertThat(lines.list).singleElement().satisfies(line -> {
+      assertThat(line.getFormattedMessage()).startsWith("GET /no/such/page 404 ").doesNotContain("secret-token");
+      assertThat(line.getMDCPropertyMap()).containsEntry("request_id", "batch-7");
+    });
+  }
+
+  @Test
+  void aMethodNoOneKnowsIsCountedAsOtherSoThatTheSeriesStayFew() throws Exception {
+    for (String invented : new String[] {"BREW", "WHEN", "XYZZY"}) {
+      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/live"))
+          .method(invented, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+    String metrics = get("/metrics", null).body();
+    assertThat(metrics).contains("method=\"OTHER\"").doesNotContain("BREW", "XYZZY");
   }
 
   private HttpResponse<String> get(String path, String requestId) throws Exception {

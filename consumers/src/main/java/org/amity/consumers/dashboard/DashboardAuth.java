@@ -198,16 +198,12 @@ final class DashboardAuth {
 
   /** Checks a password unless the throttle says to wait (then throws {@link TooEarly}), and tells the throttle. */
   private Optional<String> authenticate(Context ctx, String name, char[] password) {
-    Optional<Duration> wait = throttle.waitBefore(name, ctx.ip());
+    Optional<Duration> wait = throttle.attempt(name, ctx.ip());
     if (wait.isPresent()) {
       throw new TooEarly(wait.get());
     }
     Optional<String> user = users.authenticate(name, password);
-    if (user.isPresent()) {
-      throttle.succeeded(name);
-    } else {
-      throttle.failed(name, ctx.ip());
-    }
+    user.ifPresent(signedIn -> throttle.succeeded(name, ctx.ip()));
     return user;
   }
 

@@ -38,7 +38,12 @@ public final class PasswordHashes {
       int iterations = Integer.parseInt(parts[1]);
       byte[] salt = Base64.getDecoder().decode(parts[2]);
       byte[] expected = Base64.getDecoder().decode(parts[3]);
-      return MessageDigest.isEqual(derive(password, salt, iterations), expected);
+      boolean matches = MessageDigest.isEqual(derive(password, salt, iterations), expected);
+      if (iterations < ITERATIONS) {
+        // as long as a current hash takes, so that the time does not tell a user with an old hash from no user
+        derive(password, salt, ITERATIONS - iterations);
+      }
+      return matches;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -98,6 +98,7 @@ public final class Notifier implements AutoCloseable {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private MeterRegistry meters;
   private KafkaClientMetrics consumerMetrics;
+  private boolean consumerClosed;
   private KafkaProducer<byte[], byte[]> deadLetters;
   private DeliveryLog deliveries;
   private OfficeBook offices;
@@ -164,13 +165,14 @@ public final class Notifier implements AutoCloseable {
   }
 
   private synchronized void bindConsumerMetrics() {
-    if (meters != null && consumer != null && consumerMetrics == null) {
+    if (meters != null && consumer != null && consumerMetrics == null && !consumerClosed) {
       consumerMetrics = new KafkaClientMetrics(consumer);
       consumerMetrics.bindTo(meters);
     }
   }
 
   private synchronized void closeConsumerMetrics() {
+    consumerClosed = true;
     if (consumerMetrics != null) {
       consumerMetrics.close();
     }

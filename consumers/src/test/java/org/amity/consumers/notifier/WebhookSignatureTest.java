@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class WebhookSignatureTest {
   void aJsonWebhookWithASecretCarriesATimestampAndTheHmacOfTimestampAndBody() throws Exception {
     long before = System.currentTimeMillis() / 1000;
     new WebhookSender(Duration.ofSeconds(5)).send(recipient(SECRET), MESSAGE);
-    Map<String, String> request = received.get();
+    Map<String, String> request = received.get(10, TimeUnit.SECONDS);
 
     long timestamp = Long.parseLong(request.get("timestamp"));
     assertThat(timestamp).isBetween(before, before + 5);
@@ -63,7 +64,7 @@ class WebhookSignatureTest {
   @Test
   void aWebhookWithoutASecretIsNotSigned() throws Exception {
     new WebhookSender(Duration.ofSeconds(5)).send(recipient(null), MESSAGE);
-    assertThat(received.get()).containsEntry("signature", "null").containsEntry("timestamp", "null");
+    assertThat(received.get(10, TimeUnit.SECONDS)).containsEntry("signature", "null").containsEntry("timestamp", "null");
   }
 
   private Recipient recipient(String secret) {

@@ -104,8 +104,8 @@ public final class IngestApi implements AutoCloseable {
       config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrors()));
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors()));
       OpsEndpoints.install(config, telemetry, new Health()
-          .ready("kafka", publisher::kafkaProblem)
-          .ready("schema-registry", publisher::registryProblem));
+          .ready("kafka", Health.cached(publisher::kafkaProblem))
+          .ready("schema-registry", Health.cached(publisher::registryProblem)));
       routes(config.routes);
     });
     server.start(settings.host(), settings.port());
@@ -137,6 +137,9 @@ public final class IngestApi implements AutoCloseable {
     });
     server.exception(Exception.class, (e, ctx) -> {
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      if (ctx.path().equals(EVENTS)) {
+        metrics.refused(500);
+      }
       answerError(ctx, new ApiError(500, "内部错误 / Internal error: " + e.getClass().getSimpleName()));
     });
     server.error(404, ctx -> {

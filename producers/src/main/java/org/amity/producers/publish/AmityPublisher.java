@@ -471,6 +471,7 @@ public final class AmityPublisher implements AutoCloseable {
     }
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
+      producer = null;
     }
     bindProducerMetrics();
     kafkaCheck.close();
