@@ -1,5 +1,6 @@
 package org.amity.app;
 
+import ch.qos.logback.classic.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,13 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.amity.access.OfficeTokens;
-import org.amity.consumers.view.DashboardFeed;
 import org.amity.consumers.dashboard.DashboardServer;
 import org.amity.consumers.dashboard.DashboardSettings;
 import org.amity.consumers.dashboard.DashboardUsers;
-import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.dashboard.FollowUpWriter;
 import org.amity.consumers.dashboard.PasswordHashes;
+import org.amity.consumers.view.DashboardFeed;
+import org.amity.consumers.view.DashboardView;
+import org.amity.ops.OpsEndpoints;
 import org.amity.partners.Office;
 import org.amity.platform.Platform;
 import org.amity.producers.demo.DemoData;
@@ -70,6 +72,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
+    // the demo's console tells what a visitor does; a line per request would bury it
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(OpsEndpoints.ACCESS_LOG)).setLevel(Level.WARN);
     Platform platform = Platform.start(platformOptions.settings());
     String host = platformOptions.host;
     Map<String, Object> config = new HashMap<>();

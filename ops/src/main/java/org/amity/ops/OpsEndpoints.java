@@ -28,7 +28,10 @@ public final class OpsEndpoints {
   public static final String LIVE = "/health/live";
   public static final String READY = "/health/ready";
 
-  private static final Logger ACCESS = LoggerFactory.getLogger("org.amity.access");
+  /** The logger of the access log. */
+  public static final String ACCESS_LOG = "org.amity.access";
+
+  private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
   private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   /** Methods tagged by name; any other (a client may invent one) is tagged OTHER, so that tags stay few. */
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

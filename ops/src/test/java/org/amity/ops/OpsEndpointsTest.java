@@ -73,7 +73,7 @@ class OpsEndpointsTest {
 
   @Test
   void theAccessLogCarriesTheRequestIdAndNeitherTheQueryNorTheOperatorsPaths() throws Exception {
-    Logger access = (Logger) LoggerFactory.getLogger("org.amity.access");
+    Logger access = (Logger) LoggerFactory.getLogger(OpsEndpoints.ACCESS_LOG);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();
     access.addAppender(lines);

@@ -1,6 +1,7 @@
 package org.amity.consumers.dashboard;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
@@ -41,6 +42,13 @@ public final class DashboardServer implements AutoCloseable {
     this.reports = new ReportDownload(view, auth, streams);
     this.live = new LiveUpdates(view, auth);
     this.followUps = new FollowUpApi(view, auth, writer, Clock.systemUTC());
+    Gauge.builder("amity.dashboard.relationships", view, v -> v.relationships().size())
+        .description("Relationships the dashboard's view holds").register(telemetry.registry());
+    Gauge.builder("amity.dashboard.alerts", view, v -> v.alerts().size())
+        .description("Alerts the dashboard's view holds (the newest " + DashboardView.MAX_ALERTS + ")")
+        .register(telemetry.registry());
+    Gauge.builder("amity.dashboard.feed.running", view, v -> v.feedStoppedBecause().isEmpty() ? 1 : 0)
+        .description("1 while the feed keeps the view current, 0 once it stopped").register(telemetry.registry());
   }
 
   public DashboardServer start() {

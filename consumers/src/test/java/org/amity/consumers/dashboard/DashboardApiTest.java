@@ -85,7 +85,8 @@ class DashboardApiTest {
   void onlyTheOperatorsEndpointsAndTheLoginPageAreOpen() throws Exception {
     assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
     assertThat(get("/health/ready", null).statusCode()).isEqualTo(200);
-    assertThat(get("/metrics", null).body()).contains("role=\"dashboard\"");
+    assertThat(get("/metrics", null).body())
+        .contains("amity_dashboard_relationships{application=\"amity\",role=\"dashboard\"} 3.0");
     assertThat(get("/login", null).statusCode()).isEqualTo(200);
     HttpResponse<String> api = get("/api/v1/partners", null);
     assertThat(api.statusCode()).isEqualTo(401);
