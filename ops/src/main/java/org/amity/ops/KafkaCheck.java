@@ -14,16 +14,23 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 /** Whether the Kafka cluster of a client configuration answers: a readiness check. */
 public final class KafkaCheck implements Supplier<Optional<String>>, AutoCloseable {
   private static final int TIMEOUT_MS = 2000;
-  private final Map<String, Object> adminConfig = new HashMap<>();
+  private final Map<String, Object> adminConfig;
   private Admin admin;
 
-  /** A check of the cluster that these Kafka client properties name (admin properties are kept, others ignored). */
+  /** A check of the cluster that these Kafka client properties name. */
   public KafkaCheck(Map<String, ?> clientConfig) {
+    this.adminConfig = adminConfig(clientConfig);
+  }
+
+  /** The admin client's properties among these client properties (producer, consumer and serde ones left out). */
+  public static Map<String, Object> adminConfig(Map<String, ?> clientConfig) {
+    Map<String, Object> admin = new HashMap<>();
     clientConfig.forEach((name, value) -> {
       if (AdminClientConfig.configNames().contains(name)) {
-        adminConfig.put(name, value);
+        admin.put(name, value);
       }
     });
+    return admin;
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  */
 public final class ContractClasses {
   static final ClassSecurityPredicate GENERATED = ContractClasses::isGenerated;
-  private static volatile boolean trusted;
+  private static boolean trusted;
 
   private ContractClasses() {}
 

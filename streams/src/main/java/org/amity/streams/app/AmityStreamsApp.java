@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.amity.access.OfficeTokens;
 import org.amity.contract.Topics;
+import org.amity.ops.KafkaCheck;
 import org.amity.ops.Telemetry;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.streams.ledger.Placement;
@@ -22,8 +23,6 @@ import org.amity.streams.query.StreamsMetrics;
 import org.amity.streams.settings.StreamsSettings;
 import org.amity.topics.TopicCreator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -149,14 +148,7 @@ public final class AmityStreamsApp implements AutoCloseable {
 
   /** Creates the missing topics; returns the partitions of those keyed by relationship. */
   private static int ensureTopics(Map<String, Object> clientConfig, Options options) {
-    Map<String, Object> admin = new HashMap<>();
-    clientConfig.forEach((name, value) -> {
-      if (AdminClientConfig.configNames().contains(name)) {
-        admin.put(name, value);
-      }
-    });
-    admin.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    try (Admin client = Admin.create(admin)) {
+    try (Admin client = Admin.create(KafkaCheck.adminConfig(clientConfig))) {
       new TopicCreator(client, options.topicPartitions(), options.replicationFactor()).ensure(Topics.ALL);
       return requireSamePartitions(client);
     }
