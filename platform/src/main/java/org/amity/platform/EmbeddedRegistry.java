@@ -41,7 +41,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
     try {
       LocalSchemaRegistry schemas = new LocalSchemaRegistry(CompatibilityLevel.BACKWARD_TRANSITIVE, journal);
       journal.replayInto(schemas, replicationFactor);
-      return new EmbeddedRegistry(journal, new RegistryServer(schemas, host, port).start());
+      RegistryServer server = new RegistryServer(schemas, host, port).start();
+      journal.bindTo(server.meters());
+      return new EmbeddedRegistry(journal, server);
     } catch (RuntimeException e) {
       journal.close();
       throw e;

@@ -54,6 +54,12 @@ class PlatformRestartTest {
             .containsAll(Topics.ALL.stream().map(TopicSpec::name).toList()).contains("_schemas");
       }
       assertThat(readValues(platform, topic)).containsExactly("before restart");
+      String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(platform.registryUrl() + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).as("the registry's JVM, its journal's Kafka producer and its subjects")
+          .contains("jvm_memory_used_bytes{", "kafka_producer_record_send_total{")
+          .containsPattern("amity_registry_subjects\\{[^}]*role=\"registry\"} [1-9]");
     }
   }
 

@@ -3,6 +3,8 @@ package org.amity.platform.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class KafkaRegistryJournal implements RegistryJournal, AutoCloseabl
   private final String topic;
   private final Map<String, Object> clientConfig;
   private final KafkaProducer<String, String> producer;
+  private KafkaClientMetrics producerMetrics;
 
   public KafkaRegistryJournal(String topic, Map<String, Object> clientConfig) {
     this.topic = topic;
@@ -156,8 +159,17 @@ public final class KafkaRegistryJournal implements RegistryJournal, AutoCloseabl
     }
   }
 
+  /** Shows the journal's producer's Kafka client metrics in this registry. */
+  public synchronized void bindTo(MeterRegistry registry) {
+    producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(registry);
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
     producer.close(Duration.ofSeconds(5));
   }
 }

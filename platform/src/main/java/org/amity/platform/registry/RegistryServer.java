@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +74,8 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalStateException("The schema registry server is already started");
     }
     telemetry = Telemetry.of("registry");
+    Gauge.builder("amity.registry.subjects", registry, schemas -> schemas.subjects().size())
+        .description("Subjects the registry holds").register(telemetry.registry());
     Javalin server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new ErrorResponses.JettyBadMessages()));
@@ -91,6 +95,11 @@ public final class RegistryServer implements AutoCloseable {
     app = server;
     LOG.info("Schema registry listening on {}{}", url(), credentials.required() ? " (basic authentication)" : "");
     return this;
+  }
+
+  /** Where the registry's metrics go, once started: its Kafka journal's clients bind there too. */
+  public synchronized MeterRegistry meters() {
+    return telemetry.registry();
   }
 
   /** The port the server is bound to. */
