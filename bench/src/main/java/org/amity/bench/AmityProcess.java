@@ -37,9 +37,16 @@ final class AmityProcess implements AutoCloseable {
     return jar;
   }
 
+  /** {@code -Damity.bench.java-options="..."}: more JVM options for every process, e.g. a flight recording. */
+  private static List<String> extraJavaOptions() {
+    String options = System.getProperty("amity.bench.java-options", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+  }
+
   static AmityProcess start(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(AMITY_DEFAULT_JAVA_OPTS);
+    command.addAll(extraJavaOptions());
     command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

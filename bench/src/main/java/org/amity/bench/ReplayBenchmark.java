@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.amity.contract.Topics;
 import org.amity.platform.Platform;
 import org.amity.platform.PlatformSettings;
@@ -38,7 +40,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * the end by a plain consumer (the limit) and by a Kafka Streams topology that only counts (what Kafka Streams itself
  * costs), then processed to the end from a clean state by the streams application, run as its own process
  * ({@code amity streams}) with 1 thread, 2 threads, as 2 instances, and at-least-once. "Processed to the end":
- * the application's committed offsets on the event topics and its repartition topics reach their end offsets.
+ * the application's committed offsets on the event topics and its repartition topics reach their end offsets and no
+ * relationship is pending publication ({@code amity_streams_pending_relationships} on its /metrics is 0).
  * After the 1-thread replay the same application, restarted on its state, reports how long its reviews take (the
  * "silence" rows).
  */
@@ -47,7 +50,8 @@ final class ReplayBenchmark {
   static final String REVIEW_SECONDS = "amity_streams_review_pass_seconds";
   static final String REVIEW_RELATIONSHIPS = "amity_streams_review_pass_relationships";
   static final String REVIEW_DUE_NEXT_HOUR = "amity_streams_review_due_next_hour";
-  /** Lag must stay 0 this long: a last publication (every 200 ms) may still be on its way to a repartition topic. */
+  static final String PENDING = "amity_streams_pending_relationships";
+  /** Lag and pending publications must stay 0 this long: a last publication may still be on its way to a repartition topic. */
   private static final Duration LAG_ZERO_CONFIRMATION = Duration.ofMillis(500);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
@@ -64,17 +68,25 @@ final class ReplayBenchmark {
     this.events = events;
   }
 
-  /** {@code replay [RELATIONSHIPS [YEARS]]}: this benchmark alone (default 10,000 relationships, 10 years). */
+  /**
+   * {@code replay [RELATIONSHIPS [YEARS]] [--one-thread-only]}: this benchmark alone (default 10,000 relationships,
+   * 10 years); with {@code --one-thread-only} just the baselines and the exactly-once 1-thread replay.
+   */
   static void main(String[] args) throws Exception {
-    int relationships = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int years = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    List<String> numbers = Stream.of(args).filter(arg -> !arg.startsWith("--")).toList();
+    int relationships = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 10_000;
+    int years = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 10;
     SyntheticSpec spec = Scale.spec(relationships, years);
     Report report = new Report(relationships + " relationships x " + years + " years");
-    report.add(run(spec, report));
+    report.add(run(spec, report, List.of(args).contains("--one-thread-only")));
     report.write("bench-replay");
   }
 
   static List<Row> run(SyntheticSpec spec, Report report) throws Exception {
+    return run(spec, report, false);
+  }
+
+  private static List<Row> run(SyntheticSpec spec, Report report, boolean oneThreadOnly) throws Exception {
     AmityProcess.jar();
     Path workDir = Cleanup.tempDirectory("amity-bench-replay");
     int[] ports = EmbeddedKafka.freeLoopbackPorts(2);
@@ -91,7 +103,8 @@ final class ReplayBenchmark {
       report.note(String.format("replay: %s; %,d events for %,d relationships written in %.0f s%s",
           Scale.describe(spec), written.events(), written.relationships(), written.elapsed().toMillis() / 1000.0,
           byCrc32() ? ", placed by CRC32 as librdkafka's clients place keys" : ""));
-      return new ReplayBenchmark(config, admin, workDir, written.events()).measure(written.relationships());
+      ReplayBenchmark bench = new ReplayBenchmark(config, admin, workDir, written.events());
+      return oneThreadOnly ? bench.measureOneThread() : bench.measure(written.relationships());
     } finally {
       Cleanup.delete(workDir);
     }
@@ -108,6 +121,35 @@ final class ReplayBenchmark {
       sink.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class.getName());
     }
     return sink;
+  }
+
+  private List<Row> measureOneThread() throws Exception {
+    double plain = rate(plainRead());
+    double passThrough = rate(PassThroughReplay.run(clientConfig, workDir.resolve("pass-through-eos"), events,
+        StreamsConfig.EXACTLY_ONCE_V2));
+    Replay oneThread = replay("1-thread", 1, 1);
+    printRecordsWritten();
+    return List.of(
+        Row.baseline("replay: plain consumer reads the event topics to the end", plain, "events/s"),
+        Row.against("replay: Kafka Streams alone, a topology that only counts (exactly-once, 1 thread)", passThrough,
+            "events/s", "plain consumer", plain),
+        Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", rate(oneThread.elapsed()),
+            "events/s", "topology that only counts (exactly-once)", passThrough, 0.2),
+        Row.plain("footprint: streams app peak RSS (VmHWM) during the 1-thread replay", oneThread.peakMiB(), "MiB"));
+  }
+
+  /** What the replays wrote, topic by topic (the event topics aside): where the work beside reading goes. */
+  private void printRecordsWritten() throws Exception {
+    Set<String> written = admin.listTopics().names().get();
+    Topics.EVENTS.forEach(topic -> written.remove(topic.name()));
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin.describeTopics(written).allTopicNames().get().forEach((name, description) -> description.partitions()
+        .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<String, Long> records = new TreeMap<>();
+    admin.listOffsets(latest).all().get().forEach((partition, end) ->
+        records.merge(partition.topic(), end.offset(), Long::sum));
+    records.forEach((topic, count) -> System.out.printf("replay: %,12d offsets (%.3f per event) %s%n", count,
+        count / (double) events, topic));
   }
 
   private List<Row> measure(long relationships) throws Exception {
@@ -132,9 +174,9 @@ final class ReplayBenchmark {
         Row.against("replay: Kafka Streams alone, a topology that only counts (exactly-once, 1 thread)", passThrough,
             "events/s", "plain consumer", plain),
         Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", one, "events/s",
-            "plain consumer", plain, 0.5),
+            "plain consumer", plain),
         Row.against("replay: the same, against Kafka Streams alone", one, "events/s",
-            "topology that only counts (exactly-once)", passThrough),
+            "topology that only counts (exactly-once)", passThrough, 0.2),
         Row.against("replay: streams app at-least-once (what exactly-once costs; Amity runs exactly-once)",
             rate(atLeastOnce.elapsed()), "events/s", "exactly-once", one),
         Row.against("scaling: streams app, 2 threads in 1 process", rate(twoThreads.elapsed()), "events/s",
@@ -186,7 +228,7 @@ final class ReplayBenchmark {
         processes.add(startStreams(applicationId, workDir.resolve(name + "-" + i), "streams.log", threads,
             Duration.ofHours(1), queryPorts[i - 1], options));
       }
-      Duration elapsed = awaitProcessed(name, applicationId, processes, start);
+      Duration elapsed = awaitProcessed(name, applicationId, processes, queryPorts, start);
       System.out.printf("replay %s: %,.0f events/s%n", name, rate(elapsed));
       return new Replay(elapsed, processes.get(0).peakResidentMiB());
     } finally {
@@ -209,9 +251,12 @@ final class ReplayBenchmark {
     return AmityProcess.start(dir.resolve(log), command);
   }
 
-  /** Waits until the lag is 0 (and stays so briefly); answers the time from {@code start} to the first 0. */
-  private Duration awaitProcessed(String name, String applicationId, List<AmityProcess> processes, long start)
-      throws Exception {
+  /**
+   * Waits until the lag is 0 and no relationship is pending publication in any instance (and both stay so briefly);
+   * answers the time from {@code start} to the first such moment.
+   */
+  private Duration awaitProcessed(String name, String applicationId, List<AmityProcess> processes, int[] queryPorts,
+      long start) throws Exception {
     long zeroSince = 0;
     long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
     while (true) {
@@ -219,6 +264,9 @@ final class ReplayBenchmark {
         process.requireAlive();
       }
       long lag = lag(applicationId);
+      if (lag == 0) {
+        lag = pending(queryPorts);
+      }
       long now = System.nanoTime();
       if (lag > 0) {
         zeroSince = 0;
@@ -228,12 +276,25 @@ final class ReplayBenchmark {
         return Duration.ofNanos(zeroSince - start);
       }
       if (now > nextProgress) {
-        System.out.printf("replay %s: %s records to go after %d s%n", name,
+        System.out.printf("replay %s: %s records (or relationships to publish) to go after %d s%n", name,
             lag == Long.MAX_VALUE ? "all" : String.format("%,d", lag), Duration.ofNanos(now - start).toSeconds());
         nextProgress = now + PROGRESS_EVERY.toNanos();
       }
       Thread.sleep(100);
     }
+  }
+
+  /** Relationships pending publication, summed over the instances; MAX_VALUE while one does not answer. */
+  private long pending(int[] queryPorts) throws InterruptedException {
+    long pending = 0;
+    for (int port : queryPorts) {
+      Double instance = metrics(port).get(PENDING);
+      if (instance == null) {
+        return Long.MAX_VALUE;
+      }
+      pending += instance.longValue();
+    }
+    return pending;
   }
 
   /**

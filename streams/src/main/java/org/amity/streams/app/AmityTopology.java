@@ -16,6 +16,7 @@ import org.amity.followups.FollowUpStep;
 import org.amity.json.RecordJson;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
+import org.amity.streams.ledger.ArrivedEvent;
 import org.amity.streams.ledger.FanOut;
 import org.amity.streams.ledger.FollowUpStepIn;
 import org.amity.streams.ledger.LedgerEntry;
@@ -96,7 +97,7 @@ public final class AmityTopology {
 
     KStream<String, RoutedEntry> eventEntries = builder
         .stream(Topics.EVENTS.stream().map(TopicSpec::name).toList(),
-            Consumed.with(Serdes.String(), serdes.<SpecificRecord>values()).withName("events"))
+            Consumed.with(Serdes.String(), ArrivedEvent.serde(serdes.values())).withName("events"))
         .process(() -> new FanOut(settings.model(), Duration.ofDays(settings.futureHorizonDays()), placement),
             Named.as("fan-out"));
     KStream<String, RoutedEntry> masterData = builder

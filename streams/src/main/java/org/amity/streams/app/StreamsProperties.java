@@ -30,6 +30,8 @@ public final class StreamsProperties {
         LogAndContinueProcessingExceptionHandler.class.getName());
     properties.put("processing.exception.handler.global.enabled", true);
     properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+    // Holds the offices' running sums while a replay passes through, so that the boards get their changes per commit.
+    properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     properties.putAll(overrides);
     return properties;
   }

@@ -27,12 +27,14 @@ public final class Entries {
    * The entry an event makes in each relationship it names (a multilateral event names several; a relationship
    * named twice gets it once).
    *
+   * @param contentKey a hash of the whole event (see {@link ArrivedEvent})
    * @param origin where the event was read, for error messages
    */
-  public static List<KeyValue<String, LedgerInput>> of(SpecificRecord event, ModelSettings settings, String origin) {
+  public static List<KeyValue<String, LedgerInput>> of(SpecificRecord event, long contentKey, ModelSettings settings,
+      String origin) {
     Envelope envelope = Events.envelopeOf(event);
     LinkedHashSet<String> named = new LinkedHashSet<>(envelope.getRelationshipIds());
-    LedgerEntry entry = entry(event, envelope, settings, origin);
+    LedgerEntry entry = entry(event, envelope, contentKey, settings, origin);
     entry.setCountedBy(named.isEmpty() ? null : named.iterator().next());
     LedgerInput input = new LedgerInput(entry);
     List<KeyValue<String, LedgerInput>> inputs = new ArrayList<>();
@@ -42,13 +44,14 @@ public final class Entries {
     return inputs;
   }
 
-  private static LedgerEntry entry(SpecificRecord event, Envelope envelope, ModelSettings settings, String origin) {
+  private static LedgerEntry entry(SpecificRecord event, Envelope envelope, long contentKey, ModelSettings settings,
+      String origin) {
     LedgerEntry.Builder entry = LedgerEntry.newBuilder()
         .setEventId(envelope.getEventId())
         .setType(event.getSchema().getName())
         .setOccurredAt(envelope.getOccurredAt())
         .setRecordedAt(envelope.getRecordedAt())
-        .setContentKey(Events.contentKey(event))
+        .setContentKey(contentKey)
         .setDomains(envelope.getDomains())
         .setCorrects(envelope.getCorrects())
         .setOrigin(origin)

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * it goes to the dead letters; an event less far ahead than the horizon waits in the ledger for its day. Whether the
  * relationships it names exist is the ledger's to say.
  */
-public final class FanOut implements Processor<String, SpecificRecord, String, RoutedEntry> {
+public final class FanOut implements Processor<String, ArrivedEvent, String, RoutedEntry> {
   private final ModelSettings settings;
   private final Duration futureHorizon;
   private final Placement placement;
@@ -43,22 +43,23 @@ public final class FanOut implements Processor<String, SpecificRecord, String, R
   }
 
   @Override
-  public void process(Record<String, SpecificRecord> record) {
+  public void process(Record<String, ArrivedEvent> record) {
     String origin = Origin.of(context);
     if (record.value() == null) {
       throw InvalidEventException.tombstone(record.key(), origin);
     }
+    SpecificRecord event = record.value().event();
     String topic = context.recordMetadata().map(m -> m.topic()).orElse(null);
-    String type = record.value().getSchema().getName();
+    String type = event.getSchema().getName();
     if (EventTypes.topic(type).filter(spec -> topic == null || spec.name().equals(topic)).isEmpty()) {
-      throw InvalidEventException.wrongType(record.value().getSchema().getFullName(), topic, origin);
+      throw InvalidEventException.wrongType(event.getSchema().getFullName(), topic, origin);
     }
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
-    List<Problem> problems = validator.scoringProblems(record.value(), "");
+    List<Problem> problems = validator.scoringProblems(event, "");
     if (!problems.isEmpty()) {
-      throw new InvalidEventException(EventTypes.envelopeOf(record.value()).getEventId(), origin, problems);
+      throw new InvalidEventException(EventTypes.envelopeOf(event).getEventId(), origin, problems);
     }
-    Entries.of(record.value(), settings, origin).forEach(kv -> context.forward(
+    Entries.of(event, record.value().contentKey(), settings, origin).forEach(kv -> context.forward(
         record.withKey(kv.key).withValue(new RoutedEntry(kv.value, placement.isOn(kv.key, partition)))));
   }
 

@@ -35,7 +35,9 @@ public final class Events {
 
   /**
    * A 64-bit hash of the whole event (Avro's CRC-64 of its binary encoding): the same event always gives the same
-   * key. It decides, without regard to arrival order, between two different events sent with the same eventId.
+   * key. It decides, without regard to arrival order, between two different events sent with the same eventId. The
+   * streams application takes it from the bytes as they arrived ({@code ArrivedEvent}): the same for an event written
+   * with its own schema.
    */
   public static long contentKey(SpecificRecord event) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);

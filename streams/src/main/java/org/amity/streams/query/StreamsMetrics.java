@@ -40,15 +40,19 @@ public final class StreamsMetrics implements MeterBinder {
         "stream-topic-metrics", "records-produced-total", tags -> Topics.ALERTS.name().equals(tags.get("topic")));
     gauge(registry, "amity.streams.review.pass.seconds",
         "Seconds the last review (re-scoring relationships as time passes) took, summed over this instance's tasks",
-        "review-pass-seconds");
+        "amity-review", "review-pass-seconds");
     gauge(registry, "amity.streams.review.pass.relationships",
         "Relationships re-scored in the last review (those time may have changed), summed over this instance's tasks",
-        "review-pass-relationships");
+        "amity-review", "review-pass-relationships");
     gauge(registry, "amity.streams.review.pass.checked",
-        "Relationships the last review looked at (all of them), summed over this instance's tasks", "review-pass-checked");
+        "Relationships the last review looked at (all of them), summed over this instance's tasks", "amity-review",
+        "review-pass-checked");
     gauge(registry, "amity.streams.review.due.next.hour",
         "Relationships due to be re-scored within the hour after the last review, summed over this instance's tasks",
-        "review-due-next-hour");
+        "amity-review", "review-due-next-hour");
+    gauge(registry, "amity.streams.pending.relationships",
+        "Relationships with entries not yet published (scored and written out), summed over this instance's tasks",
+        "amity-ledger", "pending-relationships");
   }
 
   private void counter(MeterRegistry registry, String name, String help, String group, String metric,
@@ -56,8 +60,8 @@ public final class StreamsMetrics implements MeterBinder {
     FunctionCounter.builder(name, this, self -> self.sum(group, metric, tags)).description(help).register(registry);
   }
 
-  private void gauge(MeterRegistry registry, String name, String help, String metric) {
-    Gauge.builder(name, this, self -> self.sum("amity-review", metric, tags -> true)).description(help)
+  private void gauge(MeterRegistry registry, String name, String help, String group, String metric) {
+    Gauge.builder(name, this, self -> self.sum(group, metric, tags -> true)).description(help)
         .register(registry);
   }
 

@@ -66,6 +66,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private KeyValueStore<String, RelationshipVitality> vitality;
   private AwaitingMasterData awaiting;
   private ReviewPassMetrics reviewMetrics;
+  private PendingMetric pendingMetric;
+  /** How many keys {@link #pending} holds. */
+  private int pendingCount;
   private final PublishingPace pace = new PublishingPace();
   private final InputSettling settling = new InputSettling();
   /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
@@ -116,6 +119,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.vitality = context.getStateStore(VITALITY_STORE);
     this.awaiting = new AwaitingMasterData(context.getStateStore(AwaitingMasterData.STORE), settings.masterDataWait());
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
+    this.pendingMetric = new PendingMetric(context.metrics(), context.taskId().toString());
+    try (KeyValueIterator<String, Long> all = pending.all()) {
+      all.forEachRemaining(kv -> pendingCount++);
+    }
+    pendingMetric.record(pendingCount);
     reviews = new ReviewSchedule(System::nanoTime);
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
@@ -171,6 +179,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
+      pace.input(context.currentSystemTimeMs());
       settling.input(relationshipId, context.currentSystemTimeMs());
     }
   }
@@ -198,10 +207,24 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     }
   }
 
-  /** Marks the relationship for publishing, remembering the newest exchange among its new entries. */
+  /**
+   * Marks the relationship for publishing, remembering the newest exchange among its new entries where it can decide
+   * whether they are news: an exchange older than the lookback now is older than it when published, so a mark that
+   * is already there is left alone (a replay writes each relationship's mark once, not once per event).
+   */
   private void markPending(String relationshipId, long occurredAt) {
     Long newest = pending.get(relationshipId);
-    pending.put(relationshipId, newest == null ? occurredAt : Math.max(newest, occurredAt));
+    if (newest == null) {
+      pending.put(relationshipId, occurredAt);
+      pendingMetric.record(++pendingCount);
+    } else if (occurredAt > newest && occurredAt >= newsSince(context.currentSystemTimeMs())) {
+      pending.put(relationshipId, occurredAt);
+    }
+  }
+
+  /** From when an exchange recorded now is news (see {@link StreamsSettings#alertLookbackDays()}). */
+  private long newsSince(long now) {
+    return now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
   }
 
   /** Publishes the pending relationships, at the {@link PublishingPace}. */
@@ -224,17 +247,19 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(due::add);
     }
-    long newsSince = now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
+    long newsSince = newsSince(now);
     for (String relationshipId : settling.settled(now)) {
       publish(relationshipId, now, false);
     }
     for (KeyValue<String, Long> relationship : due) {
       publish(relationship.key, now, relationship.value >= newsSince);
       pending.delete(relationship.key);
+      pendingCount--;
       if (System.nanoTime() > budgetEnd) {
-        return;
+        break;
       }
     }
+    pendingMetric.record(pendingCount);
   }
 
   /**
@@ -282,6 +307,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   @Override
   public void close() {
     reviewMetrics.close();
+    pendingMetric.close();
   }
 
   private List<LedgerEntry> entriesOf(String relationshipId) {

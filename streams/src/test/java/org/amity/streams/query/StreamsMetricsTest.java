@@ -47,6 +47,21 @@ class StreamsMetricsTest {
   }
 
   @Test
+  void relationshipsWithEntriesNotYetPublishedAreCountedUntilPublished() {
+    try (TopologyFixture streams = new TopologyFixture(NOW)) {
+      streams.add(TopologyFixture.relationship("shanghai/partner-0", ESTABLISHED));
+      streams.add(TopologyFixture.relationship("shanghai/partner-1", ESTABLISHED));
+      assertThat(gauge(MetricsText.of(streams.driver().metrics()), "amity_streams_pending_relationships"))
+          .isEqualTo(2);
+
+      streams.publish();
+
+      assertThat(gauge(MetricsText.of(streams.driver().metrics()), "amity_streams_pending_relationships")).isZero();
+      assertThat(streams.vitality("shanghai/partner-1")).isNotNull();
+    }
+  }
+
+  @Test
   void everyAlertWrittenToTheAlertTopicIsCounted() {
     try (TopologyFixture streams = new TopologyFixture(NOW)) {
       assertThat(alertsRaised(streams)).isZero();

@@ -91,7 +91,7 @@ class ReviewAfterRestartTest {
   private static LedgerInput visit(String relationshipId, Instant when) {
     SpecificRecord event = TestEvents.delegation(TestEvents.envelope("visit-" + relationshipId, when, relationshipId,
         Domain.CULTURE), Direction.INBOUND, DelegationLevel.SENIOR_OFFICIAL);
-    return Entries.of(event, StreamsSettings.defaults().model(), "test").get(0).value;
+    return Entries.of(event, 0L, StreamsSettings.defaults().model(), "test").get(0).value;
   }
 
   /** The ledger processor of one task, on the test's stores. */
