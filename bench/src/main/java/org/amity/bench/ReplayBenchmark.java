@@ -284,15 +284,18 @@ final class ReplayBenchmark {
     }
   }
 
-  /** Relationships pending publication, summed over the instances; MAX_VALUE while one does not answer. */
+  /**
+   * Relationships pending publication, summed over the instances; MAX_VALUE while one does not answer. A build
+   * without the gauge (measured with {@code -Damity.jar}) counts as none pending.
+   */
   private long pending(int[] queryPorts) throws InterruptedException {
     long pending = 0;
     for (int port : queryPorts) {
-      Double instance = metrics(port).get(PENDING);
-      if (instance == null) {
+      Map<String, Double> samples = metrics(port);
+      if (samples.isEmpty()) {
         return Long.MAX_VALUE;
       }
-      pending += instance.longValue();
+      pending += samples.getOrDefault(PENDING, 0.0).longValue();
     }
     return pending;
   }

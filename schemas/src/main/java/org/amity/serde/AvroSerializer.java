@@ -24,6 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * big-endian int, then the Avro binary encoding. Works for specific and generic records and primitives.
  */
 public class AvroSerializer<T> implements Serializer<T> {
+  /** Each thread's encoder, pointed at the next record's output every time. */
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
+
   static {
     ContractClasses.trust();
   }
@@ -92,11 +95,13 @@ public class AvroSerializer<T> implements Serializer<T> {
   }
 
   private byte[] encode(int id, Schema schema, Object data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(WireFormat.MAGIC_BYTE);
     out.writeBytes(ByteBuffer.allocate(WireFormat.ID_SIZE).putInt(id).array());
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      // buffered: a direct encoder writes the stream byte by byte, each write synchronized
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+      ENCODERS.set(encoder);
       writers.computeIfAbsent(schema, s -> writerFor(s, data)).write(data, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {

@@ -34,8 +34,9 @@ public final class EventFingerprint {
   private static byte[] avroBytes(SpecificRecord event) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
       new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+      encoder.flush();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

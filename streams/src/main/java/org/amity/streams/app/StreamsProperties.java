@@ -32,6 +32,7 @@ public final class StreamsProperties {
     properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
     // Holds the offices' running sums while a replay passes through, so that the boards get their changes per commit.
     properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+    properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     properties.putAll(overrides);
     return properties;
   }

@@ -69,23 +69,27 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private PendingMetric pendingMetric;
   /** How many keys {@link #pending} holds. */
   private int pendingCount;
-  private final PublishingPace pace = new PublishingPace();
+  private final PublishingPace.Backlog backlog;
+  private final PublishingPace pace;
   private final InputSettling settling = new InputSettling();
   /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
   private ReviewSchedule reviews;
 
-  private LedgerProcessor(StreamsSettings settings) {
+  private LedgerProcessor(StreamsSettings settings, PublishingPace.Backlog backlog) {
     this.settings = settings;
+    this.backlog = backlog;
+    this.pace = new PublishingPace(backlog);
     this.scorer = new RelationshipScorer(settings);
   }
 
   /** The processor with its five stores (RocksDB, logged to changelog topics). */
   public static ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier(StreamsSettings settings,
       Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde, Serde<RelationshipVitality> vitalitySerde) {
+    PublishingPace.Backlog backlog = new PublishingPace.Backlog();
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, LedgerInput, String, SpecificRecord> get() {
-        return new LedgerProcessor(settings);
+        return new LedgerProcessor(settings, backlog);
       }
 
       @Override
@@ -169,6 +173,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       awaiting.hold(relationshipId, entry, context.currentSystemTimeMs());
       return;
     }
+    backlog.input(context.currentSystemTimeMs(), record.timestamp());
     record(relationshipId, entry);
   }
 
@@ -179,7 +184,6 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     if (kept == null || LiveHistory.replaces(entry, kept)) {
       ledger.put(key, entry);
       markPending(relationshipId, entry.getOccurredAt().toEpochMilli());
-      pace.input(context.currentSystemTimeMs());
       settling.input(relationshipId, context.currentSystemTimeMs());
     }
   }

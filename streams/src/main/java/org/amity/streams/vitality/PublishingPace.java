@@ -3,29 +3,45 @@ package org.amity.streams.vitality;
 import java.time.Duration;
 
 /**
- * When the pending relationships are published next. While entries keep coming (a backlog: a replay, an import),
- * after a pass that took d, no sooner than {@value #PACE}·d after it ended: publishing then takes at most a
- * thirtieth of the time, and a relationship that gets many entries is scored once for many of them. Once no entry
- * came for {@link #QUIET}, at once: what is still pending is published as fast as the punctuations' budget allows.
- * A live stream, whose passes take milliseconds, is published every emit interval.
+ * When one task's pending relationships are published next. While the instance reads a backlog (entries written more
+ * than {@link Backlog#BEHIND} before they are read: a replay, a restart after a pause), after a pass that took d, no
+ * sooner than {@value #PACE}·d after it ended: publishing then takes at most a thirtieth of the time, and a
+ * relationship that gets many entries is scored once for many of them. {@link #QUIET} after the instance's last entry
+ * of a backlog, at once: what is still pending is published as fast as the punctuations' budget allows. Entries read
+ * as they are written (a live stream, an import) are published every emit interval.
  */
 final class PublishingPace {
   static final int PACE = 29;
-  static final Duration QUIET = Duration.ofSeconds(1);
+  static final Duration QUIET = Duration.ofSeconds(2);
+  private final Backlog backlog;
   private long nextAt = Long.MIN_VALUE;
-  private long lastInputAt = Long.MIN_VALUE;
 
-  /** An entry was recorded at {@code now}. */
-  void input(long now) {
-    lastInputAt = now;
+  PublishingPace(Backlog backlog) {
+    this.backlog = backlog;
   }
 
   boolean due(long now) {
-    return now >= nextAt || now - lastInputAt >= QUIET.toMillis();
+    return now >= nextAt || backlog.seenAt <= now - QUIET.toMillis();
   }
 
   /** Records a pass that began at {@code now} and took {@code tookMs}. */
   void passed(long now, long tookMs) {
     nextAt = now + tookMs * (1 + PACE);
+  }
+
+  /**
+   * When any task of the instance last read an entry of a backlog. Shared by the tasks, so that one task kept waiting
+   * (for a fetch, for the others' passes) does not take the backlog for over.
+   */
+  static final class Backlog {
+    static final Duration BEHIND = Duration.ofSeconds(2);
+    private volatile long seenAt = Long.MIN_VALUE;
+
+    /** An entry written at {@code writtenAt} (its record's timestamp) was recorded at {@code now}. */
+    void input(long now, long writtenAt) {
+      if (now - writtenAt > BEHIND.toMillis() && now > seenAt) {
+        seenAt = now;
+      }
+    }
   }
 }

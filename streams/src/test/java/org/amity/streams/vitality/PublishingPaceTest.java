@@ -5,37 +5,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class PublishingPaceTest {
-  private final PublishingPace pace = new PublishingPace();
+  private final PublishingPace.Backlog backlog = new PublishingPace.Backlog();
+  private final PublishingPace pace = new PublishingPace(backlog);
 
   @Test
   void theFirstPassIsDueAtOnce() {
-    pace.input(0);
+    backlog.input(60_000, 0);
 
-    assertThat(pace.due(0)).isTrue();
+    assertThat(pace.due(60_000)).isTrue();
   }
 
   @Test
-  void whileEntriesKeepComingThePassAfterOneThatTookDWaitsTwentyNineTimesD() {
+  void whileABacklogIsReadThePassAfterOneThatTookDWaitsTwentyNineTimesD() {
     pace.passed(10_000, 100);
-    pace.input(12_900);
+    backlog.input(12_900, 1_000);
 
     assertThat(pace.due(12_999)).isFalse();
     assertThat(pace.due(13_000)).isTrue();
   }
 
   @Test
-  void aSecondWithoutEntriesMakesTheNextPassDueAtOnce() {
-    pace.input(9_900);
+  void entriesReadAsTheyAreWrittenArePublishedAtOnce() {
+    pace.passed(10_000, 100);
+    backlog.input(10_200, 10_150);
+
+    assertThat(pace.due(10_300)).isTrue();
+  }
+
+  @Test
+  void twoSecondsAfterTheLastEntryOfABacklogTheNextPassIsDueAtOnce() {
+    backlog.input(9_900, 0);
     pace.passed(10_000, 500);
 
-    assertThat(pace.due(10_899)).isFalse();
-    assertThat(pace.due(10_900)).isTrue();
+    assertThat(pace.due(11_899)).isFalse();
+    assertThat(pace.due(11_900)).isTrue();
+  }
+
+  @Test
+  void aTaskWaitsWhileAnotherTaskOfTheInstanceStillReadsTheBacklog() {
+    PublishingPace other = new PublishingPace(backlog);
+    backlog.input(9_900, 0);
+    pace.passed(10_000, 500);
+    other.passed(10_000, 500);
+
+    backlog.input(11_500, 0);
+
+    assertThat(pace.due(12_000)).as("its own entries stopped at 9.9 s").isFalse();
   }
 
   @Test
   void passesOfNoMeasurableTimeLeaveEveryMomentDue() {
     pace.passed(10_000, 0);
-    pace.input(10_000);
+    backlog.input(10_000, 0);
 
     assertThat(pace.due(10_000)).isTrue();
   }
