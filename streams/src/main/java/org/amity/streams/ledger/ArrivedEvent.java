@@ -11,9 +11,11 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * An event as read from its topic, with its content key: Avro's CRC-64 of its binary encoding as it arrived (the
- * bytes after the wire format's header), so the event is not encoded again to hash it. The same event written with
- * the same schema always gives the same key; the key decides, without regard to arrival order, between two different
- * events sent with the same eventId.
+ * bytes after the wire format's header), so the event is not encoded again to hash it. The same bytes always give the
+ * same key; the key decides, without regard to arrival order, between two different events sent with the same eventId
+ * and recorded at the same moment. For an event written with the current schema it is the reference's
+ * ({@link org.amity.streams.model.Events#contentKey}); two such events written under different schema versions may be
+ * decided the other way than the reference decides them.
  */
 public record ArrivedEvent(SpecificRecord event, long contentKey) {
 

@@ -124,6 +124,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.awaiting = new AwaitingMasterData(context.getStateStore(AwaitingMasterData.STORE), settings.masterDataWait());
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
     this.pendingMetric = new PendingMetric(context.metrics(), context.taskId().toString());
+    pendingCount = 0;
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(kv -> pendingCount++);
     }
@@ -213,8 +214,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
 
   /**
    * Marks the relationship for publishing, remembering the newest exchange among its new entries where it can decide
-   * whether they are news: an exchange older than the lookback now is older than it when published, so a mark that
-   * is already there is left alone (a replay writes each relationship's mark once, not once per event).
+   * whether they are news: an exchange older than the lookback now is older than it when published (the wall clock
+   * going forward), so a mark that is already there is left alone (a replay writes each relationship's mark once,
+   * not once per event).
    */
   private void markPending(String relationshipId, long occurredAt) {
     Long newest = pending.get(relationshipId);

@@ -8,7 +8,9 @@ import java.time.Duration;
  * sooner than {@value #PACE}·d after it ended: publishing then takes at most a thirtieth of the time, and a
  * relationship that gets many entries is scored once for many of them. {@link #QUIET} after the instance's last entry
  * of a backlog, at once: what is still pending is published as fast as the punctuations' budget allows. Entries read
- * as they are written (a live stream, an import) are published every emit interval.
+ * as they are written (a live stream, an import) are published every emit interval. A record's timestamp is its
+ * writer's clock: a writer whose clock is behind makes live input look like a backlog, which only delays its
+ * publication by the pace of passes that take milliseconds.
  */
 final class PublishingPace {
   static final int PACE = 29;
