@@ -142,12 +142,8 @@ final class ReplayBenchmark {
   private void printRecordsWritten() throws Exception {
     Set<String> written = admin.listTopics().names().get();
     Topics.EVENTS.forEach(topic -> written.remove(topic.name()));
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    admin.describeTopics(written).allTopicNames().get().forEach((name, description) -> description.partitions()
-        .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
     Map<String, Long> records = new TreeMap<>();
-    admin.listOffsets(latest).all().get().forEach((partition, end) ->
-        records.merge(partition.topic(), end.offset(), Long::sum));
+    endOffsets(written).forEach((partition, end) -> records.merge(partition.topic(), end, Long::sum));
     records.forEach((topic, count) -> System.out.printf("replay: %,12d offsets (%.3f per event) %s%n", count,
         count / (double) events, topic));
   }
@@ -314,18 +310,25 @@ final class ReplayBenchmark {
     Topics.EVENTS.forEach(topic -> topics.add(topic.name()));
     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
         .partitionsToOffsetAndMetadata().get();
+    long lag = 0;
+    for (var end : endOffsets(topics).entrySet()) {
+      OffsetAndMetadata done = committed.get(end.getKey());
+      if (end.getValue() > 0 && done == null) {
+        return Long.MAX_VALUE;
+      }
+      lag += done == null ? 0 : Math.max(0, end.getValue() - done.offset());
+    }
+    return lag;
+  }
+
+  /** The end offset of every partition of the topics. */
+  private Map<TopicPartition, Long> endOffsets(Set<String> topics) throws Exception {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
         .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-    long lag = 0;
-    for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-      OffsetAndMetadata done = committed.get(end.getKey());
-      if (end.getValue().offset() > 0 && done == null) {
-        return Long.MAX_VALUE;
-      }
-      lag += done == null ? 0 : Math.max(0, end.getValue().offset() - done.offset());
-    }
-    return lag;
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+    return ends;
   }
 
   /**
