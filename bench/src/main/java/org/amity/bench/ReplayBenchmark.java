@@ -127,15 +127,23 @@ final class ReplayBenchmark {
     double plain = rate(plainRead());
     double passThrough = rate(PassThroughReplay.run(clientConfig, workDir.resolve("pass-through-eos"), events,
         StreamsConfig.EXACTLY_ONCE_V2));
+    double keepingEach = rate(PassThroughReplay.runKeepingEach(clientConfig, workDir.resolve("keeping-each-eos"),
+        events, StreamsConfig.EXACTLY_ONCE_V2));
     Replay oneThread = replay("1-thread", 1, 1);
     printRecordsWritten();
     return List.of(
         Row.baseline("replay: plain consumer reads the event topics to the end", plain, "events/s"),
         Row.against("replay: Kafka Streams alone, a topology that only counts (exactly-once, 1 thread)", passThrough,
             "events/s", "plain consumer", plain),
+        keepingEachRow(keepingEach, passThrough),
         Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", rate(oneThread.elapsed()),
             "events/s", "topology that only counts (exactly-once)", passThrough, 0.2),
         Row.plain("footprint: streams app peak RSS (VmHWM) during the 1-thread replay", oneThread.peakMiB(), "MiB"));
+  }
+
+  private static Row keepingEachRow(double keepingEach, double passThrough) {
+    return Row.against("replay: Kafka Streams keeping each event in a logged store (exactly-once, 1 thread)",
+        keepingEach, "events/s", "topology that only counts (exactly-once)", passThrough);
   }
 
   /** What the replays wrote, topic by topic (the event topics aside): where the work beside reading goes. */
@@ -155,8 +163,10 @@ final class ReplayBenchmark {
         StreamsConfig.EXACTLY_ONCE_V2));
     double passThroughAtLeastOnce = rate(PassThroughReplay.run(clientConfig, workDir.resolve("pass-through-alo"),
         events, StreamsConfig.AT_LEAST_ONCE));
-    System.out.printf("replay: Kafka Streams alone %,.0f events/s (exactly-once), %,.0f (at-least-once)%n",
-        passThrough, passThroughAtLeastOnce);
+    double keepingEach = rate(PassThroughReplay.runKeepingEach(clientConfig, workDir.resolve("keeping-each-eos"),
+        events, StreamsConfig.EXACTLY_ONCE_V2));
+    System.out.printf("replay: Kafka Streams alone %,.0f events/s (exactly-once), %,.0f (at-least-once), %,.0f keeping"
+        + " each event%n", passThrough, passThroughAtLeastOnce, keepingEach);
     Replay oneThread = replay("1-thread", 1, 1);
     List<Row> silence = silenceOrFailure("bench-1-thread", workDir.resolve("1-thread-1"), relationships);
     Replay twoThreads = replay("2-threads", 1, 2);
@@ -169,6 +179,7 @@ final class ReplayBenchmark {
             passThroughAtLeastOnce, "events/s", "plain consumer", plain),
         Row.against("replay: Kafka Streams alone, a topology that only counts (exactly-once, 1 thread)", passThrough,
             "events/s", "plain consumer", plain),
+        keepingEachRow(keepingEach, passThrough),
         Row.against("replay: streams app (exactly-once, 1 thread) from a clean state to lag 0", one, "events/s",
             "plain consumer", plain),
         Row.against("replay: the same, against Kafka Streams alone", one, "events/s",

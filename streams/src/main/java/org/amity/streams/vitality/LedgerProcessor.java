@@ -75,10 +75,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
   private ReviewSchedule reviews;
 
-  private LedgerProcessor(StreamsSettings settings, PublishingPace.Backlog backlog) {
+  private LedgerProcessor(StreamsSettings settings, PublishingPace.Backlog backlog,
+      PublishingPace.ThreadTasks threadTasks) {
     this.settings = settings;
     this.backlog = backlog;
-    this.pace = new PublishingPace(backlog);
+    this.pace = new PublishingPace(backlog, threadTasks);
     this.scorer = new RelationshipScorer(settings);
   }
 
@@ -86,10 +87,11 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   public static ProcessorSupplier<String, LedgerInput, String, SpecificRecord> supplier(StreamsSettings settings,
       Serde<LedgerEntry> entrySerde, Serde<RelationshipState> stateSerde, Serde<RelationshipVitality> vitalitySerde) {
     PublishingPace.Backlog backlog = new PublishingPace.Backlog();
+    PublishingPace.ThreadTasks threadTasks = new PublishingPace.ThreadTasks();
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, LedgerInput, String, SpecificRecord> get() {
-        return new LedgerProcessor(settings, backlog);
+        return new LedgerProcessor(settings, backlog, threadTasks);
       }
 
       @Override
@@ -129,6 +131,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       all.forEachRemaining(kv -> pendingCount++);
     }
     pendingMetric.record(pendingCount);
+    pace.start();
     reviews = new ReviewSchedule(System::nanoTime);
     try (KeyValueIterator<String, RelationshipState> all = states.all()) {
       all.forEachRemaining(kv -> {
@@ -312,6 +315,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
 
   @Override
   public void close() {
+    pace.stop();
     reviewMetrics.close();
     pendingMetric.close();
   }

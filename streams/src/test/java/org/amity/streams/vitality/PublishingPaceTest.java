@@ -6,7 +6,13 @@ import org.junit.jupiter.api.Test;
 
 class PublishingPaceTest {
   private final PublishingPace.Backlog backlog = new PublishingPace.Backlog();
-  private final PublishingPace pace = new PublishingPace(backlog);
+  private final PublishingPace.ThreadTasks threadTasks = new PublishingPace.ThreadTasks();
+  private final PublishingPace pace = started(new PublishingPace(backlog, threadTasks));
+
+  private static PublishingPace started(PublishingPace pace) {
+    pace.start();
+    return pace;
+  }
 
   @Test
   void theFirstPassIsDueAtOnce() {
@@ -22,6 +28,22 @@ class PublishingPaceTest {
 
     assertThat(pace.due(12_999)).isFalse();
     assertThat(pace.due(13_000)).isTrue();
+  }
+
+  @Test
+  void tasksOfOneThreadShareItsThirtieth() {
+    PublishingPace other = started(new PublishingPace(backlog, threadTasks));
+    pace.passed(10_000, 100);
+    backlog.input(15_900, 1_000);
+
+    assertThat(pace.due(15_899)).as("two tasks: 2 x 29 x 100 ms after the pass").isFalse();
+    assertThat(pace.due(15_900)).isTrue();
+
+    other.stop();
+    pace.passed(20_000, 100);
+    backlog.input(22_900, 1_000);
+    assertThat(pace.due(22_999)).isFalse();
+    assertThat(pace.due(23_000)).as("alone again on its thread").isTrue();
   }
 
   @Test
@@ -43,7 +65,7 @@ class PublishingPaceTest {
 
   @Test
   void aTaskWaitsWhileAnotherTaskOfTheInstanceStillReadsTheBacklog() {
-    PublishingPace other = new PublishingPace(backlog);
+    PublishingPace other = new PublishingPace(backlog, new PublishingPace.ThreadTasks());
     backlog.input(9_900, 0);
     pace.passed(10_000, 500);
     other.passed(10_000, 500);
