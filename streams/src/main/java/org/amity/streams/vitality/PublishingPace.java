@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * When one task's pending relationships are published next. While the instance reads a backlog (entries written more
  * than {@link Backlog#BEHIND} before they are read: a replay, a restart after a pause), after a pass that took d, no
  * sooner than {@value #PACE}·n·d after it ended, n being the ledger tasks its thread runs: the thread then spends at
- * most a thirtieth of its time publishing, and a relationship that gets many entries is scored once for many of them. {@link #QUIET} after the instance's last entry
- * of a backlog, at once: what is still pending is published as fast as the punctuations' budget allows. Entries read
- * as they are written (a live stream, an import) are published every emit interval. A record's timestamp is its
+ * most a thirtieth of its time publishing, and a relationship that gets many entries is scored once for many of them.
+ * {@link #QUIET} after the instance's last entry of a backlog, at once: what is still pending is published as fast as
+ * the punctuations' budget allows. Entries read as they are written (a live stream, an import) are published every
+ * emit interval. A record's timestamp is its
  * writer's clock: a writer whose clock is behind makes live input look like a backlog, which only delays its
  * publication by the pace of passes that take milliseconds.
  */
