@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -26,12 +27,16 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Holds every office's figures in one place (all changes come keyed "all") and publishes, every emit interval when
  * something changed, each office's rollup: its own figures, with those of every office under it at any depth, and its
- * rank among the offices with the same parent by activity per relationship (points of the last 365 days). Office names and parents come from the offices table.
+ * rank among the offices with the same parent by activity per relationship (points of the last 365 days). Office names
+ * and parents come from the offices table.
+ *
+ * <p>The store keeps a record per office, held in memory as well: a change rewrites one office, not the board of all.
  */
 public final class OfficeBoardProcessor implements Processor<String, OfficeFiguresChange, String, OfficeRollup> {
   /** The global table of the offices\' master data, which every task reads. */
   public static final String OFFICES_STORE = "offices";
   public static final String BOARD_STORE = "office-board";
+  /** The key of every change; also where the board kept all offices in one record before it kept one per office. */
   public static final String BOARD_KEY = "all";
 
   private final java.time.Duration emitInterval;
@@ -39,7 +44,9 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
   private ProcessorContext<String, OfficeRollup> context;
   private KeyValueStore<String, OfficeBoard> board;
   private RegisteredOffices offices;
-  private boolean changed = true;
+  /** Every office's own figures, as the store keeps them (a record per office). */
+  private final Map<String, OfficeFigures> own = new HashMap<>();
+  private boolean changed;
 
   private OfficeBoardProcessor(java.time.Duration emitInterval, String officesStore) {
     this.emitInterval = emitInterval;
@@ -67,30 +74,39 @@ public final class OfficeBoardProcessor implements Processor<String, OfficeFigur
     this.context = context;
     this.board = context.getStateStore(BOARD_STORE);
     this.offices = new RegisteredOffices(context.getStateStore(officesStore));
+    OfficeBoard allInOne = board.get(BOARD_KEY);
+    if (allInOne != null) {
+      board.delete(BOARD_KEY);
+      allInOne.getFigures().forEach((id, figures) -> board.put(id, new OfficeBoard(Map.of(id, figures))));
+    }
+    own.clear();
+    try (KeyValueIterator<String, OfficeBoard> all = board.all()) {
+      all.forEachRemaining(kv -> own.putAll(kv.value.getFigures()));
+    }
+    changed = !own.isEmpty();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
   }
 
   @Override
   public void process(Record<String, OfficeFiguresChange> record) {
-    OfficeBoard current = board.get(BOARD_KEY);
-    Map<String, OfficeFigures> figures = current == null ? new HashMap<>() : new HashMap<>(current.getFigures());
     OfficeFiguresChange change = record.value();
+    String officeId = change.getOfficeId();
     if (change.getFigures() == null || OfficeFiguresMath.isEmpty(change.getFigures())) {
-      figures.remove(change.getOfficeId());
+      own.remove(officeId);
+      board.delete(officeId);
     } else {
-      figures.put(change.getOfficeId(), change.getFigures());
+      own.put(officeId, change.getFigures());
+      board.put(officeId, new OfficeBoard(Map.of(officeId, change.getFigures())));
     }
-    board.put(BOARD_KEY, new OfficeBoard(figures));
     changed = true;
   }
 
   private void publishIfChanged(long now) {
-    OfficeBoard current = board.get(BOARD_KEY);
-    if (!changed || current == null) {
+    if (!changed) {
       return;
     }
     changed = false;
-    rollups(current.getFigures(), Instant.ofEpochMilli(now))
+    rollups(own, Instant.ofEpochMilli(now))
         .forEach(rollup -> context.forward(new Record<>(rollup.getOfficeId(), rollup, now)));
   }
 
