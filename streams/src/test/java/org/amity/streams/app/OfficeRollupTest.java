@@ -15,12 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import org.amity.aggregates.OfficeFigures;
 import org.amity.aggregates.OfficeRollup;
 import org.amity.events.DelegationLevel;
 import org.amity.events.Direction;
 import org.amity.events.Domain;
+import org.amity.streams.ledger.OfficeBoard;
+import org.amity.streams.offices.OfficeBoardProcessor;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +79,22 @@ class OfficeRollupTest {
       OfficeFigures expected = new OfficeFigures(3, 0, 1, 0, 1, 1, (long) ROTTERDAM_SCORE, tally(1, 10),
           tally(1, 10), tally(1, 10), 0, 0);
       assertThat(shanghai.getOwn()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theBoardKeepsARecordPerOfficeSoThatAChangeRewritesOnlyItsOffice() {
+    try (TopologyFixture streams = offices()) {
+      KeyValueStore<String, OfficeBoard> board = streams.driver().getKeyValueStore(OfficeBoardProcessor.BOARD_STORE);
+      Map<String, OfficeBoard> records = new HashMap<>();
+      try (KeyValueIterator<String, OfficeBoard> all = board.all()) {
+        all.forEachRemaining(kv -> records.put(kv.key, kv.value));
+      }
+
+      assertThat(records).containsOnlyKeys("shanghai", "jinan", "shanghai-changning", "shanghai-pudong");
+      records.forEach((officeId, record) -> assertThat(record.getFigures()).containsOnlyKeys(officeId));
+      assertThat(records.get("jinan").getFigures().get("jinan"))
+          .isEqualTo(streams.rollups().get("jinan").getOwn());
     }
   }
 

@@ -21,7 +21,10 @@ import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.events.ForumHeld;
 import org.amity.events.Money;
+import org.amity.streams.ledger.OfficeYieldBoard;
+import org.amity.streams.offices.OfficeYieldBoardProcessor;
 import org.amity.streams.model.TestEvents;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** What an office's partnerships yield per year, own and with the offices under it, on amity.office-yields. */
@@ -87,6 +90,24 @@ class OfficeYieldTest {
       streams.send(visit("rotterdam-visit-no-headcount", "2025-05-03T09:00:00Z", ROTTERDAM, null)).advanceDays(2);
 
       assertThat(streams.officeYields().get("shanghai/2025")).isSameAs(first);
+    }
+  }
+
+  @Test
+  void theBoardKeepsARecordPerOfficeWithItsOwnYieldAndItsYearsPublished() {
+    try (TopologyFixture streams = offices()) {
+      streams.send(visit("osaka-visit", "2025-04-02T09:00:00Z", OSAKA, 7))
+          .send(visit("cork-visit-2024", "2024-09-02T09:00:00Z", CORK, 4))
+          .publish().publish();
+      KeyValueStore<String, OfficeYieldBoard> board =
+          streams.driver().getKeyValueStore(OfficeYieldBoardProcessor.BOARD_STORE);
+
+      assertThat(board.get(OfficeYieldBoardProcessor.BOARD_KEY)).isNull();
+      assertThat(board.get("changning").getOwn()).containsOnlyKeys("changning");
+      assertThat(board.get("changning").getPublished()).containsOnlyKeys("changning/2025");
+      assertThat(board.get("shanghai").getOwn()).containsOnlyKeys("shanghai");
+      // Shanghai's 2025 is its district's
+      assertThat(board.get("shanghai").getPublished()).containsOnlyKeys("shanghai/2024", "shanghai/2025");
     }
   }
 
