@@ -138,9 +138,11 @@ class DashboardBrowserTest {
     wait.until(b -> b.findElements(By.cssSelector("#partners tbody tr[data-id] .band[data-band]:not([data-band=''])"))
         .size() == 4);
     wait.until(b -> band(b, "shanghai/nl-rotterdam").equals("THRIVING"));
-    assertThat(band(browser, "shanghai/es-barcelona-port")).isEqualTo("DORMANT");
-    assertThat(browser.findElement(By.cssSelector("#partners tbody tr[data-id='shanghai/nl-rotterdam']")).getText())
-        .contains("Rotterdam", "鹿特丹", "NL", "Europe");
+    String barcelona = wait.until(b -> band(b, "shanghai/es-barcelona-port"));
+    assertThat(barcelona).isEqualTo("DORMANT");
+    String rotterdam = wait.until(b -> b.findElement(
+        By.cssSelector("#partners tbody tr[data-id='shanghai/nl-rotterdam']")).getText());
+    assertThat(rotterdam).contains("Rotterdam", "鹿特丹", "NL", "Europe");
     screenshot(browser, "01-partners");
 
     // filters: by band, then all again; sorting by name
@@ -148,7 +150,8 @@ class DashboardBrowserTest {
     wait.until(b -> rows(b).size() >= 1 && rows(b).stream().allMatch(r -> r.getAttribute("data-id").contains("barcelona")
         || r.getText().contains("Dormant")));
     assertThat(browser.getCurrentUrl()).contains("band=DORMANT");
-    assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("band=DORMANT");
+    String csv = wait.until(b -> b.findElement(By.id("csv")).getAttribute("href"));
+    assertThat(csv).contains("band=DORMANT");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-band"))).selectByValue("");
     wait.until(b -> rows(b).size() == 4);
 
