@@ -74,6 +74,11 @@ public final class OfficeYieldBoardProcessor implements Processor<String, Office
     return officeId + "/" + year;
   }
 
+  /** The office of a {@link #key}. */
+  private static String officeOf(String key) {
+    return key.substring(0, key.lastIndexOf('/'));
+  }
+
   @Override
   public void init(ProcessorContext<String, OfficeYield> context) {
     this.context = context;
@@ -132,11 +137,9 @@ public final class OfficeYieldBoardProcessor implements Processor<String, Office
    */
   static Map<String, OfficeYieldBoard> byOffice(OfficeYieldBoard allInOne) {
     Map<String, OfficeYieldBoard> offices = new TreeMap<>();
-    Function<String, OfficeYieldBoard> office =
-        id -> offices.computeIfAbsent(id, any -> new OfficeYieldBoard(new HashMap<>(), new HashMap<>()));
+    Function<String, OfficeYieldBoard> office = id -> offices.computeIfAbsent(id, any -> emptyRecord());
     allInOne.getOwn().forEach((id, yields) -> office.apply(id).getOwn().put(id, yields));
-    allInOne.getPublished().forEach((key, signature) ->
-        office.apply(key.substring(0, key.lastIndexOf('/'))).getPublished().put(key, signature));
+    allInOne.getPublished().forEach((key, signature) -> office.apply(officeOf(key)).getPublished().put(key, signature));
     return offices;
   }
 
@@ -176,7 +179,11 @@ public final class OfficeYieldBoardProcessor implements Processor<String, Office
   }
 
   private OfficeYieldBoard keptOf(String officeId) {
-    return kept.computeIfAbsent(officeId, id -> new OfficeYieldBoard(new HashMap<>(), new HashMap<>()));
+    return kept.computeIfAbsent(officeId, id -> emptyRecord());
+  }
+
+  private static OfficeYieldBoard emptyRecord() {
+    return new OfficeYieldBoard(new HashMap<>(), new HashMap<>());
   }
 
   /** Writes the office's record, or deletes it when it holds nothing. */
