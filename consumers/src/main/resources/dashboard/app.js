@@ -133,6 +133,11 @@ function moment(iso, timeZone) {
   return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone || 'Asia/Shanghai' })
     .format(new Date(iso));
 }
+// the day of a moment in the office's time zone
+function dayOf(iso, timeZone) {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: timeZone || 'Asia/Shanghai' })
+    .format(new Date(iso));
+}
 function capitalisedEn(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
 function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? standing(b) : '—')}</span>`; }
 function trend(n) {
@@ -311,33 +316,30 @@ main.addEventListener('change', (e) => {
 });
 main.addEventListener('submit', (e) => { e.preventDefault(); takeStep(e.target); });
 
+// the frame (filters, head) stays while the officer uses it; data and live updates refill it
 async function renderPartners() {
   const params = new URLSearchParams();
   Object.entries(table).forEach(([k, v]) => { if (v) params.set(k, v); });
   const data = await api('/api/v1/partners?' + params);
   destroyCharts();
-  const options = (values, selected, label) => `<option value="">${t('all')}</option>` +
-    values.map((v) => `<option value="${esc(v)}" ${v === selected ? 'selected' : ''}>${esc(label ? label(v) : v)}</option>`).join('');
-  const head = (key, label) => `<th class="sortable ${table.sort === key ? 'sorted ' + table.order : ''}" data-sort="${key}">${label}</th>`;
-  const rows = data.partners.map((p) => `<tr data-id="${esc(p.relationshipId)}">
-      <td><a class="partner-link" href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.partnerNameEn, p.partnerNameZh)}</a></td>
-      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(label('RelationshipKind', p.kind))}</td>
-      <td class="score">${p.score ?? '—'}</td><td>${band(p.band)}</td><td>${trend(p.trend)}</td>
-      <td>${esc(t('daysAgo', p.daysSinceLastExchange))}</td>
-      <td><canvas class="spark" width="100" height="24" data-spark="${esc(JSON.stringify(p.sparkline))}"></canvas></td></tr>`).join('');
-  main.innerHTML = `<section class="card"><h2>${t('partners')} <span class="muted" id="count">${data.count}</span></h2>
+  const card = document.getElementById('partners-card');
+  if (!card || card.dataset.lang !== lang) drawPartnersFrame();
+  fillPartners(data, params);
+}
+function drawPartnersFrame() {
+  const head = (key, label) => `<th class="sortable" data-sort="${key}">${label}</th>`;
+  main.innerHTML = `<section class="card" id="partners-card" data-lang="${lang}"><h2>${t('partners')} <span class="muted" id="count"></span></h2>
     <div class="filters">
-      <label>${t('office')} <select id="f-office">${options(data.facets.offices, table.office)}</select></label>
-      <label>${t('band')} <select id="f-band">${options(STANDINGS, table.band, standing)}</select></label>
-      <label>${t('region')} <select id="f-region">${options(data.facets.regions, table.region)}</select></label>
-      <label>${t('kind')} <select id="f-kind">${options(data.facets.kinds, table.kind, (k) => label('RelationshipKind', k))}</select></label>
+      <label>${t('office')} <select id="f-office"></select></label>
+      <label>${t('band')} <select id="f-band"></select></label>
+      <label>${t('region')} <select id="f-region"></select></label>
+      <label>${t('kind')} <select id="f-kind"></select></label>
       <label>${t('search')} <input id="f-q" value="${esc(table.q)}"></label>
-      <a id="csv" href="/api/v1/partners.csv?${esc(params.toString())}${params.toString() ? '&' : ''}lang=${lang}">${t('exportCsv')}</a>
+      <a id="csv">${t('exportCsv')}</a>
     </div>
     <table id="partners"><thead><tr>${head('name', t('partner'))}${head('office', t('office'))}<th>${t('country')}</th>
       ${head('region', t('region'))}${head('kind', t('kind'))}${head('score', t('score'))}${head('band', t('band'))}
-      ${head('trend', t('trend'))}${head('days', t('days'))}<th>${t('lastYear')}</th></tr></thead>
-    <tbody>${rows || `<tr><td colspan="10" class="muted">${t('none')}</td></tr>`}</tbody></table></section>`;
+      ${head('trend', t('trend'))}${head('days', t('days'))}<th>${t('lastYear')}</th></tr></thead><tbody></tbody></table></section>`;
   ['office', 'band', 'region', 'kind'].forEach((f) => document.getElementById('f-' + f).addEventListener('change', (e) => { table[f] = e.target.value; syncQuery(); render(); }));
   document.getElementById('f-q').addEventListener('change', (e) => { table.q = e.target.value; syncQuery(); render(); });
   main.querySelectorAll('th.sortable').forEach((th) => th.addEventListener('click', () => {
@@ -345,7 +347,31 @@ async function renderPartners() {
     table.order = table.sort === key && table.order === 'desc' ? 'asc' : 'desc';
     table.sort = key; syncQuery(); render();
   }));
+}
+function fillPartners(data, params) {
+  fillOptions('f-office', data.facets.offices, table.office);
+  fillOptions('f-band', STANDINGS, table.band, standing);
+  fillOptions('f-region', data.facets.regions, table.region);
+  fillOptions('f-kind', data.facets.kinds, table.kind, (k) => label('RelationshipKind', k));
+  document.getElementById('count').textContent = data.count;
+  document.getElementById('csv').href = `/api/v1/partners.csv?${params}${params.toString() ? '&' : ''}lang=${lang}`;
+  main.querySelectorAll('th.sortable').forEach((th) => { th.className = `sortable ${table.sort === th.dataset.sort ? 'sorted ' + table.order : ''}`; });
+  const rows = data.partners.map((p) => `<tr data-id="${esc(p.relationshipId)}">
+      <td><a class="partner-link" href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.partnerNameEn, p.partnerNameZh)}</a></td>
+      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(label('RelationshipKind', p.kind))}</td>
+      <td class="score">${p.score ?? '—'}</td><td>${band(p.band)}</td><td>${trend(p.trend)}</td>
+      <td>${esc(t('daysAgo', p.daysSinceLastExchange))}</td>
+      <td><canvas class="spark" width="100" height="24" data-spark="${esc(JSON.stringify(p.sparkline))}"></canvas></td></tr>`).join('');
+  main.querySelector('#partners tbody').innerHTML = rows || `<tr><td colspan="10" class="muted">${t('none')}</td></tr>`;
   main.querySelectorAll('canvas.spark').forEach(drawSpark);
+}
+/** A filter's choices, replaced only when they change, so that a list the officer has open stays open. */
+function fillOptions(id, values, selected, labelOf) {
+  const select = document.getElementById(id);
+  const html = `<option value="">${esc(t('all'))}</option>` +
+    values.map((v) => `<option value="${esc(v)}">${esc(labelOf ? labelOf(v) : v)}</option>`).join('');
+  if (select.dataset.options !== html) { select.innerHTML = html; select.dataset.options = html; }
+  select.value = selected || '';
 }
 function syncQuery() {
   const params = new URLSearchParams();
@@ -423,7 +449,7 @@ async function renderOffice(officeId) {
     <td><a href="?year=${y.year}">${y.year}</a></td>${cell(y.own, 'money')}${cell(y.own, 'people')}${cell(y.own, 'events')}
     ${cell(y.withDistricts, 'money')}${cell(y.withDistricts, 'people')}${cell(y.withDistricts, 'events')}</tr>`).join('');
   const partner = (p) => { const [o, id] = p.relationshipId.split('/'); return `<a href="/partners/${encodeURIComponent(o)}/${encodeURIComponent(id)}">${name(p.nameEn, p.nameZh)}</a>`; };
-  const events = data.events.map((e) => `<tr data-event="${esc(e.eventId)}"><td>${esc(day(e.occurredAt))}</td>
+  const events = data.events.map((e) => `<tr data-event="${esc(e.eventId)}"><td>${esc(dayOf(e.occurredAt, data.timeZone))}</td>
     <td>${esc(label('EventType', e.type))}</td><td>${e.partners.map(partner).join('、')}</td>
     <td class="money">${e.money ? moneyText({ [e.money.currency]: e.money.amountMinor }) : ''}</td>
     <td class="people">${e.people == null ? '' : e.people.toLocaleString(numberLocale())}</td></tr>`).join('');
@@ -443,10 +469,11 @@ async function renderOffice(officeId) {
 
 // the leadership report of the office: a period, then a file in either format and language
 function reportCard(officeId) {
-  const lastYear = new Date().getFullYear() - 1;
+  // a period being typed survives a live update
+  const period = document.getElementById('report-period')?.value ?? String(new Date().getFullYear() - 1);
   const link = (format, language) => `<a class="report-link" data-format="${format}" data-lang="${language}" href="#">${esc(t('reportIn', format.toUpperCase(), language === 'zh' ? '中文' : 'English'))}</a>`;
   return `<section class="card" id="report"><h2>${t('report')}</h2><div class="filters">
-    <label>${t('reportPeriod')} <input id="report-period" value="${lastYear}" size="24"></label>
+    <label>${t('reportPeriod')} <input id="report-period" value="${esc(period)}" size="24"></label>
     ${[['xlsx', 'zh'], ['pdf', 'zh'], ['xlsx', 'en'], ['pdf', 'en']].map(([f, l]) => link(f, l)).join(' ')}</div>
     <div class="error" role="alert" id="report-error"></div></section>`;
 }

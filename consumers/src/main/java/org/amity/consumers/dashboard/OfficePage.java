@@ -16,6 +16,7 @@ import org.amity.aggregates.YearYield;
 import org.amity.aggregates.YieldEvent;
 import org.amity.consumers.view.DashboardView;
 import org.amity.json.RecordJson;
+import org.amity.labels.Labels;
 import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 
@@ -35,7 +36,8 @@ final class OfficePage {
     ObjectNode body = JSON.createObjectNode().put("officeId", officeId)
         .put("nameEn", office == null ? officeId : office.getNameEn())
         .put("nameZh", office == null ? null : office.getNameZh())
-        .put("parentOfficeId", office == null ? null : office.getParentOfficeId());
+        .put("parentOfficeId", office == null ? null : office.getParentOfficeId())
+        .put("timeZone", Labels.zone(office == null ? null : office.getTimeZone()).getId());
     List<OfficeYield> years = view.officeYields(officeId);
     ArrayNode yields = body.putArray("yields");
     for (int i = years.size() - 1; i >= 0; i--) {

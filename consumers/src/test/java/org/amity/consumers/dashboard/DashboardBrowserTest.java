@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.amity.access.OfficeTokens;
 import org.amity.consumers.view.DashboardFeed;
@@ -52,7 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * application and the dashboard. Signs in, sees the partners with their bands, switches to Chinese, opens a partner
  * and sees its chart and the four components, explained with the model's settings in force (a half-life of 200 days,
  * not the default 180); then an event posted to the ingest API changes the open page (score,
- * top exchanges, timeline) without a reload. Screenshots go to target/screenshots/.
+ * top exchanges, timeline) without a reload. Live updates leave a filter or a report period being typed alone.
+ * Screenshots go to target/screenshots/.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class DashboardBrowserTest {
@@ -155,6 +157,18 @@ class DashboardBrowserTest {
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-band"))).selectByValue("");
     wait.until(b -> rows(b).size() == 4);
 
+    // a live update refills the table and leaves the filters in use alone: a search being typed is not swept away
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("document.getElementById('f-band').dataset.kept = 'yes'");
+    browser.findElement(By.id("f-q")).sendKeys("Hira");
+    post(ingest, TOKEN + "-changning", List.of(event("VideoMeeting", "hirakata-video-live",
+        "shanghai-changning/jp-hirakata", 0, "CULTURE").put("level", "DEPARTMENT")));
+    wait.until(b -> b.findElement(By.cssSelector("#partners tr[data-id='shanghai-changning/jp-hirakata'] td:nth-child(9)"))
+        .getText().equals("0 days"));
+    assertThat(script.executeScript("return document.getElementById('f-band').dataset.kept")).isEqualTo("yes");
+    assertThat(browser.findElement(By.id("f-q")).getAttribute("value")).isEqualTo("Hira");
+    script.executeScript("document.getElementById('f-q').value = ''");
+
     // Chinese labels and names
     browser.findElement(By.id("lang")).click();
     wait.until(b -> b.findElement(By.id("nav-partners")).getText().equals("友城伙伴"));
@@ -169,6 +183,22 @@ class DashboardBrowserTest {
     wait.until(b -> !b.findElements(By.cssSelector("#ranking tbody tr")).isEmpty()
         && !b.findElements(By.cssSelector("#alerts li[data-alert]")).isEmpty());
     screenshot(browser, "03-overview");
+
+    // the office page: the events behind the newest year with figures (the mayor's visit of 12), each on its day; a
+    // report period being typed survives a live update
+    browser.get(url + "/offices/shanghai");
+    String day = wait.until(b -> b.findElement(By.cssSelector("#office-yield-events tr[data-event] td:first-child"))
+        .getText());
+    assertThat(day).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}");
+    WebElement period = browser.findElement(By.id("report-period"));
+    period.clear();
+    period.sendKeys("2025-Q3");
+    Object version = script.executeScript("return document.querySelector('main').dataset.version");
+    post(ingest, TOKEN + "-changning", List.of(event("VideoMeeting", "hirakata-video-live-2",
+        "shanghai-changning/jp-hirakata", 0, "CULTURE").put("level", "DEPARTMENT")));
+    wait.until(b -> !Objects.equals(version,
+        script.executeScript("return document.querySelector('main').dataset.version")));
+    assertThat(browser.findElement(By.id("report-period")).getAttribute("value")).isEqualTo("2025-Q3");
 
     // a partner page: score, chart (history from the streams application), the four components, the forecast
     browser.get(url + "/partners?sort=name&order=asc");
