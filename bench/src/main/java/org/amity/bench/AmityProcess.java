@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The packaged {@code amity} jar run as its own process ({@code java -Xmx512m -jar amity.jar ARGS}, as ./amity runs it), its output in a log
- * file, with its peak resident memory sampled while it runs. Stopped on {@link #close()} or when the bench exits.
+ * The packaged {@code amity} jar run as its own process ({@code java -Xms64m -Xmx512m -XX:+UseSerialGC -jar amity.jar
+ * ARGS}, as ./amity runs it), its output in a log file, with its peak resident memory sampled while it runs. Stopped on
+ * {@link #close()} or when the bench exits.
  */
 final class AmityProcess implements AutoCloseable {
   private static final Duration MEMORY_SAMPLE_INTERVAL = Duration.ofMillis(250);
   /** The JVM options ./amity runs every command with when AMITY_JAVA_OPTS is not set. */
-  private static final List<String> AMITY_DEFAULT_JAVA_OPTS = List.of("-Xmx512m");
+  private static final List<String> AMITY_DEFAULT_JAVA_OPTS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
 
   private final Process process;
   private final Path log;

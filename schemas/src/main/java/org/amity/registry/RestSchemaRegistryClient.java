@@ -26,10 +26,11 @@ import org.apache.avro.Schema;
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** One for the process: each client would otherwise keep its own selector thread, and every serde has a client. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final List<URI> urls;
   private final String authorization;
-  private final HttpClient http;
   private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
@@ -37,7 +38,6 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this.urls = config.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).toList();
     this.authorization = config.userInfo() == null ? null
         : "Basic " + Base64.getEncoder().encodeToString(config.userInfo().getBytes(StandardCharsets.UTF_8));
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Override
@@ -142,7 +142,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     for (URI base : urls) {
       HttpRequest request = request(base, method, path, body);
       try {
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), request.uri());
+        return answer(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), request.uri());
       } catch (IOException e) {
         unreachable = new RegistryException(503, RegistryException.REGISTRY_UNREACHABLE,
             "Cannot reach the schema registry at " + base + ": " + e, e);

@@ -23,6 +23,7 @@ final class DashboardPages {
     server.get("/offices/{office}", DashboardPages::page);
     server.get("/map", DashboardPages::page);
     server.get("/assets/{file}", DashboardPages::asset);
+    server.get(CHART_JS, DashboardPages::chartJs);
   }
 
   private static void page(Context ctx) {
@@ -40,6 +41,21 @@ final class DashboardPages {
       throw new UncheckedIOException(e);
     }
     return "/webjars/chart.js/" + pom.getProperty("version", "unknown") + "/dist/chart.umd.js";
+  }
+
+  /**
+   * Read from the class path as it is asked for: Javalin's WebJars handler would open the whole application jar as a
+   * file system and keep its index (tens of MB) on the heap.
+   */
+  private static void chartJs(Context ctx) throws IOException {
+    try (InputStream in = DashboardPages.class.getResourceAsStream("/META-INF/resources" + CHART_JS)) {
+      if (in == null) {
+        ctx.status(404);
+        return;
+      }
+      ctx.header("Cache-Control", "max-age=31536000, immutable").contentType("text/javascript; charset=utf-8")
+          .result(in.readAllBytes());
+    }
   }
 
   private static void asset(Context ctx) {

@@ -54,7 +54,6 @@ public final class DashboardServer implements AutoCloseable {
   public DashboardServer start() {
     server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      config.staticFiles.enableWebjars();
       config.jetty.modifyServletContextHandler(handler -> {
         handler.getSessionHandler().setHttpOnly(true);
         handler.getSessionHandler().getSessionCookieConfig().setName("AMITY_DASHBOARD");

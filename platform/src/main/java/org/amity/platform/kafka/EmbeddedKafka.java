@@ -233,6 +233,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "1");
         props.put("default.replication.factor", "1");
+        // the log cleaner's key map is allocated on the heap whole (128 MB by default): a quarter of the demo's heap
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         props.putAll(extraProperties);
         return props;
     }
