@@ -131,6 +131,7 @@ class DemoCommandIT {
     List<?> loaded = (List<?>) ((JavascriptExecutor) browser).executeScript(
         "return performance.getEntriesByType('resource').map(e => e.name)");
     assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url.toString()).startsWith(origin));
+    assertThat(HeadlessChrome.failures(browser)).isEmpty();
   }
 
   private static String text(WebDriverWait wait, String id) {

@@ -246,6 +246,9 @@ class DashboardBrowserTest {
     wait.until(b -> b.findElement(By.id("yield")).getText().contains("代表团成员 12"));
     assertThat(text(wait, "yield")).contains("交流成果", "参与人数");
     screenshot(browser, "06-partner-rotterdam-zh");
+
+    // no page failed along the way: a script error or a failed request shows in the browser's log
+    assertThat(HeadlessChrome.failures(browser)).isEmpty();
   }
 
   /** The model version the streams application's query API gives for Rotterdam's vitality. */

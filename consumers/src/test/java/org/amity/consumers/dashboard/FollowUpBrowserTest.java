@@ -113,6 +113,7 @@ class FollowUpBrowserTest {
         WebDriver browser = HeadlessChrome.start(chromedriver.get());
         try {
           followUp(browser, dashboard.url(), ingest);
+          assertThat(HeadlessChrome.failures(browser)).isEmpty();
         } finally {
           browser.quit();
         }

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,6 +14,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /** Debian's Chromium, headless, driven by its chromedriver: for the browser tests of the dashboard and the demo. */
 public final class HeadlessChrome {
@@ -50,6 +54,15 @@ public final class HeadlessChrome {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * What failed in the pages since the last call: script errors and requests answered with an error, from the
+   * browser's log.
+   */
+  public static List<String> failures(WebDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
   }
 
   /** Saves what the browser shows as {@code dir/name.png}. */
