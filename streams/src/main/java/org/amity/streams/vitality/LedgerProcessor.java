@@ -3,6 +3,7 @@ package org.amity.streams.vitality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.amity.aggregates.Band;
@@ -74,6 +75,8 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private final InputSettling settling = new InputSettling();
   /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
   private ReviewSchedule reviews;
+  /** Pending relationships with entries read as they were written, published whatever the {@link #pace}. */
+  private final Set<String> live = new HashSet<>();
 
   private LedgerProcessor(StreamsSettings settings, PublishingPace.Backlog backlog,
       PublishingPace.ThreadTasks threadTasks) {
@@ -127,6 +130,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     this.reviewMetrics = new ReviewPassMetrics(context.metrics(), context.taskId().toString());
     this.pendingMetric = new PendingMetric(context.metrics(), context.taskId().toString());
     pendingCount = 0;
+    live.clear();
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(kv -> pendingCount++);
     }
@@ -177,8 +181,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       awaiting.hold(relationshipId, entry, context.currentSystemTimeMs());
       return;
     }
-    backlog.input(context.currentSystemTimeMs(), record.timestamp());
+    long now = context.currentSystemTimeMs();
+    backlog.input(now, record.timestamp());
     record(relationshipId, entry);
+    if (PublishingPace.Backlog.live(now, record.timestamp())) {
+      live.add(relationshipId);
+    }
   }
 
   /** Keeps the entry in the ledger unless it has a newer copy, and marks the relationship for publishing. */
@@ -203,6 +211,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       states.put(relationshipId, state);
       // a step changes no figure: a change of band published with it is time passing, news as at a review
       markPending(relationshipId, context.currentSystemTimeMs());
+      live.add(relationshipId);
     }
   }
 
@@ -236,8 +245,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     return now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
   }
 
-  /** Publishes the pending relationships, at the {@link PublishingPace}. */
+  /** Publishes the pending relationships, at the {@link PublishingPace}; those with live input at once. */
   private void publishPendingWhenDue(long now) {
+    publishLive(now);
     if (!pace.due(now)) {
       return;
     }
@@ -268,6 +278,21 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         break;
       }
     }
+    pendingMetric.record(pendingCount);
+  }
+
+  /** Publishes the pending relationships that got live input (an office waits to see it) ahead of a backlog. */
+  private void publishLive(long now) {
+    long newsSince = newsSince(now);
+    for (String relationshipId : live) {
+      Long newest = pending.get(relationshipId);
+      if (newest != null) {
+        publish(relationshipId, now, newest >= newsSince);
+        pending.delete(relationshipId);
+        pendingCount--;
+      }
+    }
+    live.clear();
     pendingMetric.record(pendingCount);
   }
 

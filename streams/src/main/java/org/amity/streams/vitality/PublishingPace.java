@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * most a thirtieth of its time publishing, and a relationship that gets many entries is scored once for many of them.
  * {@link #QUIET} after the instance's last entry of a backlog, at once: what is still pending is published as fast as
  * the punctuations' budget allows. Entries read as they are written (a live stream, an import) are published every
- * emit interval. A record's timestamp is its
+ * emit interval, and so are the relationships that get such entries (or a follow-up step) while a backlog is read
+ * beside them. A record's timestamp is its
  * writer's clock: a writer whose clock is behind makes live input look like a backlog, which only delays its
  * publication by the pace of passes that take milliseconds.
  */
@@ -78,9 +79,14 @@ final class PublishingPace {
 
     /** An entry written at {@code writtenAt} (its record's timestamp) was recorded at {@code now}. */
     void input(long now, long writtenAt) {
-      if (now - writtenAt > BEHIND.toMillis() && now > seenAt) {
+      if (!live(now, writtenAt) && now > seenAt) {
         seenAt = now;
       }
+    }
+
+    /** Whether an entry written at {@code writtenAt} and read at {@code now} is read as it is written. */
+    static boolean live(long now, long writtenAt) {
+      return now - writtenAt <= BEHIND.toMillis();
     }
   }
 }

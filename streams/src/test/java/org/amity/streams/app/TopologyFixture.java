@@ -167,6 +167,13 @@ public final class TopologyFixture implements AutoCloseable {
     return this;
   }
 
+  /** Sends an event as {@link #send(SpecificRecord)} does, as if written at {@code writtenAt} (its record's timestamp). */
+  public TopologyFixture send(SpecificRecord event, Instant writtenAt) {
+    String topic = Topics.forEventType(event.getClass()).orElseThrow().name();
+    inputs.get(topic).pipeInput(Events.envelopeOf(event).getRelationshipIds().get(0), event, writtenAt);
+    return this;
+  }
+
   /** Sends a follow-up step, keyed by its relationship as the dashboard does. */
   public TopologyFixture step(FollowUpStep step) {
     return sendTo(Topics.FOLLOW_UP_STEPS.name(), step.getRelationshipId(), step);
