@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amity.events.DelegationLevel;
@@ -53,6 +55,7 @@ final class LatencyBenchmark {
   static final Duration START_LIMIT = Duration.ofMinutes(3);
   static final Duration SEEN_LIMIT = Duration.ofSeconds(30);
   static final Duration WARM_UP = Duration.ofSeconds(10);
+  private static final int SLOWEST = 12;
   static final double LATENCY_TARGET_MS = 500;
   static final double DEMO_MEMORY_TARGET_MIB = 512;
   private static final String USER = "demo";
@@ -105,6 +108,7 @@ final class LatencyBenchmark {
       List<Sent> sent = benchmark.measure(events, demo);
       report.note(summary(sent));
       report.note(afterWarmUp(sent));
+      report.note(slowestScores(sent));
       List<Row> rows = rows(sent);
       rows.add(Row.under("footprint: amity demo peak RSS (VmHWM), demo data loaded, through the latency run",
           demo.peakResidentMiB(), "MiB", DEMO_MEMORY_TARGET_MIB));
@@ -344,6 +348,17 @@ final class LatencyBenchmark {
     return String.format("latency of the %,d events sent after the first %d s: timeline p50 %.0f / p99 %.0f ms,"
         + " score p50 %.0f / p99 %.0f ms", later.size(), WARM_UP.toSeconds(), percentile(onTimeline, 0.5),
         percentile(onTimeline, 0.99), percentile(inScore, 0.5), percentile(inScore, 0.99));
+  }
+
+  /** When the score's slowest events were sent, from the first event, and how long each took: where the tail is. */
+  private static String slowestScores(List<Sent> all) {
+    long first = all.get(0).sentAt;
+    String slowest = all.stream().filter(sent -> !sent.refused && sent.inScoreAt != 0)
+        .sorted(Comparator.comparingLong((Sent sent) -> sent.inScoreAt - sent.sentAt).reversed()).limit(SLOWEST)
+        .map(sent -> String.format("+%.1f s %,d ms", (sent.sentAt - first) / 1e9,
+            TimeUnit.NANOSECONDS.toMillis(sent.inScoreAt - sent.sentAt)))
+        .collect(Collectors.joining(", "));
+    return "latency: the score's " + SLOWEST + " slowest events (sent at, took): " + slowest;
   }
 
   private static Row latency(String measurement, double ms, double baseline, boolean targeted) {

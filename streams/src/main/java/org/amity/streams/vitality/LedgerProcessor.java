@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.amity.aggregates.Band;
@@ -153,7 +154,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       continueReview(now);
     });
     context.schedule(settings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
-      publishPending(now);
+      publishPending(now, budgetEnd());
       reviews.start(now);
       continueReview(now);
     });
@@ -246,22 +247,26 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   }
 
   /** Publishes the pending relationships, at the {@link PublishingPace}; those with live input at once. */
+  /**
+   * Publishes for at most {@link StreamsSettings#punctuationBudget()} (a punctuation that outlasted the exactly-once
+   * transaction would be aborted and redone forever); the others stay pending.
+   */
   private void publishPendingWhenDue(long now) {
-    publishLive(now);
+    long start = System.nanoTime();
+    long budgetEnd = budgetEnd();
+    publishLive(now, budgetEnd);
     if (!pace.due(now)) {
       return;
     }
-    long start = System.nanoTime();
-    publishPending(now);
+    publishPending(now, budgetEnd);
     pace.passed(now, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /**
-   * Publishes pending relationships for at most {@link StreamsSettings#punctuationBudget()} (a punctuation that
-   * outlasted the exactly-once transaction would be aborted and redone forever); the others stay pending.
-   */
-  private void publishPending(long now) {
-    long budgetEnd = System.nanoTime() + settings.punctuationBudget().toNanos();
+  private long budgetEnd() {
+    return System.nanoTime() + settings.punctuationBudget().toNanos();
+  }
+
+  private void publishPending(long now, long budgetEnd) {
     List<KeyValue<String, Long>> due = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
       all.forEachRemaining(due::add);
@@ -282,9 +287,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   }
 
   /** Publishes the pending relationships that got live input (an office waits to see it) ahead of a backlog. */
-  private void publishLive(long now) {
+  private void publishLive(long now, long budgetEnd) {
     long newsSince = newsSince(now);
-    for (String relationshipId : live) {
+    Iterator<String> next = live.iterator();
+    while (next.hasNext() && System.nanoTime() <= budgetEnd) {
+      String relationshipId = next.next();
+      next.remove();
       Long newest = pending.get(relationshipId);
       if (newest != null) {
         publish(relationshipId, now, newest >= newsSince);
@@ -292,7 +300,6 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         pendingCount--;
       }
     }
-    live.clear();
     pendingMetric.record(pendingCount);
   }
 
