@@ -128,14 +128,18 @@ function exchangeItem(x) {
 function day(iso) {
   return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
 }
+// the office's time zone, or UTC should the browser not know it (a zone it cannot read would stop the page)
+function zone(timeZone) {
+  try { new Intl.DateTimeFormat('en', { timeZone: timeZone || 'Asia/Shanghai' }); return timeZone || 'Asia/Shanghai'; } catch (e) { return 'UTC'; }
+}
 // a moment as the office reads it: in its time zone, in the page's language
 function moment(iso, timeZone) {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone || 'Asia/Shanghai' })
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: zone(timeZone) })
     .format(new Date(iso));
 }
 // the day of a moment in the office's time zone
 function dayOf(iso, timeZone) {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: timeZone || 'Asia/Shanghai' })
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: zone(timeZone) })
     .format(new Date(iso));
 }
 function capitalisedEn(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
@@ -146,11 +150,17 @@ function trend(n) {
   if (n < 0) return `<span class="down" title="${n}">▼ ${-n}</span>`;
   return '<span class="flat">▶ 0</span>';
 }
+/** Thrown when a newer render started while this one waited for its data: the newest render draws the page. */
+class Superseded extends Error {}
+let renders = 0;
 async function api(path) {
+  const asked = renders;
   const answer = await fetch(path, { headers: { Accept: 'application/json' } });
   if (answer.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname); throw new Error('signed out'); }
   if (!answer.ok) throw new Error(path + ' answered ' + answer.status);
-  return answer.json();
+  const body = await answer.json();
+  if (renders !== asked) throw new Superseded();
+  return body;
 }
 function translateStatic() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -365,11 +375,15 @@ function fillPartners(data, params) {
   main.querySelector('#partners tbody').innerHTML = rows || `<tr><td colspan="10" class="muted">${t('none')}</td></tr>`;
   main.querySelectorAll('canvas.spark').forEach(drawSpark);
 }
-/** A filter's choices, replaced only when they change, so that a list the officer has open stays open. */
+/**
+ * A filter's choices (and the one chosen, even if no partner has it now), replaced only when they change, so that a
+ * list the officer has open stays open.
+ */
 function fillOptions(id, values, selected, labelOf) {
   const select = document.getElementById(id);
+  const shown = selected && !values.includes(selected) ? [...values, selected] : values;
   const html = `<option value="">${esc(t('all'))}</option>` +
-    values.map((v) => `<option value="${esc(v)}">${esc(labelOf ? labelOf(v) : v)}</option>`).join('');
+    shown.map((v) => `<option value="${esc(v)}">${esc(labelOf ? labelOf(v) : v)}</option>`).join('');
   if (select.dataset.options !== html) { select.innerHTML = html; select.dataset.options = html; }
   select.value = selected || '';
 }
@@ -453,11 +467,17 @@ async function renderOffice(officeId) {
     <td>${esc(label('EventType', e.type))}</td><td>${e.partners.map(partner).join('、')}</td>
     <td class="money">${e.money ? moneyText({ [e.money.currency]: e.money.amountMinor }) : ''}</td>
     <td class="people">${e.people == null ? '' : e.people.toLocaleString(numberLocale())}</td></tr>`).join('');
-  main.innerHTML = `
+  // the report card stays while the page is redrawn: a period being typed keeps its text and its focus
+  const frame = document.getElementById('office-page');
+  if (!frame || frame.dataset.lang !== lang || frame.dataset.office !== data.officeId) {
+    main.innerHTML = `<div id="office-page" data-lang="${lang}" data-office="${esc(data.officeId)}">
+      <div id="office-head"></div>${reportCard()}<div id="office-figures"></div></div>`;
+  }
+  document.getElementById('office-head').innerHTML = `
     <section class="card" id="office"><h2>${name(data.nameEn, data.nameZh)}</h2>
       <p><a href="/partners?office=${encodeURIComponent(data.officeId)}">${t('officePartners')}</a> ·
-        <a href="/map?office=${encodeURIComponent(data.officeId)}">${t('map')}</a></p></section>
-    ${reportCard(data.officeId)}
+        <a href="/map?office=${encodeURIComponent(data.officeId)}">${t('map')}</a></p></section>`;
+  document.getElementById('office-figures').innerHTML = `
     <section class="card" id="office-yield"><h2>${t('yielded')}</h2>
       <table><thead><tr><th rowspan="2">${t('year')}</th><th colspan="3">${t('ownPartners')}</th><th colspan="3">${t('withOfficesBelow')}</th></tr>
       <tr>${[1, 2].map(() => `<th>${t('money')}</th><th>${t('people')}</th><th>${t('events')}</th>`).join('')}</tr></thead>
@@ -468,12 +488,10 @@ async function renderOffice(officeId) {
 }
 
 // the leadership report of the office: a period, then a file in either format and language
-function reportCard(officeId) {
-  // a period being typed survives a live update
-  const period = document.getElementById('report-period')?.value ?? String(new Date().getFullYear() - 1);
+function reportCard() {
   const link = (format, language) => `<a class="report-link" data-format="${format}" data-lang="${language}" href="#">${esc(t('reportIn', format.toUpperCase(), language === 'zh' ? '中文' : 'English'))}</a>`;
   return `<section class="card" id="report"><h2>${t('report')}</h2><div class="filters">
-    <label>${t('reportPeriod')} <input id="report-period" value="${esc(period)}" size="24"></label>
+    <label>${t('reportPeriod')} <input id="report-period" value="${new Date().getFullYear() - 1}" size="24"></label>
     ${[['xlsx', 'zh'], ['pdf', 'zh'], ['xlsx', 'en'], ['pdf', 'en']].map(([f, l]) => link(f, l)).join(' ')}</div>
     <div class="error" role="alert" id="report-error"></div></section>`;
 }
@@ -564,6 +582,7 @@ async function renderMap() {
 }
 
 async function render() {
+  renders++;
   translateStatic();
   const path = location.pathname;
   const m = path.match(/^\/partners\/([^/]+)\/([^/]+)$/);
@@ -574,7 +593,7 @@ async function render() {
     else if (path === '/partners') await renderPartners();
     else if (path === '/map') await renderMap();
     else await renderOverview();
-  } catch (e) { console.error(e); }
+  } catch (e) { if (!(e instanceof Superseded)) console.error(e); }
 }
 
 function readQuery() {

@@ -245,6 +245,10 @@ class RealOfficeIT {
       wait.until(b -> b.findElement(By.id("timeline")).getText().contains("副市长率团来访"));
       assertThat(browser.findElement(By.id("upcoming")).getText()).contains("签署的协议将于");
       HeadlessChrome.screenshot(browser, shots, "real-office-partner");
+      browser.get(url + "/offices/shandong");
+      wait.until(b -> b.findElement(By.id("office-yield")).getText().contains("交流成果"));
+      HeadlessChrome.screenshot(browser, shots, "real-office-province");
+      assertThat(HeadlessChrome.failures(browser)).isEmpty();
       Path mailPage = Files.writeString(shots.resolve("real-office-alert-mail.html"), "<meta charset='utf-8'>"
           + "<pre style='font:16px sans-serif;white-space:pre-wrap'>" + mailBody.replace("&", "&amp;").replace("<", "&lt;")
           + "</pre>", StandardCharsets.UTF_8);

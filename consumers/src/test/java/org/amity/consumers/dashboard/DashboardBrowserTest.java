@@ -15,9 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -184,12 +187,13 @@ class DashboardBrowserTest {
         && !b.findElements(By.cssSelector("#alerts li[data-alert]")).isEmpty());
     screenshot(browser, "03-overview");
 
-    // the office page: the events behind the newest year with figures (the mayor's visit of 12), each on its day; a
-    // report period being typed survives a live update
+    // the office page: the events behind the newest year with figures (the mayor's visit of 12), each on its day in
+    // the office's time zone; a report period being typed survives a live update, text and focus
     browser.get(url + "/offices/shanghai");
-    String day = wait.until(b -> b.findElement(By.cssSelector("#office-yield-events tr[data-event] td:first-child"))
-        .getText());
-    assertThat(day).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}");
+    String day = wait.until(b -> b.findElement(By.cssSelector(
+        "#office-yield-events tr[data-event='rotterdam-mayor-visit'] td:first-child")).getText());
+    assertThat(day).isIn(shanghaiDay(Instant.now().minus(Duration.ofDays(200)).minus(Duration.ofMinutes(5))),
+        shanghaiDay(Instant.now().minus(Duration.ofDays(200))));
     WebElement period = browser.findElement(By.id("report-period"));
     period.clear();
     period.sendKeys("2025-Q3");
@@ -199,6 +203,7 @@ class DashboardBrowserTest {
     wait.until(b -> !Objects.equals(version,
         script.executeScript("return document.querySelector('main').dataset.version")));
     assertThat(browser.findElement(By.id("report-period")).getAttribute("value")).isEqualTo("2025-Q3");
+    assertThat(script.executeScript("return document.activeElement.id")).isEqualTo("report-period");
 
     // a partner page: score, chart (history from the streams application), the four components, the forecast
     browser.get(url + "/partners?sort=name&order=asc");
@@ -258,6 +263,11 @@ class DashboardBrowserTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body()).path("modelVersion").asText();
+  }
+
+  /** The day of a moment in Shanghai, as the page writes it in English. */
+  private static String shanghaiDay(Instant moment) {
+    return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(moment.atZone(ZoneId.of("Asia/Shanghai")));
   }
 
   private static List<WebElement> rows(WebDriver browser) {

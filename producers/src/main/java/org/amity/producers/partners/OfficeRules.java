@@ -1,6 +1,5 @@
 package org.amity.producers.partners;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,12 +106,8 @@ public final class OfficeRules {
     return child.ordinal() > parent.ordinal();
   }
 
+  /** A zone by its name (Asia/Shanghai), as browsers and mail clients know it, not an offset such as UTC+8. */
   private static boolean isZone(String zone) {
-    try {
-      ZoneId.of(zone);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return ZoneId.getAvailableZoneIds().contains(zone);
   }
 }

@@ -55,7 +55,9 @@ class OfficeRulesTest {
         new Case("a language other than zh or en", Office.newBuilder(office("qingdao", OfficeLevel.CITY, "shandong"))
             .setLanguage("fr").build(), "language", "fr"),
         new Case("a time zone that does not exist", Office.newBuilder(office("qingdao", OfficeLevel.CITY, "shandong"))
-            .setTimeZone("Asia/Jinan").build(), "timeZone", "Asia/Jinan"));
+            .setTimeZone("Asia/Jinan").build(), "timeZone", "Asia/Jinan"),
+        new Case("an offset instead of a time zone's name", Office.newBuilder(office("qingdao", OfficeLevel.CITY,
+            "shandong")).setTimeZone("UTC+8").build(), "timeZone", "UTC+8"));
   }
 
   @ParameterizedTest(name = "{0}")

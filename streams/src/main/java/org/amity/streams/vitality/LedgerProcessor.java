@@ -76,7 +76,10 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
   private final InputSettling settling = new InputSettling();
   /** The relationships with master data in this task (the state store's keys, kept in memory as every entry asks). */
   private ReviewSchedule reviews;
-  /** Pending relationships with entries read as they were written, published whatever the {@link #pace}. */
+  /**
+   * Relationships that got entries read as they were written, or a follow-up step: published at the next emit interval
+   * whatever the {@link #pace} (one no longer pending by then is passed over).
+   */
   private final Set<String> live = new HashSet<>();
 
   private LedgerProcessor(StreamsSettings settings, PublishingPace.Backlog backlog,
@@ -246,15 +249,15 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     return now - Duration.ofDays(settings.alertLookbackDays()).toMillis();
   }
 
-  /** Publishes the pending relationships, at the {@link PublishingPace}; those with live input at once. */
   /**
-   * Publishes for at most {@link StreamsSettings#punctuationBudget()} (a punctuation that outlasted the exactly-once
-   * transaction would be aborted and redone forever); the others stay pending.
+   * Publishes the pending relationships: those with live input within a thirtieth of each emit interval, the others at
+   * the {@link PublishingPace}; all within {@link StreamsSettings#punctuationBudget()} (a punctuation that outlasted
+   * the exactly-once transaction would be aborted and redone forever). The others stay pending.
    */
   private void publishPendingWhenDue(long now) {
     long start = System.nanoTime();
     long budgetEnd = budgetEnd();
-    publishLive(now, budgetEnd);
+    publishLive(now, Math.min(budgetEnd, start + settings.emitInterval().toNanos() / (1 + PublishingPace.PACE)));
     if (!pace.due(now)) {
       return;
     }
@@ -286,11 +289,14 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
     pendingMetric.record(pendingCount);
   }
 
-  /** Publishes the pending relationships that got live input (an office waits to see it) ahead of a backlog. */
+  /**
+   * Publishes the pending relationships that got live input (an office waits to see it), whatever the pace: at least
+   * one, then until {@code budgetEnd}; the rest at the next emit interval.
+   */
   private void publishLive(long now, long budgetEnd) {
     long newsSince = newsSince(now);
     Iterator<String> next = live.iterator();
-    while (next.hasNext() && System.nanoTime() <= budgetEnd) {
+    while (next.hasNext()) {
       String relationshipId = next.next();
       next.remove();
       Long newest = pending.get(relationshipId);
@@ -298,6 +304,9 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         publish(relationshipId, now, newest >= newsSince);
         pending.delete(relationshipId);
         pendingCount--;
+      }
+      if (System.nanoTime() > budgetEnd) {
+        break;
       }
     }
     pendingMetric.record(pendingCount);

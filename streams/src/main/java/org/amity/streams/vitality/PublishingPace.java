@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #QUIET} after the instance's last entry of a backlog, at once: what is still pending is published as fast as
  * the punctuations' budget allows. Entries read as they are written (a live stream, an import) are published every
  * emit interval, and so are the relationships that get such entries (or a follow-up step) while a backlog is read
- * beside them. A record's timestamp is its
- * writer's clock: a writer whose clock is behind makes live input look like a backlog, which only delays its
- * publication by the pace of passes that take milliseconds.
+ * beside them, within a thirtieth of each interval. A record's timestamp is its writer's clock: a writer whose clock
+ * is behind makes live input look like a backlog, which only delays its publication by the pace of passes that take
+ * milliseconds.
  */
 final class PublishingPace {
   static final int PACE = 29;

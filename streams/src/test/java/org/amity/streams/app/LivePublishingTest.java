@@ -44,4 +44,27 @@ class LivePublishingTest {
       assertThat(streams.vitality(ids.get(1)).getExchanges()).isEqualTo(1);
     }
   }
+
+  @Test
+  void manyLiveRelationshipsWhileABacklogIsPacedArePublishedAFewAtEachEmitIntervalUntilAllAre() {
+    try (TopologyFixture streams = new TopologyFixture(START,
+        StreamsSettings.defaults().withIntervals(EMIT, TopologyFixture.REVIEW))) {
+      List<String> ids = IntStream.range(0, BACKLOG_RELATIONSHIPS).mapToObj(i -> "shanghai/nl-city-" + i).toList();
+      ids.forEach(id -> streams.add(relationship(id, LONG_AGO)));
+      Instant dayAgo = streams.now().minus(Duration.ofDays(1));
+      ids.forEach(id -> streams.send(exhibition(envelope("first-" + id, dayAgo, id, Domain.CULTURE)), dayAgo));
+      streams.advance(EMIT);
+      List<String> imported = ids.subList(0, 50);
+      imported.forEach(id -> streams.send(exhibition(envelope("live-" + id, streams.now(), id, Domain.CULTURE)),
+          streams.now()));
+
+      streams.advance(EMIT);
+      long published = imported.stream().filter(id -> streams.vitality(id).getExchanges() == 2).count();
+      // a thirtieth of a 1 ms interval is less than one relationship's scoring: one at a time
+      assertThat(published).isBetween(1L, 49L);
+
+      IntStream.range(0, imported.size()).forEach(i -> streams.advance(EMIT));
+      assertThat(imported).allSatisfy(id -> assertThat(streams.vitality(id).getExchanges()).isEqualTo(2));
+    }
+  }
 }
