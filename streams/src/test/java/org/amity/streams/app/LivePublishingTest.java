@@ -26,13 +26,9 @@ class LivePublishingTest {
 
   @Test
   void aLiveEventIsPublishedAtTheNextEmitIntervalWhileABacklogIsPaced() {
-    try (TopologyFixture streams = new TopologyFixture(START,
-        StreamsSettings.defaults().withIntervals(EMIT, TopologyFixture.REVIEW))) {
-      List<String> ids = IntStream.range(0, BACKLOG_RELATIONSHIPS).mapToObj(i -> "shanghai/nl-city-" + i).toList();
-      ids.forEach(id -> streams.add(relationship(id, LONG_AGO)));
+    try (TopologyFixture streams = pacedFixture()) {
+      List<String> ids = pacedBacklog(streams);
       Instant dayAgo = streams.now().minus(Duration.ofDays(1));
-      ids.forEach(id -> streams.send(exhibition(envelope("first-" + id, dayAgo, id, Domain.CULTURE)), dayAgo));
-      streams.advance(EMIT);
       ids.forEach(id -> streams.send(exhibition(envelope("second-" + id, dayAgo, id, Domain.CULTURE)), dayAgo));
       String live = ids.get(0);
       streams.send(exhibition(envelope("live", streams.now(), live, Domain.CULTURE)), streams.now());
@@ -47,14 +43,8 @@ class LivePublishingTest {
 
   @Test
   void manyLiveRelationshipsWhileABacklogIsPacedArePublishedAFewAtEachEmitIntervalUntilAllAre() {
-    try (TopologyFixture streams = new TopologyFixture(START,
-        StreamsSettings.defaults().withIntervals(EMIT, TopologyFixture.REVIEW))) {
-      List<String> ids = IntStream.range(0, BACKLOG_RELATIONSHIPS).mapToObj(i -> "shanghai/nl-city-" + i).toList();
-      ids.forEach(id -> streams.add(relationship(id, LONG_AGO)));
-      Instant dayAgo = streams.now().minus(Duration.ofDays(1));
-      ids.forEach(id -> streams.send(exhibition(envelope("first-" + id, dayAgo, id, Domain.CULTURE)), dayAgo));
-      streams.advance(EMIT);
-      List<String> imported = ids.subList(0, 50);
+    try (TopologyFixture streams = pacedFixture()) {
+      List<String> imported = pacedBacklog(streams).subList(0, 50);
       imported.forEach(id -> streams.send(exhibition(envelope("live-" + id, streams.now(), id, Domain.CULTURE)),
           streams.now()));
 
@@ -66,5 +56,19 @@ class LivePublishingTest {
       IntStream.range(0, imported.size()).forEach(i -> streams.advance(EMIT));
       assertThat(imported).allSatisfy(id -> assertThat(streams.vitality(id).getExchanges()).isEqualTo(2));
     }
+  }
+
+  private static TopologyFixture pacedFixture() {
+    return new TopologyFixture(START, StreamsSettings.defaults().withIntervals(EMIT, TopologyFixture.REVIEW));
+  }
+
+  /** Relationships with an entry of a day ago each, published in one pass: the pace now holds the next one back. */
+  private static List<String> pacedBacklog(TopologyFixture streams) {
+    List<String> ids = IntStream.range(0, BACKLOG_RELATIONSHIPS).mapToObj(i -> "shanghai/nl-city-" + i).toList();
+    ids.forEach(id -> streams.add(relationship(id, LONG_AGO)));
+    Instant dayAgo = streams.now().minus(Duration.ofDays(1));
+    ids.forEach(id -> streams.send(exhibition(envelope("first-" + id, dayAgo, id, Domain.CULTURE)), dayAgo));
+    streams.advance(EMIT);
+    return ids;
   }
 }
