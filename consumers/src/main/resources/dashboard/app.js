@@ -117,10 +117,10 @@ function name(en, zh) {
   if (lang === 'zh') return zh ? `${esc(zh)} <span class="muted">${esc(en)}</span>` : esc(en);
   return zh ? `${esc(en)} <span class="muted">${esc(zh)}</span>` : esc(en);
 }
-function exchangeItem(x) {
+function exchangeItem(x, timeZone) {
   const en = capitalisedEn(LABELS.en['EventType.' + x.type] ?? x.type); const zh = LABELS.zh['EventType.' + x.type];
   const words = (x.detailsText || {})[lang] || '';
-  return `<li data-event="${esc(x.eventId)}"><span class="when">${esc(x.occurredAt.slice(0, 10))}</span>
+  return `<li data-event="${esc(x.eventId)}"><span class="when">${esc(dayOf(x.occurredAt, timeZone))}</span>
      <span class="type">${name(en, zh)}</span> <span class="summary">${esc(x.summary || '')}</span>
      ${words ? `<span class="muted details">${esc(words)}</span>` : ''}</li>`;
 }
@@ -436,7 +436,7 @@ async function renderPartner(office, partner) {
     </div>
     ${yieldCard(data.yield)}
     <section class="card"><h2>${t('timeline')} <span class="muted">${t('newestFirst')} · ${(data.exchanges || []).length}</span></h2>
-      <ol class="timeline" id="timeline">${(data.exchanges || []).map(exchangeItem).join('') || `<li class="muted">${t('none')}</li>`}</ol></section>`;
+      <ol class="timeline" id="timeline">${(data.exchanges || []).map((x) => exchangeItem(x, data.timeZone)).join('') || `<li class="muted">${t('none')}</li>`}</ol></section>`;
   showLinkedAlert();
   const points = hist.history;
   if (window.Chart) {

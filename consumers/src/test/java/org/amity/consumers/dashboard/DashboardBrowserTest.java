@@ -238,6 +238,10 @@ class DashboardBrowserTest {
     assertThat(text(wait, "score")).isNotEqualTo(scoreBefore);
     assertThat(text(wait, "top")).contains("cork-mayor-visit-live");
     wait.until(b -> b.findElement(By.id("timeline")).getText().contains("DelegationVisited cork-mayor-visit-live"));
+    String visitDay = wait.until(b -> b.findElement(By.cssSelector("#timeline li[data-event='cork-mayor-visit-live'] .when"))
+        .getText());
+    assertThat(visitDay).as("the day in Cork's office's time zone, Shanghai")
+        .isIn(shanghaiDay(Instant.now().minus(Duration.ofMinutes(5))), shanghaiDay(Instant.now()));
     assertThat(text(wait, "timeline")).contains("Delegation visit", "Inbound · Head of government",
         "AgreementSigned cork-memorandum-live", "VideoMeeting cork-video-meeting");
     screenshot(browser, "05-partner-cork-live");
