@@ -361,14 +361,14 @@ function drawPartnersFrame() {
 function fillPartners(data, params) {
   fillOptions('f-office', data.facets.offices, table.office);
   fillOptions('f-band', STANDINGS, table.band, standing);
-  fillOptions('f-region', data.facets.regions, table.region);
+  fillOptions('f-region', data.facets.regions, table.region, (r) => label('Region', r));
   fillOptions('f-kind', data.facets.kinds, table.kind, (k) => label('RelationshipKind', k));
   document.getElementById('count').textContent = data.count;
   document.getElementById('csv').href = `/api/v1/partners.csv?${params}${params.toString() ? '&' : ''}lang=${lang}`;
   main.querySelectorAll('th.sortable').forEach((th) => { th.className = `sortable ${table.sort === th.dataset.sort ? 'sorted ' + table.order : ''}`; });
   const rows = data.partners.map((p) => `<tr data-id="${esc(p.relationshipId)}">
       <td><a class="partner-link" href="/partners/${encodeURIComponent(p.officeId)}/${encodeURIComponent(p.partnerId)}">${name(p.partnerNameEn, p.partnerNameZh)}</a></td>
-      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(p.region || '')}</td><td>${esc(label('RelationshipKind', p.kind))}</td>
+      <td>${esc(p.officeId)}</td><td>${esc(p.country)}</td><td>${esc(label('Region', p.region))}</td><td>${esc(label('RelationshipKind', p.kind))}</td>
       <td class="score">${p.score ?? '—'}</td><td>${band(p.band)}</td><td>${trend(p.trend)}</td>
       <td>${esc(t('daysAgo', p.daysSinceLastExchange))}</td>
       <td><canvas class="spark" width="100" height="24" data-spark="${esc(JSON.stringify(p.sparkline))}"></canvas></td></tr>`).join('');

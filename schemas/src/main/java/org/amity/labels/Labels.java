@@ -83,6 +83,11 @@ public final class Labels {
     return keys;
   }
 
+  /** A world region in the language when it is one of those Amity knows by name (Europe, 欧洲), else as written. */
+  public static String region(String region, Locale language) {
+    return region == null ? null : text("Region." + region, language, region);
+  }
+
   public static String text(String key, Locale language) {
     return text(key, language, key);
   }

@@ -62,6 +62,14 @@ class LabelsTest {
   }
 
   @Test
+  void namesAWorldRegionInTheLanguageAndKeepsOneItDoesNotKnowAsWritten() {
+    assertThat(Labels.region("East Asia", Labels.ZH)).isEqualTo("东亚");
+    assertThat(Labels.region("East Asia", Labels.EN)).isEqualTo("East Asia");
+    assertThat(Labels.region("长三角", Labels.EN)).isEqualTo("长三角");
+    assertThat(Labels.region(null, Labels.ZH)).isNull();
+  }
+
+  @Test
   void saysASymbolInEitherLanguage() {
     assertThat(Labels.zh(RelationshipStatus.ENDED)).isEqualTo("已终止");
     assertThat(Labels.of(RelationshipStatus.ENDED, Labels.EN)).isEqualTo("ended");

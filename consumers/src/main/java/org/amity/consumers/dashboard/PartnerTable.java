@@ -178,7 +178,7 @@ final class PartnerTable {
       Optional<Relationship> master = view.relationship(r.relationshipId());
       ZoneId zone = Labels.zone(view.office(r.officeId()).map(Office::getTimeZone).orElse(null));
       List<Object> cells = List.of(r.relationshipId(), r.officeId(), r.partnerId(), r.partnerNameEn(),
-          text(r.partnerNameZh()), r.country(), text(r.region()), Labels.of(RelationshipKind.valueOf(r.kind()), language),
+          text(r.partnerNameZh()), r.country(), text(Labels.region(r.region(), language)), Labels.of(RelationshipKind.valueOf(r.kind()), language),
           Labels.of(RelationshipStatus.valueOf(r.status()), language),
           text(master.map(Relationship::getEstablishedOn).orElse(null)),
           text(master.map(Relationship::getResponsibleOfficer).orElse(null)), text(r.score()),

@@ -190,7 +190,7 @@ class DashboardApiTest {
     String[] lines = get("/api/v1/partners.csv?office=shanghai-changning", basic("wang", PASSWORD)).body()
         .replace("\uFEFF", "").split("\r\n");
     assertThat(lines[0]).startsWith("关系编号,外办,伙伴编号,英文名,中文名,国家,地区,关系类型,状态,结好日期,负责人,活力值,等级");
-    assertThat(lines[1]).contains(",友好城市,正式,1987-01-01,").contains(",40,正常,");
+    assertThat(lines[1]).contains(",JP,亚洲,友好城市,正式,1987-01-01,").contains(",40,正常,");
   }
 
   @Test
