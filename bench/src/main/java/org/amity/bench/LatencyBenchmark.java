@@ -114,6 +114,7 @@ final class LatencyBenchmark {
       report.note(summary(sent));
       report.note(afterWarmUp(sent));
       report.note(slowestScores(sent));
+      report.note(scoreStages(sent));
       List<Row> rows = rows(sent);
       rows.add(Row.under("footprint: amity demo peak RSS (VmHWM), demo data loaded, through the latency run",
           demo.peakResidentMiB(), "MiB", DEMO_MEMORY_TARGET_MIB));
@@ -180,9 +181,12 @@ final class LatencyBenchmark {
     final String relationshipId;
     final int exchangesWithIt;
     final long sentAt = System.nanoTime();
+    final long sentAtMillis = System.currentTimeMillis();
     volatile long answeredAt;
     volatile long onTimelineAt;
     volatile long inScoreAt;
+    /** The wall-clock moment the streams application scored the vitality that first counted it. */
+    volatile long scoredAtMillis;
     volatile boolean refused;
 
     Sent(String eventId, String relationshipId, int exchangesWithIt) {
@@ -279,6 +283,7 @@ final class LatencyBenchmark {
       }
       if (sent.inScoreAt == 0 && counted >= sent.exchangesWithIt) {
         sent.inScoreAt = now;
+        sent.scoredAtMillis = Instant.parse(answer.path("vitality").path("at").asText()).toEpochMilli();
       }
       if (sent.done()) {
         open.remove(sent);
@@ -383,6 +388,21 @@ final class LatencyBenchmark {
     return String.format("latency of the %,d events sent after the first %d s: timeline p50 %.0f / p99 %.0f ms,"
         + " score p50 %.0f / p99 %.0f ms", later.size(), WARM_UP.toSeconds(), percentile(onTimeline, 0.5),
         percentile(onTimeline, 0.99), percentile(inScore, 0.5), percentile(inScore, 0.99));
+  }
+
+  /**
+   * The score's latency in two parts, by the vitality's {@code at} (same machine, same clock): from the POST until the
+   * streams application scored the event, and from then until the dashboard showed it (the exactly-once commit, the
+   * dashboard's read of the topic and the poller's turn).
+   */
+  private static String scoreStages(List<Sent> all) {
+    List<Sent> scored = all.stream().filter(sent -> sent.scoredAtMillis != 0).toList();
+    long[] toScored = scored.stream().mapToLong(sent -> sent.scoredAtMillis - sent.sentAtMillis).sorted().toArray();
+    long[] toShown = scored.stream().mapToLong(sent -> sent.sentAtMillis
+        + TimeUnit.NANOSECONDS.toMillis(sent.inScoreAt - sent.sentAt) - sent.scoredAtMillis).sorted().toArray();
+    return String.format("latency: the score's parts, p50 / p99: POST until the streams application scored it %.0f /"
+        + " %.0f ms, then until the dashboard showed it %.0f / %.0f ms", percentile(toScored, 0.5),
+        percentile(toScored, 0.99), percentile(toShown, 0.5), percentile(toShown, 0.99));
   }
 
   /** When the score's slowest events were sent, from the first event, and how long each took: where the tail is. */

@@ -295,6 +295,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
    */
   private void publishLive(long now, long budgetEnd) {
     long newsSince = newsSince(now);
+    boolean published = false;
     Iterator<String> next = live.iterator();
     while (next.hasNext()) {
       String relationshipId = next.next();
@@ -304,12 +305,17 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
         publish(relationshipId, now, newest >= newsSince);
         pending.delete(relationshipId);
         pendingCount--;
+        published = true;
       }
       if (System.nanoTime() > budgetEnd) {
         break;
       }
     }
     pendingMetric.record(pendingCount);
+    if (published) {
+      // readers see a transaction's records only once it commits: commit now, not at the next commit interval
+      context.commit();
+    }
   }
 
   /**
