@@ -41,7 +41,7 @@ final class AmityConfig implements CommandLine.IDefaultValueProvider {
   /** Variables read other than as options: secrets, the file, and those of the scripts and compose files. */
   private static final Set<String> READ_VARIABLES = Set.of(FILE_VARIABLE, "AMITY_INGEST_TOKENS", "AMITY_STREAMS_TOKENS",
       "AMITY_DASHBOARD_USERS", "AMITY_DASHBOARD_STREAMS_TOKENS",
-      "AMITY_SMTP_PASSWORD", LogFormat.VARIABLE, "AMITY_JAVA_OPTS", "AMITY_DEFAULT_JAVA_OPTS", "AMITY_IMAGE", "AMITY_KAFKA_USERNAME",
+      "AMITY_SMTP_PASSWORD", LogFormat.VARIABLE, "AMITY_JAVA_OPTS", "AMITY_IMAGE", "AMITY_KAFKA_USERNAME",
       "AMITY_KAFKA_PASSWORD", "AMITY_KAFKA_TRUSTSTORE", "AMITY_KAFKA_TRUSTSTORE_PASSWORD",
       "AMITY_SCHEMA_REGISTRY_USER_INFO");
 

@@ -38,7 +38,7 @@ final class PartnerTable {
              String country, String region, String kind, Integer score, String band, Integer trend,
              Integer daysSinceLastExchange, LocalDate forecastDormantOn, Instant scoredAt, String status) {}
 
-  /** Filters: each null or blank means any; {@code q} matches names and ids. */
+  /** Filters: each null or blank means any; {@code q} matches names, ids and the region in either language. */
   record Query(String office, String band, String region, String kind, String q, String sort, boolean descending) {}
 
   private PartnerTable() {}
@@ -107,7 +107,9 @@ final class PartnerTable {
     String needle = q.trim().toLowerCase(Locale.ROOT);
     return row.relationshipId().toLowerCase(Locale.ROOT).contains(needle)
         || row.partnerNameEn().toLowerCase(Locale.ROOT).contains(needle)
-        || (row.partnerNameZh() != null && row.partnerNameZh().contains(q.trim()));
+        || (row.partnerNameZh() != null && row.partnerNameZh().contains(q.trim()))
+        || (row.region() != null && (Labels.region(row.region(), Labels.EN).toLowerCase(Locale.ROOT).contains(needle)
+            || Labels.region(row.region(), Labels.ZH).contains(q.trim())));
   }
 
   private static Comparator<Row> order(String sort, boolean descending) {

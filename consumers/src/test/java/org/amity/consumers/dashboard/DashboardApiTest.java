@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,6 +151,10 @@ class DashboardApiTest {
     assertThat(json("/api/v1/partners?office=shanghai&kind=SISTER_CITY&band=THRIVING").path("count").asInt())
         .isEqualTo(1);
     assertThat(json("/api/v1/partners?q=鹿特").path("count").asInt()).isEqualTo(1);
+    assertThat(json("/api/v1/partners?q=" + URLEncoder.encode("欧洲", StandardCharsets.UTF_8)).path("partners")
+        .findValuesAsText("partnerId")).containsExactly("nl-rotterdam");
+    assertThat(json("/api/v1/partners?q=north%20am").path("partners").findValuesAsText("partnerId"))
+        .containsExactly("us-los-angeles");
     assertThat(json("/api/v1/partners?sort=days&order=desc").path("partners").get(0).path("partnerId").asText())
         .isEqualTo("us-los-angeles");
     assertThat(json("/api/v1/partners?sort=name&order=asc").path("partners").get(0).path("partnerId").asText())
