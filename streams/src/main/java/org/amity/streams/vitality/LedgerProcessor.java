@@ -291,7 +291,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
 
   /**
    * Publishes the pending relationships that got live input (an office waits to see it), whatever the pace: at least
-   * one, then until {@code budgetEnd}; the rest at the next emit interval.
+   * one, then until {@code budgetEnd}; the rest at the next emit interval. Asks for a commit when it published any.
    */
   private void publishLive(long now, long budgetEnd) {
     long newsSince = newsSince(now);
