@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.amity.platform.kafka.EmbeddedKafka;
+import org.amity.serde.AvroSerdeConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -30,6 +34,14 @@ public final class EmbeddedPlatformExtension implements BeforeAllCallback {
       throw new IllegalStateException("No embedded platform: add @ExtendWith(EmbeddedPlatformExtension.class)");
     }
     return platform;
+  }
+
+  /** What a client of the running platform needs (its broker and schema registry), in a new map to add to. */
+  public static Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform().bootstrapServers());
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform().registryUrl());
+    return config;
   }
 
   private static final class Running implements ExtensionContext.Store.CloseableResource {

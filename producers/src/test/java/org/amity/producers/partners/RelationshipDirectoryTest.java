@@ -1,16 +1,15 @@
 package org.amity.producers.partners;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.amity.contract.Topics;
 import org.amity.events.SampleEvents;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,13 +64,6 @@ class RelationshipDirectoryTest {
       assertThat(directory.exists("later-" + run + "/nl-rotterdam")).as("followed past the tombstone").isTrue();
       assertThat(directory.exists(kept)).as("after a tombstone read while following").isTrue();
     }
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
   }
 
   private static Relationship relationship(String office) {

@@ -1,5 +1,6 @@
 package org.amity.producers.synthetic;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +17,10 @@ import java.util.stream.Collectors;
 import org.amity.contract.EventTypes;
 import org.amity.contract.Topics;
 import org.amity.platform.EmbeddedPlatformExtension;
-import org.amity.platform.Platform;
 import org.amity.serde.AvroDeserializer;
 import org.amity.serde.AvroSerdeConfig;
 import org.amity.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -94,14 +93,6 @@ class KafkaEventSinkTest {
           .hasMessageContaining("records were not written to Kafka")
           .hasCauseInstanceOf(RecordTooLargeException.class);
     }
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Platform platform = EmbeddedPlatformExtension.platform();
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
-    return config;
   }
 
   private static Map<TopicPartition, Long> endOffsets() {

@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.model.TestEvents.delegation;
 import static org.amity.streams.model.TestEvents.envelope;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,6 @@ import org.amity.followups.ExchangePlanned;
 import org.amity.followups.FollowUpStep;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.settings.StreamsSettings;
 import org.apache.avro.specific.SpecificRecord;
@@ -122,12 +121,5 @@ class FollowUpAcrossRestartTest {
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     return AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1",
         EmbeddedKafka.freeLoopbackPorts(1)[0], stateDir, 3, (short) 1, new OfficeTokens(Map.of())));
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
   }
 }

@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.model.TestEvents.delegation;
 import static org.amity.streams.model.TestEvents.envelope;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.amity.aggregates.RelationshipVitality;
@@ -20,7 +20,6 @@ import org.amity.events.Direction;
 import org.amity.events.Domain;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.query.QueryClient;
 import org.amity.streams.settings.StreamsSettings;
@@ -108,12 +107,5 @@ class LiveCommitTest {
         new StringSerializer(), serde.serializer())) {
       producer.send(record).get();
     }
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
   }
 }

@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,6 @@ import org.amity.contract.EventTypes;
 import org.amity.contract.Topics;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.query.QueryClient;
 import org.amity.streams.settings.StreamsSettings;
@@ -99,12 +98,4 @@ class NodeProducerTest {
           relationship(relationshipId, LocalDate.of(1985, 8, 21)))).get();
     }
   }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
-  }
-
 }

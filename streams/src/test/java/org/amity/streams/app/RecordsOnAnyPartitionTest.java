@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.model.TestEvents.delegation;
 import static org.amity.streams.model.TestEvents.envelope;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -27,7 +27,6 @@ import org.amity.events.Domain;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.ledger.Placement;
 import org.amity.streams.model.RelationshipFigures;
@@ -146,12 +145,4 @@ class RecordsOnAnyPartitionTest {
       return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
   }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
-  }
-
 }

@@ -1,5 +1,6 @@
 package org.amity.streams.app;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.model.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,6 @@ import org.amity.platform.kafka.EmbeddedKafka;
 import org.amity.registry.CompatibilityLevel;
 import org.amity.registry.RegistryClientConfig;
 import org.amity.registry.SchemaRegistryClient;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.AvroSerializer;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.model.RelationshipFigures;
@@ -359,12 +359,5 @@ class SchemaEvolutionTest {
 
   private static SchemaRegistryClient registry() {
     return RegistryClientConfig.from(clientConfig()).newClient();
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
   }
 }

@@ -1,5 +1,6 @@
 package org.amity.streams.query;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.office;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,6 @@ import org.amity.access.OfficeTokens;
 import org.amity.contract.Topics;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.app.AmityStreamsApp;
 import org.amity.streams.model.ModelSettings;
@@ -151,12 +151,5 @@ class QueryApiAccessTest {
         producer.send(record).get();
       }
     }
-  }
-
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
   }
 }

@@ -1,5 +1,6 @@
 package org.amity.streams.query;
 
+import static org.amity.platform.EmbeddedPlatformExtension.clientConfig;
 import static org.amity.streams.app.TopologyFixture.relationship;
 import static org.amity.streams.model.TestEvents.delegation;
 import static org.amity.streams.model.TestEvents.envelope;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -33,7 +33,6 @@ import org.amity.events.ForumHeld;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.kafka.EmbeddedKafka;
-import org.amity.serde.AvroSerdeConfig;
 import org.amity.serde.SpecificAvroSerde;
 import org.amity.streams.app.AmityStreamsApp;
 import org.amity.streams.app.CommittedAlerts;
@@ -160,13 +159,6 @@ class TwoInstancesTest {
         new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port, stateDir, 3, (short) 1, CLIENT.accepted()));
   }
 
-  private static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatformExtension.platform().bootstrapServers());
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedPlatformExtension.platform().registryUrl());
-    return config;
-  }
-
   /** The visit, and for the first ones the forum. */
   private static int exchanges(List<String> ids, String id) {
     return ids.indexOf(id) < MULTILATERAL ? 2 : 1;
@@ -180,6 +172,4 @@ class TwoInstancesTest {
   private static JsonNode awaitOk(int port, String path) throws Exception {
     return CLIENT.awaitOk(port, path, body -> true);
   }
-
-
 }
