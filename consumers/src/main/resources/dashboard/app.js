@@ -133,14 +133,11 @@ function zone(timeZone) {
   try { new Intl.DateTimeFormat('en', { timeZone: timeZone || 'Asia/Shanghai' }); return timeZone || 'Asia/Shanghai'; } catch (e) { return 'UTC'; }
 }
 // a moment as the office reads it: in its time zone, in the page's language
-function moment(iso, timeZone) {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: zone(timeZone) })
-    .format(new Date(iso));
-}
+function moment(iso, timeZone) { return inOfficeZone(iso, timeZone, { dateStyle: 'long', timeStyle: 'short' }); }
 // the day of a moment in the office's time zone
-function dayOf(iso, timeZone) {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: zone(timeZone) })
-    .format(new Date(iso));
+function dayOf(iso, timeZone) { return inOfficeZone(iso, timeZone, { dateStyle: 'long' }); }
+function inOfficeZone(iso, timeZone, style) {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { ...style, timeZone: zone(timeZone) }).format(new Date(iso));
 }
 function capitalisedEn(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
 function band(b) { return `<span class="band band-${esc(b || 'NONE')}" data-band="${esc(b || '')}">${esc(b ? standing(b) : '—')}</span>`; }

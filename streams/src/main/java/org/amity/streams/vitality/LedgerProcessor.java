@@ -279,9 +279,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       publish(relationshipId, now, false);
     }
     for (KeyValue<String, Long> relationship : due) {
-      publish(relationship.key, now, relationship.value >= newsSince);
-      pending.delete(relationship.key);
-      pendingCount--;
+      publishPending(relationship.key, now, relationship.value >= newsSince);
       if (System.nanoTime() > budgetEnd) {
         break;
       }
@@ -302,9 +300,7 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       next.remove();
       Long newest = pending.get(relationshipId);
       if (newest != null) {
-        publish(relationshipId, now, newest >= newsSince);
-        pending.delete(relationshipId);
-        pendingCount--;
+        publishPending(relationshipId, now, newest >= newsSince);
         published = true;
       }
       if (System.nanoTime() > budgetEnd) {
@@ -316,6 +312,12 @@ public final class LedgerProcessor implements Processor<String, LedgerInput, Str
       // readers see a transaction's records only once it commits: commit now, not at the next commit interval
       context.commit();
     }
+  }
+
+  private void publishPending(String relationshipId, long now, boolean news) {
+    publish(relationshipId, now, news);
+    pending.delete(relationshipId);
+    pendingCount--;
   }
 
   /**
