@@ -27,8 +27,9 @@ final class AmityProcess implements AutoCloseable {
   static AmityProcess start(Path log, Map<String, String> env, String... args) throws IOException {
     String jar = System.getProperty("amity.jar");
     assertThat(new File(jar)).as("packaged jar").exists();
+    // RocksDB and LZ4 unpack their native libraries into the temporary directory; a killed process leaves them there
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar));
+        "-Djava.io.tmpdir=" + log.toAbsolutePath().getParent(), "-jar", jar));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("AMITY_"));

@@ -32,14 +32,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DemoCommandIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(90);
+  /** The processes' output, kept after the test. */
+  private static final Path OUTPUT = Path.of("target", "demo-command-it").toAbsolutePath();
 
   @Test
-  void showsTheDemoPartnersStopsWithinTenSecondsAndAddsNothingOnASecondStart(@TempDir Path dataDir) throws Exception {
+  void showsTheDemoPartnersStopsWithinTenSecondsAndAddsNothingOnASecondStart(@TempDir Path dataDir, @TempDir Path reports)
+      throws Exception {
     int[] ports = EmbeddedKafka.freeLoopbackPorts(6);
     try (AmityProcess first = start(dataDir, ports, "first")) {
       awaitDemoPartners(first, ports[5]);
       seeTheDemoPartnersInABrowser(ports[5]);
-      Path reports = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-reports"));
       new DemoReportCheck(ports, first.output(), reports).check();
     }
     try (AmityProcess second = start(dataDir, ports, "second", "--simulate", "--simulate-interval", "PT0.2S")) {
@@ -143,7 +145,7 @@ class DemoCommandIT {
         "--controller-port", "" + ports[1], "--registry-port", "" + ports[2], "--ingest-port", "" + ports[3],
         "--streams-port", "" + ports[4], "--dashboard-port", "" + ports[5]));
     args.addAll(List.of(more));
-    return AmityProcess.start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), Map.of(),
+    return AmityProcess.start(Files.createDirectories(OUTPUT).resolve(name + ".log"), Map.of(),
         args.toArray(String[]::new));
   }
 

@@ -56,7 +56,7 @@ class PlatformCommandIT {
     return new ProcessBuilder(javaBinary(), "-jar", jar, "platform", "--data-dir", dataDir.toString(),
         "--kafka-port", "" + ports[0], "--controller-port", "" + ports[1], "--registry-port", "" + ports[2])
         .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-platform.log").toFile())
+        .redirectOutput(Path.of("target", "platform-command-it.log").toFile())
         .start();
   }
 

@@ -48,6 +48,8 @@ final class AmityProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(AMITY_DEFAULT_JAVA_OPTS);
     command.addAll(extraJavaOptions());
+    // RocksDB and LZ4 unpack their native libraries into the temporary directory; a killed process leaves them there
+    command.add("-Djava.io.tmpdir=" + log.toAbsolutePath().getParent());
     command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

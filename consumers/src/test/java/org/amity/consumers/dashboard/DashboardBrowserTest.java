@@ -44,6 +44,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -69,6 +70,9 @@ class DashboardBrowserTest {
   private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
   /** Configured otherwise than the defaults, so that the page shows the settings in force, not the defaults. */
   private static final ModelSettings MODEL = ModelSettings.defaults().toBuilder().halfLifeDays(200).build();
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void aSignedInOfficerSeesPartnersOpensOneAndSeesANewExchangeArriveLive() throws Exception {
@@ -96,7 +100,7 @@ class DashboardBrowserTest {
                StreamsSettings.defaults().withApplicationId("amity-dashboard-browser-" + System.nanoTime())
                    .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)).withModel(MODEL),
                streamsConfig, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", queryPort,
-                   Files.createTempDirectory("amity-dashboard-streams"), 3, (short) 1,
+                   Files.createDirectory(stateDirs.resolve("dashboard-streams")), 3, (short) 1,
                    new OfficeTokens(Map.of("shanghai", OfficeTokens.hash(TOKEN)))));
            DashboardFeed feed = DashboardFeed.start(view, config);
            DashboardServer dashboard = new DashboardServer(new DashboardSettings("127.0.0.1", 0,

@@ -39,6 +39,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -63,6 +64,9 @@ class FollowUpBrowserTest {
   private static final String SACRAMENTO = "jinan/us-sacramento";
   private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
   private final DashboardView view = new DashboardView();
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void anOfficerAcknowledgesPlansAVisitSeesItsWhatIfAndTheRecordedVisitClosesThePlan() throws Exception {
@@ -103,7 +107,7 @@ class FollowUpBrowserTest {
                StreamsSettings.defaults().withApplicationId("amity-follow-up-browser-" + System.nanoTime())
                    .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(2)),
                streamsConfig, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", EmbeddedKafka.freeLoopbackPorts(1)[0],
-                   Files.createTempDirectory("amity-follow-up-streams"), 3, (short) 1,
+                   Files.createDirectory(stateDirs.resolve("follow-up-streams")), 3, (short) 1,
                    new OfficeTokens(Map.of("jinan", OfficeTokens.hash(TOKEN)))));
            DashboardFeed feed = DashboardFeed.start(view, config);
            FollowUpWriter writer = FollowUpWriter.start(config);

@@ -137,7 +137,7 @@ class MasterDataBadInputTest {
   }
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@TempDir Path files) throws Exception {
     Platform platform = EmbeddedPlatformExtension.platform();
     config = Map.of("bootstrap.servers", platform.bootstrapServers(), "schema.registry.url", platform.registryUrl());
     relationships = RelationshipDirectory.start(config, Duration.ofSeconds(30));
@@ -150,7 +150,7 @@ class MasterDataBadInputTest {
       registry.put(Office.newBuilder().setOfficeId(twin).setNameEn(twin).setNameZh("同名外办" + RUN).setLevel(OfficeLevel.OTHER)
           .build());
     }
-    MasterDataReport setUp = importer.relationships(Files.writeString(Files.createTempFile("registered", ".csv"),
+    MasterDataReport setUp = importer.relationships(Files.writeString(files.resolve("registered.csv"),
         String.join("\n", HEADER + ",状态日期", "nl-rotterdam,鹿特丹,Rotterdam,NL,友好城市,1979-05-29,正式,",
             "fr-lyon,里昂,Lyon,FR,友好城市,1988-01-01,暂停,2024-06-01")), ImportOptions.defaults().withOffice(CITY));
     assertThat(setUp.success()).as(setUp.format()).isTrue();

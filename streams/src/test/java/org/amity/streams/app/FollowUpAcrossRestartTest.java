@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan whose day passed with nothing recorded, and an assigned follow-up past its day, each raise their alert once,
@@ -48,6 +49,9 @@ class FollowUpAcrossRestartTest {
   private static final Duration REVIEW = Duration.ofMillis(300);
   private static final Instant FORTY_DAYS_AGO = Instant.now().minus(Duration.ofDays(40));
 
+  @TempDir
+  Path stateDirs;
+
   @Test
   void aMissedPlanAndAnOverdueFollowUpAlertOnceAcrossRestarts() throws Exception {
     String office = "office-" + Long.toString(System.nanoTime(), 36);
@@ -55,7 +59,7 @@ class FollowUpAcrossRestartTest {
     publish(relationshipId);
     StreamsSettings settings = StreamsSettings.defaults().withApplicationId("amity-follow-up-restart-" + System.nanoTime())
         .withIntervals(Duration.ofMillis(200), REVIEW);
-    Path stateDir = Files.createTempDirectory("amity-follow-up-restart");
+    Path stateDir = Files.createDirectory(stateDirs.resolve("follow-up-restart"));
 
     try (AmityStreamsApp first = start(settings, stateDir)) {
       first.awaitRunning(Duration.ofSeconds(60));
@@ -65,7 +69,7 @@ class FollowUpAcrossRestartTest {
       onItsState.awaitRunning(Duration.ofSeconds(60));
       Thread.sleep(REVIEW.multipliedBy(10).toMillis());
     }
-    try (AmityStreamsApp fromChangelogs = start(settings, Files.createTempDirectory("amity-follow-up-restored"))) {
+    try (AmityStreamsApp fromChangelogs = start(settings, Files.createDirectory(stateDirs.resolve("follow-up-restored")))) {
       fromChangelogs.awaitRunning(Duration.ofSeconds(60));
       Thread.sleep(REVIEW.multipliedBy(10).toMillis());
     }
@@ -116,7 +120,7 @@ class FollowUpAcrossRestartTest {
         .filter(alert -> Set.of(AlertKind.PLAN_MISSED, AlertKind.FOLLOW_UP_OVERDUE).contains(alert.getKind())).toList();
   }
 
-  private static AmityStreamsApp start(StreamsSettings settings, Path stateDir) throws Exception {
+  private AmityStreamsApp start(StreamsSettings settings, Path stateDir) throws Exception {
     Map<String, Object> config = clientConfig();
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     return AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1",

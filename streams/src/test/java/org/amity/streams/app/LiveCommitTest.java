@@ -7,6 +7,7 @@ import static org.amity.streams.model.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readers of the published topics (the dashboard) see only committed transactions: a relationship published for
@@ -44,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class LiveCommitTest {
   private static final Duration COMMIT_INTERVAL = Duration.ofMinutes(5);
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void aLiveEventsScoreIsCommittedWithoutWaitingForTheCommitInterval() throws Exception {
@@ -57,7 +62,7 @@ class LiveCommitTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(client.office()),
         config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-live-commit"), 3, (short) 1, client.accepted()));
+            Files.createDirectory(stateDirs.resolve("streams-live-commit")), 3, (short) 1, client.accepted()));
          KafkaConsumer<String, RelationshipVitality> committed = committedVitality()) {
       app.awaitRunning(Duration.ofSeconds(60));
       client.awaitOk(port, "/api/v1/vitality/" + id, vitality -> vitality.path("exchanges").asInt() == 0);

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An office system written in Node.js (clients/node: kafkajs and Confluent's own Avro serializer, the schema looked
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class NodeProducerTest {
   private static final Path CLIENT = Path.of("").toAbsolutePath().getParent().resolve("clients/node");
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void aVisitSerializedByConfluentsJavaScriptSerializerAndSentByKafkajsIsScored() throws Exception {
@@ -55,7 +59,7 @@ class NodeProducerTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(office),
         clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-node"), 3, (short) 1, client.accepted()))) {
+            Files.createDirectory(stateDirs.resolve("streams-node")), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       Instant occurredAt = Instant.now().minus(Duration.ofDays(2));
       Result sent = run(List.of("node", "report-visit.js", EmbeddedPlatformExtension.platform().bootstrapServers(),

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Office systems write with any client: librdkafka's clients (Python, Go, .NET, kcat) place a key by CRC32, not by
@@ -51,6 +53,9 @@ class RecordsOnAnyPartitionTest {
   private static final LocalDate ESTABLISHED = LocalDate.of(1995, 4, 20);
   private static final int RELATIONSHIPS = 12;
   private static final Duration MASTER_DATA_WAIT = Duration.ofSeconds(5);
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void eventsAndMasterDataOnAnyPartitionAreScoredAsTheReferenceModelScoresThem() throws Exception {
@@ -87,7 +92,7 @@ class RecordsOnAnyPartitionTest {
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId(office)
         .withMasterDataWait(MASTER_DATA_WAIT),
         clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-anywhere"), 3, (short) 1, client.accepted()))) {
+            Files.createDirectory(stateDirs.resolve("streams-anywhere")), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       List<SpecificRecord> events = records.stream()
           .filter(r -> !r.topic().equals(Topics.RELATIONSHIPS.name())).map(ProducerRecord::value).toList();

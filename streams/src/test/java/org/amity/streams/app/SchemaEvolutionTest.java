@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Producers on a newer and on an older version of DelegationVisited write to the real topic, through the project's
@@ -77,6 +79,9 @@ class SchemaEvolutionTest {
   /** An older DelegationVisited, before leader and endDate were added (both have defaults in the current one). */
   private static final Schema OLDER = older();
   private static final LocalDate ESTABLISHED = LocalDate.now(ZoneOffset.UTC).minusYears(3);
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void theTestSchemasAreChangesTheRuleAllowsAndReadableBothWays() {
@@ -335,14 +340,14 @@ class SchemaEvolutionTest {
     }
   }
 
-  private static AmityStreamsApp start(String applicationId) throws Exception {
+  private AmityStreamsApp start(String applicationId) throws Exception {
     Map<String, Object> config = clientConfig();
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     StreamsSettings settings = StreamsSettings.defaults().withApplicationId(applicationId)
         .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(1));
     return AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1",
         EmbeddedKafka.freeLoopbackPorts(1)[0],
-        Files.createTempDirectory("amity-streams-evolve"), 3, (short) 1));
+        Files.createDirectory(stateDirs.resolve("streams-evolve")), 3, (short) 1));
   }
 
   /** The project's serializer, registering each record's own schema under the topic's subject. */

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query API answers only with an office's API token, and only about that office and the offices under it (a
@@ -43,6 +45,9 @@ class QueryApiAccessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final LocalDate ESTABLISHED = LocalDate.of(2001, 6, 1);
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void anOfficeTokenReadsItsOfficeAndTheOfficesUnderItAndNothingElse() throws Exception {
@@ -66,7 +71,7 @@ class QueryApiAccessTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId("access-" + run),
         config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-access"), 3, (short) 1, new OfficeTokens(hashes)))) {
+            Files.createDirectory(stateDirs.resolve("streams-access")), 3, (short) 1, new OfficeTokens(hashes)))) {
       app.awaitRunning(Duration.ofSeconds(60));
       for (QueryClient office : offices) {
         office.awaitOk(port, "/api/v1/vitality/" + idOf(office), body -> true);
@@ -121,7 +126,7 @@ class QueryApiAccessTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId("no-tokens-"
             + System.nanoTime()), clientConfig(), new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-        Files.createTempDirectory("amity-streams-no-tokens"), 3, (short) 1, OfficeTokens.NONE))) {
+        Files.createDirectory(stateDirs.resolve("streams-no-tokens")), 3, (short) 1, OfficeTokens.NONE))) {
       HttpResponse<String> answer = get(port, "/api/v1/vitality", "Bearer " + OfficeTokens.newToken());
       assertThat(answer.statusCode()).isEqualTo(401);
       assertThat(JSON.readTree(answer.body()).path("error").asText()).contains("未配置外办令牌", "No office tokens");

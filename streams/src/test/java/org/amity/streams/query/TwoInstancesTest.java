@@ -46,6 +46,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of the streams application with one application id on the embedded broker: each answers for every
@@ -64,6 +65,9 @@ class TwoInstancesTest {
   private static final LocalDate THIRTY_YEARS_AGO_NEXT_WEEK = LocalDate.now(ZoneOffset.UTC).minusYears(30).plusDays(7);
   private static final Duration REVIEW = Duration.ofMillis(300);
   private static final QueryClient CLIENT = QueryClient.of("office-" + Long.toString(System.nanoTime(), 36));
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void everyRelationshipCanBeQueriedFromEitherInstanceAndTheSurvivorTakesOverWithoutRepeatingAlerts() throws Exception {
@@ -151,10 +155,10 @@ class TwoInstancesTest {
     }
   }
 
-  private static AmityStreamsApp start(StreamsSettings settings, int port, String name) throws Exception {
+  private AmityStreamsApp start(StreamsSettings settings, int port, String name) throws Exception {
     Map<String, Object> config = clientConfig();
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    Path stateDir = Files.createTempDirectory("amity-streams-" + name);
+    Path stateDir = Files.createDirectory(stateDirs.resolve(name));
     return AmityStreamsApp.start(settings, config,
         new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port, stateDir, 3, (short) 1, CLIENT.accepted()));
   }

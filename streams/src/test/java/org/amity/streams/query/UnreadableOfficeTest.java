@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One unreadable record on amity.offices (read by every instance into a global table) is skipped: the application
@@ -44,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class UnreadableOfficeTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  Path stateDirs;
 
   @Test
   void anUnreadableOfficeRecordLeavesTheApplicationRunningAndTheRollupsPublished() throws Exception {
@@ -61,7 +66,7 @@ class UnreadableOfficeTest {
     int port = EmbeddedKafka.freeLoopbackPorts(1)[0];
     try (AmityStreamsApp app = AmityStreamsApp.start(StreamsSettings.defaults().withApplicationId("unreadable-" + run),
         config, new AmityStreamsApp.Options("127.0.0.1", "127.0.0.1", port,
-            Files.createTempDirectory("amity-streams-unreadable"), 3, (short) 1, client.accepted()))) {
+            Files.createDirectory(stateDirs.resolve("streams-unreadable")), 3, (short) 1, client.accepted()))) {
       app.awaitRunning(Duration.ofSeconds(60));
       try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
           config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)), new StringSerializer(), new ByteArraySerializer())) {
