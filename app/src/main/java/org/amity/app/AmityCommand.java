@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.amity.labels.Labels;
+import org.amity.partners.OfficeLevel;
+import org.amity.partners.PartnerLevel;
+import org.amity.partners.RelationshipKind;
+import org.amity.partners.RelationshipStatus;
 import org.amity.serde.ContractClasses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +76,11 @@ public final class AmityCommand implements Runnable {
     cli.setDefaultValueProvider(config);
     cli.registerConverter(Duration.class, AmityCommand::duration);
     cli.registerConverter(LocalDate.class, AmityCommand::date);
+    registerSymbols(cli, RelationshipStatus.class);
+    registerSymbols(cli, RelationshipKind.class);
+    registerSymbols(cli, PartnerLevel.class);
+    registerSymbols(cli, OfficeLevel.class);
+    cli.setParameterExceptionHandler(new CommandLineMistake());
     cli.setExecutionExceptionHandler(new BindFailure());
     cli.setExecutionStrategy(parsed -> {
       checkPorts(parsed);
@@ -93,6 +105,23 @@ public final class AmityCommand implements Runnable {
     } catch (DateTimeParseException e) {
       throw new CommandLine.TypeConversionException("'" + text + "' is not a date like 2024-07-10");
     }
+  }
+
+  private static <E extends Enum<E>> void registerSymbols(CommandLine cli, Class<E> type) {
+    cli.registerConverter(type, text -> symbol(type, text));
+  }
+
+  /** A symbol as written ("ENDED", "ended") or as its Chinese label says it ("已终止"). */
+  private static <E extends Enum<E>> E symbol(Class<E> type, String text) {
+    String word = text.strip();
+    for (E symbol : type.getEnumConstants()) {
+      if (symbol.name().equalsIgnoreCase(word) || Labels.zh(symbol).equals(word)) {
+        return symbol;
+      }
+    }
+    String zh = Arrays.stream(type.getEnumConstants()).map(Labels::zh).collect(Collectors.joining("、"));
+    String en = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    throw new CommandLine.TypeConversionException("“" + text + "”应为 " + zh + " 之一 / must be one of " + en);
   }
 
   /** A port out of range is refused before the command connects to anything or creates a file. */

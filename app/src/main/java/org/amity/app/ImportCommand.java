@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.sheet.ColumnLayout;
@@ -74,10 +75,10 @@ final class ImportCommand implements Callable<Integer> {
     if (rejects != null && !skipBadRows) {
       throw new ParameterException(spec.commandLine(), "--rejects needs --skip-bad-rows (without it, bad rows stop the import)");
     }
-    ImportOptions options = new ImportOptions(office, dryRun, skipBadRows, rejects, encoding);
     Map<String, Object> config = connection.clientConfig();
     try {
       checkFile();
+      ImportOptions options = new ImportOptions(officeId(config), dryRun, skipBadRows, rejects, encoding);
       ImportReport report;
       if (dryRun) {
         try (RelationshipDirectory directory = RelationshipDirectory.start(config, DIRECTORY_TIMEOUT)) {
@@ -98,6 +99,20 @@ final class ImportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("amity import: cannot use Kafka at " + connection.bootstrapServers + ": "
           + e.getMessage() + " (nothing was written)");
       return 2;
+    }
+  }
+
+  /** The office --office names, by its id or by its name ("济南市外办"); as written when no office has it. */
+  private String officeId(Map<String, Object> config) throws TimeoutException {
+    if (office == null) {
+      return null;
+    }
+    try (OfficeDirectory offices = OfficeDirectory.start(config, DIRECTORY_TIMEOUT)) {
+      String id = offices.idOf(office).orElse(office);
+      if (!id.equals(office)) {
+        spec.commandLine().getOut().println("--office " + office + "：外办 " + id + " / the office " + id);
+      }
+      return id;
     }
   }
 

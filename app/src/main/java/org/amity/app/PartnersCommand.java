@@ -103,9 +103,14 @@ final class PartnersCommand {
     @Override
     public Integer call() throws Exception {
       return MasterDataChange.run(spec, connection.clientConfig(), key.id(), registry -> {
-        Relationship current = registry.relationships().get(key.id()).orElseThrow(() -> new InvalidInputException(
-            List.of(Problem.of("--partner", "外办 " + key.office + " 没有与 " + key.partner + " 的关系；新关系请用 amity partners add",
-                "office " + key.office + " has no relationship with " + key.partner + "; register it with amity partners add"))));
+        String office = registry.offices().idOf(key.office).orElseThrow(() -> new InvalidInputException(List.of(
+            Problem.of("--office", "未知的外办“" + key.office + "”（amity offices list 列出全部）",
+                "unknown office \"" + key.office + "\" (amity offices list lists them)"))));
+        Relationship current = registry.relationships().find(office, key.partner)
+            .flatMap(registry.relationships()::get).orElseThrow(() -> new InvalidInputException(List.of(
+                Problem.of("--partner", "外办 " + office + " 没有编号或名称为“" + key.partner + "”的伙伴（amity partners list --office "
+                    + office + " 列出全部；新关系请用 amity partners add）", "office " + office + " has no partner with the id or name \""
+                    + key.partner + "\" (amity partners list --office " + office + " lists them; register a new one with amity partners add)"))));
         return saved(registry.put(fields.applyTo(current), fields.statusSince));
       });
     }

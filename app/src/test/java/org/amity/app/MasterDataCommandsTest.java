@@ -72,10 +72,20 @@ class MasterDataCommandsTest {
         "--name-zh", "萨克拉门托", "--country", "US", "--region", "North America", "--established", "1985-05-03",
         "--officer", "americas@office.example").code()).isZero();
 
-    Answer ended = amity("partners", "set", "--office", office, "--partner", "us-sacramento", "--status", "ENDED",
+    Answer ended = amity("partners", "set", "--office", office, "--partner", "萨克拉门托", "--status", "已终止",
         "--status-since", "2025-06-30");
     assertThat(ended.code()).as(ended.err()).isZero();
     assertThat(ended.out()).contains("已终止 ENDED");
+    Answer unknownOffice = amity("partners", "set", "--office", office + "x", "--partner", "萨克拉门托", "--officer", "x@y.example");
+    assertThat(unknownOffice.code()).isEqualTo(1);
+    assertThat(unknownOffice.err()).contains("未知的外办“" + office + "x”", "unknown office");
+    Answer unknownPartner = amity("partners", "set", "--office", office, "--partner", "萨克拉曼多", "--officer", "x@y.example");
+    assertThat(unknownPartner.code()).isEqualTo(1);
+    assertThat(unknownPartner.err()).contains("没有编号或名称为“萨克拉曼多”的伙伴", "amity partners list --office " + office);
+    Answer unknownStatus = amity("partners", "set", "--office", office, "--partner", "us-sacramento", "--status", "正常");
+    assertThat(unknownStatus.code()).isEqualTo(2);
+    assertThat(unknownStatus.err()).contains("--status", "“正常”应为 意向、正式、暂停、已终止 之一", "must be one of",
+        "amity partners set --help").doesNotContain("Usage:");
     Answer suspended = amity("partners", "set", "--office", office, "--partner", "us-sacramento", "--status", "SUSPENDED");
     assertThat(suspended.code()).isEqualTo(1);
     assertThat(suspended.err()).contains("status", "已终止", "暂停", "正式", "意向");
@@ -103,5 +113,11 @@ class MasterDataCommandsTest {
     Answer imported = amity("partners", "import", partners.toString(), "--office", office);
     assertThat(imported.out()).contains("新增 1");
     assertThat(amity("partners", "list", "--office", office).out()).contains(office + "/fr-rennes", "雷恩");
+
+    Path log = Files.write(dir.resolve("交流记录.csv"), "类型,日期,伙伴,方向,级别\r\n代表团,2024/7/10,雷恩,来访,市长\r\n"
+        .getBytes(Charset.forName("GBK")));
+    Answer byOfficeName = amity("import", log.toString(), "--office", "某市外办", "--dry-run");
+    assertThat(byOfficeName.code()).as(byOfficeName.out() + byOfficeName.err()).isZero();
+    assertThat(byOfficeName.out()).contains("--office 某市外办：外办 " + office, "有效", "1");
   }
 }

@@ -35,6 +35,17 @@ public final class OfficeDirectory implements AutoCloseable {
     return view.get(officeId);
   }
 
+  /** The office a person names: by its id, else by its Chinese or English name when one office alone has it. */
+  public Optional<String> idOf(String idOrName) {
+    if (exists(idOrName)) {
+      return Optional.of(idOrName);
+    }
+    List<String> named = view.all().values().stream()
+        .filter(o -> idOrName.equals(o.getNameZh()) || idOrName.equalsIgnoreCase(o.getNameEn()))
+        .map(Office::getOfficeId).toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
   /** Every office, parents before their children, by id among siblings. */
   public List<Office> list() {
     return treeOrder(view.all().values());

@@ -54,6 +54,8 @@ public enum Column {
       BY_HEADER.put(normalise(column.english), column);
       BY_HEADER.put(normalise(column.chinese), column);
     }
+    // the header the offices' and partners' sheets use
+    BY_HEADER.put(normalise("外办"), OFFICE);
   }
 
   private final String english;

@@ -253,12 +253,7 @@ public final class MasterDataImport {
 
   /** An office named by its id, or by the Chinese or English name only it has; as written when none matches. */
   private String officeIdOf(String text) {
-    if (registry.offices().exists(text)) {
-      return text;
-    }
-    List<String> named = registry.offices().list().stream()
-        .filter(o -> text.equals(o.getNameZh()) || text.equalsIgnoreCase(o.getNameEn())).map(Office::getOfficeId).toList();
-    return named.size() == 1 ? named.get(0) : text;
+    return registry.offices().idOf(text).orElse(text);
   }
 
   /** The office's registered relationship the row names: by partner id, else by its Chinese or English name. */

@@ -48,6 +48,8 @@ public final class RowMapper {
   public static final String ROW_ID_PREFIX = "import:row:";
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+  /** A partner id, the part of a relationship id after the office ("nl-rotterdam"); anything else is a name. */
+  private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、\\n]");
   private static final Pattern THOUSANDS = Pattern.compile("[,，\\s]");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -234,7 +236,12 @@ public final class RowMapper {
           if (partner.contains("/")) {
             ids.putIfAbsent(partner.toLowerCase(Locale.ROOT), column);
           } else if (rowOffice != null) {
-            ids.putIfAbsent(partners.find(rowOffice, partner).orElse(rowOffice + "/" + partner.toLowerCase(Locale.ROOT)), column);
+            Optional<String> found = partners.find(rowOffice, partner);
+            if (found.isEmpty() && !PARTNER_ID.matcher(partner.toLowerCase(Locale.ROOT)).matches()) {
+              problem(column, say("import.unknownPartner", rowOffice, partner));
+            } else {
+              ids.putIfAbsent(found.orElse(rowOffice + "/" + partner.toLowerCase(Locale.ROOT)), column);
+            }
           } else if (!missingOffice) {
             missingOffice = true;
             problem(column, say("import.noOffice", partner));

@@ -69,13 +69,25 @@ class PartnerNamesImportTest {
   }
 
   @Test
-  void aNameNoPartnerOfTheOfficeHasIsRefusedNamingIt() throws Exception {
+  void aNameNoPartnerOfTheOfficeHasIsRefusedAsAnUnknownPartnerOfThatOffice() throws Exception {
     Path file = Files.writeString(dir.resolve("unknown.csv"), String.join("\r\n",
-        "类型,日期,伙伴,方向,级别", "代表团,2024-07-10,火星城,来访,市长", ""));
+        "类型,日期,伙伴,方向,级别", "代表团,2024-07-10,萨克拉曼多,来访,市长", ""));
     ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
         .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
     assertThat(report.success()).isFalse();
-    assertThat(report.badRows().get(0).reasonText()).contains("火星城");
+    assertThat(report.badRows().get(0).reasonText())
+        .contains("外办“" + OFFICE + "”没有名为“萨克拉曼多”的伙伴", "amity partners list --office " + OFFICE)
+        .doesNotContain("小写");
+  }
+
+  @Test
+  void theOfficeColumnMayBeHeadedAsInThePartnersSheet() throws Exception {
+    Path file = Files.writeString(dir.resolve("office-column.csv"), String.join("\r\n",
+        "外办,类型,日期,伙伴,方向,级别", OFFICE + ",代表团,2024-07-11,雷根斯堡,出访,市长", ""));
+    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
+        .run(file, ImportOptions.defaults().withDryRun(true));
+    assertThat(report.success()).as(report.format()).isTrue();
+    assertThat(report.warnings()).as(report.format()).isEmpty();
   }
 
   private static Relationship relationship(String partner, String nameEn, String nameZh) {
