@@ -39,6 +39,11 @@ public record MappedRow(Sheet.Row row, String type, ObjectNode json, String even
   public List<Problem> explain(List<Problem> eventProblems) {
     Set<String> columnsWithProblems = new java.util.HashSet<>();
     problems.forEach(p -> columnsWithProblems.add(p.path()));
+    if (columnsWithProblems.contains(layout.label(Column.OFFICE))) {
+      // the partners' relationship ids are made with the office
+      columnsWithProblems.add(layout.label(Column.PARTNER));
+      columnsWithProblems.add(layout.label(Column.PARTNERS));
+    }
     Set<Problem> all = new LinkedHashSet<>(problems);
     List<Problem> mapped = new ArrayList<>();
     for (Problem problem : eventProblems) {

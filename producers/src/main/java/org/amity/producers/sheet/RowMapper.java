@@ -244,7 +244,7 @@ public final class RowMapper {
             }
           } else if (!missingOffice) {
             missingOffice = true;
-            problem(column, say("import.noOffice", partner));
+            problem(Column.OFFICE, say("import.noOffice", partner));
           }
         }
       }

@@ -52,9 +52,20 @@ class ColumnLayoutTest {
   void refusesASheetWithoutATypeColumn() {
     assertThatThrownBy(() -> ColumnLayout.of(List.of("Name", "City", "When")))
         .isInstanceOf(SheetException.class)
+        .hasMessageContaining("第 1 行没有可识别的列名")
         .hasMessageContaining("no recognisable header")
         .hasMessageContaining("type/类型")
-        .hasMessageContaining("\"Name\"");
+        .hasMessageContaining("\"Name\"")
+        .hasMessageNotContaining("--encoding");
+  }
+
+  @Test
+  void suggestsAnotherEncodingWhenTheHeaderLooksGarbled() {
+    // 類型,日期,夥伴 saved as Big5 and read as GB18030
+    assertThatThrownBy(() -> ColumnLayout.of(List.of("雞倰", "ら戳", "鶴")))
+        .isInstanceOf(SheetException.class)
+        .hasMessageContaining("Big5：用 --encoding 指明")
+        .hasMessageContaining("name it with --encoding");
   }
 
   @Test
@@ -68,6 +79,7 @@ class ColumnLayoutTest {
   void refusesAColumnNamedTwice() {
     assertThatThrownBy(() -> ColumnLayout.of(List.of("type", "date", "日期")))
         .isInstanceOf(SheetException.class)
+        .hasMessageContaining("出现了两次：“date”（B 列）与“日期”（C 列）")
         .hasMessageContaining("twice")
         .hasMessageContaining("\"date\" (column B)")
         .hasMessageContaining("\"日期\" (column C)");

@@ -189,8 +189,8 @@ class RowMapperTest {
   void aBarePartnerIdNeedsAnOffice() {
     MappedRow row = map(null, "type", "delegation", "date", "2024-07-10", "partner", "nl-rotterdam", "direction", "in",
         "level", "DEPARTMENT");
-    assertThat(row.problems()).extracting(Problem::path).containsExactly("partner");
-    assertThat(row.problems().get(0).reason()).contains("names no office").contains("--office");
+    assertThat(row.problems()).extracting(Problem::path).containsExactly("office/办公室");
+    assertThat(row.problems().get(0).reason()).contains("no office", "nl-rotterdam", "--office");
   }
 
   @Test

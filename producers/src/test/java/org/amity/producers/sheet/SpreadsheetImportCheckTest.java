@@ -53,6 +53,15 @@ class SpreadsheetImportCheckTest {
   }
 
   @Test
+  void aRowWhoseOfficeNothingSaysIsRefusedOnceForIt() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("无外办.csv"), String.join("\r\n",
+        "类型,日期,伙伴,方向,级别", "代表团,2024-07-10,萨克拉门托,来访,市长", ""));
+    ImportReport report = CHECK.run(file, DRY_RUN);
+    assertThat(reasonsByRow(report).get(2)).singleElement().asString()
+        .startsWith("office/办公室: 未指明外办，无法知道“萨克拉门托”是哪个外办的伙伴：请加 --office");
+  }
+
+  @Test
   void everyBadRowIsNamedWithItsNumberAndEveryReason() {
     ImportReport report = CHECK.run(SheetFixtures.resource("bad-rows.csv"), DRY_RUN.withOffice("shanghai"));
     Map<Integer, List<String>> bad = reasonsByRow(report);
