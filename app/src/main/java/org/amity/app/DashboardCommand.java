@@ -96,7 +96,8 @@ final class DashboardCommand implements Callable<Integer> {
       }
       String hash = PasswordHashes.hash(password);
       spec.commandLine().getOut().println(hash);
-      spec.commandLine().getOut().println("configure:  --user NAME=" + hash);
+      spec.commandLine().getOut().println("配置用户 / configure a user: --user NAME=" + hash
+          + "  (AMITY_DASHBOARD_USERS='NAME=" + hash + "')");
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -18,8 +18,10 @@ final class TokenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String token = OfficeTokens.newToken();
+    String hash = office + "=" + OfficeTokens.hash(token);
+    System.out.println("外办 " + office + " 的令牌（交给该外办保管；dashboard 和 report 的 --streams-token 用它）");
     System.out.println("token for " + office + ": " + token);
-    System.out.println("configure:  --token-hash " + office + "=" + OfficeTokens.hash(token));
+    System.out.println("配置用的散列 / hash to configure (--token-hash, AMITY_INGEST_TOKENS, AMITY_STREAMS_TOKENS): " + hash);
     return 0;
   }
 }
