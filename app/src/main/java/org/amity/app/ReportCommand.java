@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -114,8 +115,17 @@ final class ReportCommand implements Callable<Integer> {
     if (!view.knowsOffice(office)) {
       return failed("没有外办 " + office + "，未写入任何文件 / No office " + office + ": nothing written");
     }
-    BandsAt bands = streamsUrl == null ? BandsAt.UNKNOWN : new StreamsQueries(new DashboardSettings("127.0.0.1", 0,
-        streamsUrl, streamsTokens), view)::bandsAt;
+    BandsAt bands = BandsAt.UNKNOWN;
+    if (streamsUrl != null) {
+      StreamsQueries streams = new StreamsQueries(new DashboardSettings("127.0.0.1", 0, streamsUrl, streamsTokens), view);
+      Optional<Integer> status = streams.tokenStatus(office);
+      if (status.isPresent() && (status.get() == 401 || status.get() == 403)) {
+        return failed("流处理查询接口拒绝了 --streams-token（HTTP " + status.get() + "）：请用 amity token 为外办 " + office
+            + " 或其上级外办发的令牌，未写入任何文件 / The streams query API refused --streams-token (HTTP " + status.get()
+            + "): give the token amity token made for " + office + " or an office above it; nothing written");
+      }
+      bands = streams::bandsAt;
+    }
     LeadershipReport report = ReportFromView.make(view, bands, office, reportPeriod, Instant.now());
     try {
       write(report, fileFormat, fontFile);
@@ -123,9 +133,11 @@ final class ReportCommand implements Callable<Integer> {
       return failed("--out 文件在读取期间出现，未替换：" + out + " / --out appeared while the topics were read and is "
           + "kept: " + out);
     }
-    spec.commandLine().getOut().println("报告已写入 / Report written: " + out.toAbsolutePath() + " ("
-        + report.partners().size() + " partners, " + report.exchanges() + " exchanges" + (report.bandsOverTime() ? ""
-        : "; the streams query API did not answer for every partner: see the note under the bands") + ")");
+    spec.commandLine().getOut().println("报告已写入 / Report written: " + out.toAbsolutePath() + "（" + report.partners()
+        .size() + " 个伙伴，" + report.exchanges() + " 次交流 / " + report.partners().size() + " partners, "
+        + report.exchanges() + " exchanges）" + (report.bandsOverTime() ? "" : "\n注意：流处理查询接口没有回答每个伙伴的"
+        + "历史分档，见报告中分档下的说明 / Note: the streams query API did not answer for every partner: see the note "
+        + "under the bands"));
     return 0;
   }
 

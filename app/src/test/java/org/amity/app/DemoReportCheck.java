@@ -61,6 +61,7 @@ final class DemoReportCheck {
   }
 
   void check() throws Exception {
+    aTokenTheStreamsApplicationRefusesStopsTheReport();
     Path xlsx = report("shanghai-2024.xlsx");
     Path pdf = report("shanghai-2024.pdf");
     OfficeYield topic = (OfficeYield) TopicRecords.newest("127.0.0.1:" + ports[0], "http://127.0.0.1:" + ports[2],
@@ -82,6 +83,19 @@ final class DemoReportCheck {
     topic.getWithDistricts().getPeople().forEach((type, n) -> assertThat(text).contains(
         Labels.text("People." + type, Labels.ZH).replaceAll("\\s+", "")));
     assertThat(text).contains("上海市人民政府外事办公室友城工作报告（2024年）");
+  }
+
+  private void aTokenTheStreamsApplicationRefusesStopsTheReport() throws Exception {
+    Path out = dir.resolve("refused.xlsx");
+    try (AmityProcess report = AmityProcess.start(dir.resolve("refused.log"), Map.of(), "report",
+        "--bootstrap-servers", "127.0.0.1:" + ports[0], "--schema-registry-url", "http://127.0.0.1:" + ports[2],
+        "--office", "shanghai", "--period", "2024", "--out", out.toString(),
+        "--streams-url", "http://127.0.0.1:" + ports[4], "--streams-token", "shanghai=not-" + token)) {
+      assertThat(report.awaitExit(Duration.ofSeconds(120))).as(report.output()).isEqualTo(1);
+      assertThat(report.output()).contains("流处理查询接口拒绝了 --streams-token（HTTP 401）", "refused --streams-token",
+          "nothing written");
+    }
+    assertThat(out).doesNotExist();
   }
 
   private Path report(String file) throws Exception {

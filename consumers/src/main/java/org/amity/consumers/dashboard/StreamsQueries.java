@@ -73,7 +73,27 @@ public final class StreamsQueries {
     return get("/api/v1/model", settings.streamsTokens().values().stream().findFirst());
   }
 
+  /**
+   * The HTTP status the streams application answers the office's token with (asking for the model's settings), or
+   * empty when there is no streams URL or token for the office, or no answer.
+   */
+  public Optional<Integer> tokenStatus(String office) {
+    return send("/api/v1/model", tokenFor(office)).map(HttpResponse::statusCode);
+  }
+
   private Optional<JsonNode> get(String path, Optional<String> token) {
+    Optional<HttpResponse<String>> answer = send(path, token);
+    try {
+      if (answer.isPresent() && answer.get().statusCode() == 200) {
+        return Optional.of(JSON.readTree(answer.get().body()));
+      }
+    } catch (IOException e) {
+      log.debug("Streams {} answered what is not JSON: {}", path, e.toString());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<HttpResponse<String>> send(String path, Optional<String> token) {
     if (settings.streamsUrl() == null || token.isEmpty()) {
       return Optional.empty();
     }
@@ -81,10 +101,10 @@ public final class StreamsQueries {
     try {
       HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
           .header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 200) {
-        return Optional.of(JSON.readTree(answer.body()));
+      if (answer.statusCode() != 200) {
+        log.debug("Streams {} answered {}", path, answer.statusCode());
       }
-      log.debug("Streams {} answered {}", path, answer.statusCode());
+      return Optional.of(answer);
     } catch (IOException | IllegalArgumentException e) {
       log.debug("Streams {} failed: {}", path, e.toString());
     } catch (InterruptedException e) {
