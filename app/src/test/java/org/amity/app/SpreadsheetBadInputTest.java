@@ -123,14 +123,14 @@ class SpreadsheetBadInputTest {
         }, false, 2, "log.xlsx;cannot be read as an XLSX workbook"),
         new Case("an empty file", "log.csv", file -> Files.write(file, new byte[0]), false, 2, "log.csv;row 1 is empty"),
         csvCase("an unclosed quote", 2, "log.csv;not valid CSV", HEADER, "delegation,\"2024-07-10,nl-rotterdam,in,DEPARTMENT,4"),
-        csvCase("no partner column", 1, "row 2: partner", "type,date,direction,level,headcount", "delegation,2024-07-10,in,DEPARTMENT,4"),
-        csvCase("a day-first date", 1, "row 3: date;10/07/2024", HEADER, GOOD_ROW, "delegation,10/07/2024,nl-rotterdam,in,DEPARTMENT,4"),
-        csvCase("an Excel day number in a CSV date", 1, "row 2: date;45483", HEADER, "delegation,45483,nl-rotterdam,in,DEPARTMENT,4"),
-        csvCase("a headcount in words", 1, "row 2: headcount;twelve", HEADER, "delegation,2024-07-10,nl-rotterdam,in,DEPARTMENT,twelve"),
-        csvCase("a fractional headcount", 1, "row 2: headcount;2.5", HEADER, "delegation,2024-07-10,nl-rotterdam,in,DEPARTMENT,2.5"),
-        csvCase("a partner of no relationship among good rows", 1, "row 3: partner;xx-nowhere", HEADER, GOOD_ROW,
+        csvCase("no partner column", 1, "第 2 行：partner", "type,date,direction,level,headcount", "delegation,2024-07-10,in,DEPARTMENT,4"),
+        csvCase("a day-first date", 1, "第 3 行：date;10/07/2024", HEADER, GOOD_ROW, "delegation,10/07/2024,nl-rotterdam,in,DEPARTMENT,4"),
+        csvCase("an Excel day number in a CSV date", 1, "第 2 行：date;45483", HEADER, "delegation,45483,nl-rotterdam,in,DEPARTMENT,4"),
+        csvCase("a headcount in words", 1, "第 2 行：headcount;twelve", HEADER, "delegation,2024-07-10,nl-rotterdam,in,DEPARTMENT,twelve"),
+        csvCase("a fractional headcount", 1, "第 2 行：headcount;2.5", HEADER, "delegation,2024-07-10,nl-rotterdam,in,DEPARTMENT,2.5"),
+        csvCase("a partner of no relationship among good rows", 1, "第 3 行：partner;xx-nowhere", HEADER, GOOD_ROW,
             "delegation,2024-07-11,xx-nowhere,in,DEPARTMENT,4"),
-        new Case("a formula whose value is an error", "log.xlsx", formulaInDate("1/0", "#DIV/0!"), false, 1, "row 2: date;#DIV/0!"),
+        new Case("a formula whose value is an error", "log.xlsx", formulaInDate("1/0", "#DIV/0!"), false, 1, "第 2 行：date;#DIV/0!"),
         new Case("a formula Excel never computed", "log.xlsx", formulaInDate("TODAY()", null), false, 2, "B2;=TODAY();save it again"),
         new Case("a CSV file of 300 MB", "log.csv", file -> {
           try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
@@ -142,7 +142,7 @@ class SpreadsheetBadInputTest {
             "log.csv;数据超过 100000 行;row 100002;split it"),
         new Case("a bad row skipped", "log.csv", csv(HEADER, "delegation,2024-07-12,nl-rotterdam,out,DEPARTMENT,3",
             "delegation,10/07/2024,nl-rotterdam,in,DEPARTMENT,4"),
-            true, 0, "written:    1;rejected:   1;row 3: date;log.csv.rejects.csv"));
+            true, 0, "written：1;rejected：1;第 3 行：date;log.csv.rejects.csv"));
   }
 
   @ParameterizedTest(name = "{0}")

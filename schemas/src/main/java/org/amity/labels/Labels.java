@@ -10,6 +10,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.amity.contract.EventType;
 import org.amity.contract.EventTypes;
 
@@ -62,6 +63,18 @@ public final class Labels {
   /** The sentence under {@code key} with its arguments filled in. */
   public static String format(String key, Locale language, Object... arguments) {
     return new MessageFormat(text(key, language, key), language).format(arguments);
+  }
+
+  /** The sentence in Chinese, and beside it in English ("中文 / English"); once when the two are the same. */
+  public static String both(String key, Object... arguments) {
+    return both(language -> format(key, language, arguments));
+  }
+
+  /** What {@code sentence} says in Chinese, and beside it in English; once when the two are the same. */
+  public static String both(Function<Locale, String> sentence) {
+    String zh = sentence.apply(ZH);
+    String en = sentence.apply(EN);
+    return zh.equals(en) ? zh : zh + " / " + en;
   }
 
   public static String date(LocalDate day, Locale language) {

@@ -3,10 +3,8 @@ package org.amity.producers.sheet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.amity.labels.Labels;
 
 /**
  * Which column of a sheet holds what: the header row matched against {@link Column}. Headers that name no
@@ -79,13 +77,6 @@ public final class ColumnLayout {
   public String label(Column column) {
     Integer i = index.get(column);
     return i == null ? column.toString() : headers.get(i).strip();
-  }
-
-  /** The language of the sheet's headers: Chinese when most of the columns it names are named in Chinese. */
-  public Locale language() {
-    long chinese = index.entrySet().stream()
-        .filter(e -> headers.get(e.getValue()).strip().equals(e.getKey().chinese())).count();
-    return chinese * 2 >= index.size() ? Labels.ZH : Labels.EN;
   }
 
   /** The headers that name no known column; their cells are ignored. */

@@ -2,7 +2,6 @@ package org.amity.producers.sheet;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.amity.contract.Problem;
 import org.amity.labels.Labels;
@@ -19,11 +18,9 @@ import org.amity.labels.Labels;
  * @param badRows every bad row with every reason, by row number (the header is row 1)
  * @param warnings things the import ignored: unknown columns, cells without a header, repeated rows
  * @param rejectsFile where the bad rows were written, or null when none was written
- * @param language the language of the file's headers, which the report speaks
  */
 public record ImportReport(String file, boolean dryRun, boolean skipBadRows, int rowsRead, int valid, int written,
-                           int duplicates, List<BadRow> badRows, List<String> warnings, Path rejectsFile,
-                           Locale language) {
+                           int duplicates, List<BadRow> badRows, List<String> warnings, Path rejectsFile) {
 
   public ImportReport {
     badRows = List.copyOf(badRows);
@@ -51,43 +48,41 @@ public record ImportReport(String file, boolean dryRun, boolean skipBadRows, int
     return badRows.isEmpty() || skipBadRows;
   }
 
-  /** The report as the command prints it, in the language of the file's headers. */
+  /** The report as the command prints it, in Chinese and English. */
   public String format() {
     StringBuilder out = new StringBuilder();
-    out.append(say("import.title", file, say(skipBadRows ? "import.skipping" : "import.allOrNothing"),
-        dryRun ? say("import.dryRun") : "")).append('\n');
-    line(out, say("import.rowsRead"), rowsRead);
-    line(out, say("import.valid"), valid);
-    line(out, say("import.written"), written);
-    line(out, say("import.duplicates"), duplicates);
-    line(out, say("import.rejected"), rejected());
+    out.append(Labels.both(language -> Labels.format("import.title", language, file,
+        Labels.format(skipBadRows ? "import.skipping" : "import.allOrNothing", language),
+        dryRun ? Labels.format("import.dryRun", language) : ""))).append('\n');
+    line(out, "import.rowsRead", rowsRead);
+    line(out, "import.valid", valid);
+    line(out, "import.written", written);
+    line(out, "import.duplicates", duplicates);
+    line(out, "import.rejected", rejected());
     for (BadRow bad : badRows) {
       for (Problem reason : bad.reasons()) {
-        out.append(say("import.row", String.valueOf(bad.row()), reason)).append('\n');
+        out.append(Labels.format("import.row", Labels.ZH, String.valueOf(bad.row()), reason)).append('\n');
       }
     }
     for (String warning : warnings) {
-      out.append(say("import.warning", warning)).append('\n');
+      out.append(Labels.format("import.warning", Labels.ZH, warning)).append('\n');
     }
     if (dryRun) {
-      out.append(say("import.dryRunNothing"));
+      out.append(Labels.both("import.dryRunNothing"));
       if (!success()) {
-        out.append(' ').append(say("import.dryRunWouldStop"));
+        out.append(' ').append(Labels.both("import.dryRunWouldStop"));
       }
       out.append('\n');
     } else if (!success()) {
-      out.append(say("import.nothingWritten", rejected())).append('\n');
+      out.append(Labels.both("import.nothingWritten", rejected())).append('\n');
     } else if (rejectsFile != null) {
-      out.append(say("import.rejectsWritten", rejectsFile)).append('\n');
+      out.append(Labels.both("import.rejectsWritten", rejectsFile)).append('\n');
     }
     return out.toString();
   }
 
-  private String say(String key, Object... arguments) {
-    return Labels.format(key, language, arguments);
-  }
-
-  private void line(StringBuilder out, String name, int value) {
-    out.append(String.format("  %-11s %d%n", name + (language.equals(Labels.ZH) ? "：" : ":"), value));
+  /** "  读取行数 / rows read：  5" */
+  private static void line(StringBuilder out, String key, int value) {
+    out.append(String.format("  %s：%d%n", Labels.both(key), value));
   }
 }

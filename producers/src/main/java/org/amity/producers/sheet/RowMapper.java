@@ -159,9 +159,9 @@ public final class RowMapper {
     private void refuseUnusedColumns() {
       for (Column column : layout.columns()) {
         if (!column.usedBy(type) && !text(column).isEmpty()) {
-          problem(column, say("import.notUsed", type, Column.usedBy(type, EnumSet.allOf(Column.class)).stream()
-              .filter(c -> !c.everyType()).map(c -> chinese() ? c.chinese() : c.english())
-              .collect(Collectors.joining(", "))));
+          List<Column> used = Column.usedBy(type, EnumSet.allOf(Column.class)).stream().filter(c -> !c.everyType()).toList();
+          problem(column, Labels.both(language -> Labels.format("import.notUsed", language, type, used.stream()
+              .map(c -> language.equals(Labels.ZH) ? c.chinese() : c.english()).collect(Collectors.joining(", ")))));
         }
       }
     }
@@ -407,17 +407,13 @@ public final class RowMapper {
       problems.add(new Problem(layout.label(column), reason));
     }
 
-    /** A message in the language of the sheet's headers. */
+    /** A message in Chinese and English. */
     private String say(String key, Object... arguments) {
-      return Labels.format(key, layout.language(), arguments);
-    }
-
-    private boolean chinese() {
-      return layout.language().equals(Labels.ZH);
+      return Labels.both(key, arguments);
     }
 
     private String unknown(Vocabulary vocabulary, String word) {
-      return chinese() ? vocabulary.unknownInBothLanguages(word) : vocabulary.unknown(word);
+      return vocabulary.unknownInBothLanguages(word);
     }
   }
 

@@ -120,7 +120,7 @@ public final class SpreadsheetImport {
     RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName(), partners);
     List<String> warnings = new ArrayList<>();
     if (!layout.ignored().isEmpty()) {
-      warnings.add(Labels.format("import.ignoredColumns", layout.language(), String.join(", ", layout.ignored())));
+      warnings.add(Labels.both("import.ignoredColumns", String.join(", ", layout.ignored())));
     }
     Map<Integer, List<Integer>> orphans = new TreeMap<>();
 
@@ -153,14 +153,14 @@ public final class SpreadsheetImport {
         good.add(candidate);
       } else if (earlier.fingerprint().equals(candidate.fingerprint())) {
         repeats++;
-        warnings.add(Labels.format("import.sameRow", layout.language(), String.valueOf(row.number()),
+        warnings.add(Labels.both("import.sameRow", String.valueOf(row.number()),
             String.valueOf(earlier.row().number())));
       } else {
-        bad.add(new Bad(row, List.of(new Problem(layout.label(Column.EVENT_ID), Labels.format("import.sameEventId",
-            layout.language(), candidate.eventId(), String.valueOf(earlier.row().number()))))));
+        bad.add(new Bad(row, List.of(new Problem(layout.label(Column.EVENT_ID), Labels.both("import.sameEventId",
+            candidate.eventId(), String.valueOf(earlier.row().number()))))));
       }
     }
-    orphans.forEach((column, rows) -> warnings.add(Labels.format("import.orphanCells", layout.language(),
+    orphans.forEach((column, rows) -> warnings.add(Labels.both("import.orphanCells",
         ColumnLayout.letter(column), rows.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))));
 
     List<Good> toWrite = new ArrayList<>(good);
@@ -175,7 +175,7 @@ public final class SpreadsheetImport {
         good.removeAll(refused);
         if (!options.skipBadRows()) {
           if (e.getCause() instanceof EventIdConflictException) {
-            warnings.add(Labels.format("import.stoppedAtConflict", layout.language()));
+            warnings.add(Labels.both("import.stoppedAtConflict"));
           }
           break;
         }
@@ -192,7 +192,7 @@ public final class SpreadsheetImport {
     }
     List<ImportReport.BadRow> badRows = bad.stream().map(b -> new ImportReport.BadRow(b.row().number(), b.reasons())).toList();
     return new ImportReport(sheet.fileName(), options.dryRun(), options.skipBadRows(), rowsRead, valid, written, duplicates,
-        badRows, warnings, rejects, layout.language());
+        badRows, warnings, rejects);
   }
 
   /**

@@ -182,7 +182,8 @@ class RowMapperTest {
     MappedRow row = map(null, "type", "agreement", "date", "2024-06-03", "partner", "shanghai/es-barcelona", "kind", "MEMORANDUM",
         "title", "Memorandum", "headcount", "12");
     assertThat(row.problems()).extracting(Problem::path).containsExactly("headcount");
-    assertThat(row.problems().get(0).reason()).startsWith("is not used for AgreementSigned");
+    assertThat(row.problems().get(0).reason()).startsWith("AgreementSigned 类型的行不使用此列，请留空（AgreementSigned 使用：标题, 类别")
+        .contains(" / is not used for AgreementSigned; leave it empty (AgreementSigned rows use title, kind");
   }
 
   @Test
@@ -198,6 +199,7 @@ class RowMapperTest {
     MappedRow row = map("shanghai", "type", "delegation", "office", "jinan", "date", "2024-07-10", "partner", "us-sacramento",
         "direction", "in", "level", "DEPARTMENT");
     assertThat(row.problems()).extracting(Problem::toString)
-        .containsExactly("office: is \"jinan\" but this import is for office \"shanghai\" (--office)");
+        .containsExactly("office: 为“jinan”，但本次导入属于外办“shanghai”（--office） / is \"jinan\" but this import is for office "
+            + "\"shanghai\" (--office)");
   }
 }

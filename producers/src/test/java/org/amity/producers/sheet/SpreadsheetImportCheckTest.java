@@ -39,17 +39,19 @@ class SpreadsheetImportCheckTest {
   }
 
   @Test
-  void aLogWithChineseHeadersIsAnsweredInChinese() throws Exception {
+  void aLogIsAnsweredInChineseAndEnglish() throws Exception {
     Path file = java.nio.file.Files.writeString(dir.resolve("交流记录.csv"), String.join("\r\n",
         "类型,日期,伙伴,方向,级别,人数,备注",
         "代表团,2024-13-45,shanghai/nl-rotterdam,来访,市长,12,",
         "代表团,2024-07-10,shanghai/nl-rotterdam,来访,国王,12,", ""));
     ImportReport report = CHECK.run(file, DRY_RUN);
-    assertThat(reasonsByRow(report).get(2)).containsExactly("日期: 须为日期，如 2024-07-10（或 2024/7/10、2024年7月10日），而非“2024-13-45”");
+    assertThat(reasonsByRow(report).get(2)).containsExactly("日期: 须为日期，如 2024-07-10（或 2024/7/10、2024年7月10日），而非“2024-13-45”"
+        + " / must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"2024-13-45\"");
     assertThat(reasonsByRow(report).get(3)).singleElement().asString().startsWith("级别: 未知的级别“国王”；可用：")
         .contains("政府首脑、市长、省长、州长、区长").contains("（HEAD_OF_GOVERNMENT）");
-    assertThat(report.format()).contains("导入 交流记录.csv（全部或全不，仅检查）", "读取行数：", "第 2 行：", "注意：未识别的列已忽略：备注",
-        "仅检查：未写入任何内容。");
+    assertThat(report.format()).contains("导入 交流记录.csv（全部或全不，仅检查） / Import of 交流记录.csv (all-or-nothing, dry run)",
+        "读取行数 / rows read：2", "第 2 行：", "注意：未识别的列已忽略：备注 / columns ignored (not part of the layout): 备注",
+        "仅检查：未写入任何内容。 / Dry run: nothing was written.");
   }
 
   @Test
@@ -66,24 +68,26 @@ class SpreadsheetImportCheckTest {
     ImportReport report = CHECK.run(SheetFixtures.resource("bad-rows.csv"), DRY_RUN.withOffice("shanghai"));
     Map<Integer, List<String>> bad = reasonsByRow(report);
     assertThat(bad.keySet()).containsExactlyInAnyOrder(3, 4, 5, 7, 8, 9, 11);
-    assertThat(bad.get(3)).singleElement().asString().startsWith("type: unknown type \"meeting\"; one of DelegationVisited");
-    assertThat(bad.get(4)).containsExactly("date: must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"2024-13-45\"");
+    assertThat(bad.get(3)).singleElement().asString().startsWith("type: 未知的类型“meeting”")
+        .contains(" / unknown type \"meeting\"; one of DelegationVisited");
+    assertThat(bad.get(4)).singleElement().asString()
+        .endsWith(" / must be a date like 2024-07-10 (or 2024/7/10, 2024年7月10日), not \"2024-13-45\"");
     assertThat(bad.get(5)).containsExactly("headcount: 至少为 1，而不是 -2 / must be at least 1, not -2");
-    assertThat(bad.get(7)).singleElement().asString().startsWith("direction: unknown direction \"sideways\"; one of INBOUND (in, 来访");
+    assertThat(bad.get(7)).singleElement().asString().contains(" / unknown direction \"sideways\"; one of INBOUND (in, 来访");
     assertThat(bad.get(8)).containsExactly("partner: 未知的关系 shanghai/xx-nowhere，请先登记 / unknown relationship shanghai/xx-nowhere; register it first");
     assertThat(bad.get(9)).containsExactly("partner: shanghai-changning/jp-hirakata 不是外办 shanghai 的关系"
         + " / shanghai-changning/jp-hirakata is not a relationship of office shanghai");
     assertThat(bad.get(11)).hasSize(3)
-        .anySatisfy(r -> assertThat(r).startsWith("direction: unknown direction \"up\""))
+        .anySatisfy(r -> assertThat(r).startsWith("direction: 未知的方向“up”").contains(" / unknown direction \"up\""))
         .contains("level: DelegationVisited 类型的行必填 / is required for DelegationVisited",
             "headcount: 至少为 1，而不是 0 / must be at least 1, not 0");
     assertThat(report.rowsRead()).as("rows 6 and 12 are empty").isEqualTo(9);
     assertThat(report.valid()).isEqualTo(2);
     assertThat(report.success()).isFalse();
     assertThat(report.format())
-        .contains("row 5: headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
-        .contains("row 8: partner: 未知的关系 shanghai/xx-nowhere")
-        .contains("rejected:   7");
+        .contains("第 5 行：headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
+        .contains("第 8 行：partner: 未知的关系 shanghai/xx-nowhere")
+        .contains("拒绝 / rejected：7");
   }
 
   @Test
@@ -92,7 +96,7 @@ class SpreadsheetImportCheckTest {
         "agreement,2024-07-10,nl-rotterdam,,,,\"" + "x".repeat(2 * 1024 * 1024) + "\",MEMORANDUM");
     ImportReport report = CHECK.run(file, DRY_RUN.withOffice("shanghai"));
     assertThat(report.success()).isFalse();
-    assertThat(report.format()).contains("row 2: title:", "1000", Integer.toString(2 * 1024 * 1024));
+    assertThat(report.format()).contains("第 2 行：title:", "1000", Integer.toString(2 * 1024 * 1024));
   }
 
   @Test
@@ -175,10 +179,10 @@ class SpreadsheetImportCheckTest {
     ImportReport report = CHECK.run(file, DRY_RUN);
     assertThat(report.valid()).isEqualTo(3);
     assertThat(report.duplicates()).isEqualTo(1);
-    assertThat(report.warnings()).contains("row 3 is the same event as row 2; imported once");
+    assertThat(report.warnings()).contains("第 3 行与第 2 行是同一事件，只导入一次 / row 3 is the same event as row 2; imported once");
     assertThat(reasonsByRow(report)).containsOnlyKeys(5);
     assertThat(reasonsByRow(report).get(5)).singleElement().asString()
-        .isEqualTo("event_id: \"rotterdam-1\" is also the event id of row 4, which says something else");
+        .endsWith(" / \"rotterdam-1\" is also the event id of row 4, which says something else");
   }
 
   @Test
@@ -190,8 +194,9 @@ class SpreadsheetImportCheckTest {
     ImportReport report = CHECK.run(file, DRY_RUN);
     assertThat(report.rowsRead()).as("a row with text only in ignored columns is empty").isEqualTo(1);
     assertThat(report.badRows()).isEmpty();
-    assertThat(report.warnings()).containsExactly("columns ignored (not part of the layout): 序号, 备注",
-        "column H has text but no header; ignored (rows 2)");
+    assertThat(report.warnings()).containsExactly(
+        "未识别的列已忽略：序号, 备注 / columns ignored (not part of the layout): 序号, 备注",
+        "第 H 列有内容但没有表头，已忽略（行 2） / column H has text but no header; ignored (rows 2)");
   }
 
   @Test

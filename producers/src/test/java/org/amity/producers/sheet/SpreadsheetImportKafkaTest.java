@@ -150,7 +150,7 @@ class SpreadsheetImportKafkaTest {
     assertThat(second.success()).isTrue();
     assertThat(second.written()).isZero();
     assertThat(second.duplicates()).as("every row was imported before").isEqualTo(4);
-    assertThat(second.format()).contains("written:    0").contains("duplicates: 4");
+    assertThat(second.format()).contains("写入 / written：0").contains("重复 / duplicates：4");
 
     List<SpecificRecord> events = eventsOnTopics(TWICE);
     Map<String, Long> counts = countByEventId(events);
@@ -175,12 +175,12 @@ class SpreadsheetImportKafkaTest {
     assertThat(allOrNothing.written()).isZero();
     assertThat(allOrNothing.badRows()).extracting(ImportReport.BadRow::row).containsExactly(3, 4, 5, 7, 8, 9, 11);
     assertThat(allOrNothing.format())
-        .contains("row 3: type: unknown type \"meeting\"")
-        .contains("row 4: date: must be a date like 2024-07-10")
-        .contains("row 5: headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
-        .contains("row 7: direction: unknown direction \"sideways\"")
-        .contains("row 8: partner: 未知的关系 " + BAD + "/xx-nowhere，请先登记 / unknown relationship " + BAD + "/xx-nowhere; register it first")
-        .contains("row 9: partner: shanghai-changning/jp-hirakata 不是外办 " + BAD + " 的关系")
+        .contains("第 3 行：type: 未知的类型“meeting”")
+        .contains("第 4 行：date: 须为日期，如 2024-07-10")
+        .contains("第 5 行：headcount: 至少为 1，而不是 -2 / must be at least 1, not -2")
+        .contains("第 7 行：direction: 未知的方向“sideways”")
+        .contains("第 8 行：partner: 未知的关系 " + BAD + "/xx-nowhere，请先登记 / unknown relationship " + BAD + "/xx-nowhere; register it first")
+        .contains("第 9 行：partner: shanghai-changning/jp-hirakata 不是外办 " + BAD + " 的关系")
         .contains("shanghai-changning/jp-hirakata is not a relationship of office " + BAD)
         .contains("Nothing was written");
     assertThat(allOrNothing.rejectsFile()).isNull();
@@ -212,7 +212,7 @@ class SpreadsheetImportKafkaTest {
     Sheet.Row negative = rejects.rows().get(2);
     assertThat(negative.cells().subList(0, 8)).containsExactly("delegation", "2024-07-12", "nl-rotterdam", "in", "DEPARTMENT", "-2", "", "");
     assertThat(negative.cell(9)).isEqualTo("headcount: 至少为 1，而不是 -2 / must be at least 1, not -2");
-    assertThat(rejects.rows().get(6).cell(9)).contains("direction: unknown direction \"up\"")
+    assertThat(rejects.rows().get(6).cell(9)).contains("direction: 未知的方向“up”", " / unknown direction \"up\"")
         .contains("; level: DelegationVisited 类型的行必填 / is required for DelegationVisited; headcount: 至少为 1，而不是 0");
   }
 
@@ -229,7 +229,7 @@ class SpreadsheetImportKafkaTest {
     assertThat(report.badRows()).isEmpty();
     assertThat(report.rowsRead()).as("row 4 holds only a serial number").isEqualTo(3);
     assertThat(report.written()).isEqualTo(3);
-    assertThat(report.warnings()).as("in the language of the headers").containsExactly("未识别的列已忽略：序号");
+    assertThat(report.warnings()).containsExactly("未识别的列已忽略：序号 / columns ignored (not part of the layout): 序号");
 
     List<SpecificRecord> events = eventsOnTopics(XLSX);
     assertThat(countByEventId(events)).hasSize(3).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
