@@ -222,6 +222,12 @@ public final class MasterDataImport {
           + " / unknown country \"" + text + "\"; write its ISO code (US) or name (United States, 美国)");
       return Optional.empty();
     }));
+    // every cell is checked, so that the row's problems are all reported at once
+    Optional<String> kind = cells.word(KIND, Vocabulary.RELATIONSHIP_KIND);
+    Optional<String> level = cells.word(PARTNER_LEVEL, Vocabulary.PARTNER_LEVEL);
+    Optional<LocalDate> established = cells.date(ESTABLISHED);
+    Optional<String> status = cells.word(STATUS, Vocabulary.STATUS);
+    LocalDate since = cells.date(STATUS_SINCE).orElse(null);
     Optional<Relationship> registered = find(office.get(), cells);
     Optional<String> partnerId = cells.text(PARTNER_ID).or(() -> registered.map(Relationship::getPartnerId))
         .or(() -> derivedPartnerId(country, cells.text(NAME_EN)));
@@ -242,12 +248,11 @@ public final class MasterDataImport {
     cells.text(NAME_LOCAL).ifPresent(b::setPartnerNameLocal);
     country.ifPresent(b::setCountry);
     cells.text(REGION).ifPresent(b::setRegion);
-    cells.word(KIND, Vocabulary.RELATIONSHIP_KIND).ifPresent(w -> b.setKind(RelationshipKind.valueOf(w)));
-    cells.word(PARTNER_LEVEL, Vocabulary.PARTNER_LEVEL).ifPresent(w -> b.setPartnerLevel(PartnerLevel.valueOf(w)));
-    cells.date(ESTABLISHED).ifPresent(b::setEstablishedOn);
-    cells.word(STATUS, Vocabulary.STATUS).ifPresent(w -> b.setStatus(RelationshipStatus.valueOf(w)));
+    kind.ifPresent(w -> b.setKind(RelationshipKind.valueOf(w)));
+    level.ifPresent(w -> b.setPartnerLevel(PartnerLevel.valueOf(w)));
+    established.ifPresent(b::setEstablishedOn);
+    status.ifPresent(w -> b.setStatus(RelationshipStatus.valueOf(w)));
     cells.text(OFFICER).ifPresent(b::setResponsibleOfficer);
-    LocalDate since = cells.date(STATUS_SINCE).orElse(null);
     return Optional.of(new Candidate<>(row.number(), b.build(), existing, since, null));
   }
 

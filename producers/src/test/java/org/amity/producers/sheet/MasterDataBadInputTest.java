@@ -118,6 +118,8 @@ class MasterDataBadInputTest {
         partners("a new partner with no id and no English name", 2, "伙伴编号;partner_id", "伙伴,国家", "无名城,US"),
         partners("a partner id that is not a slug", 2, "伙伴编号;US Sacramento", HEADER,
             "US Sacramento,萨克拉门托,Sacramento,US,友好城市,,正式"),
+        partners("an unknown country and an unknown status in one new partner's row", 2, "国家（country）;火星;状态（status）;正常",
+            "伙伴,英文名,国家,状态", "火星城,Mars City,火星,正常"),
         partners("an unknown partner level", 2, "伙伴级别（level）;村", HEADER + ",伙伴级别",
             "us-boston,波士顿,Boston,US,友好城市,,正式,村"),
         partners("no column that names partners", 0, "伙伴编号;partner_id", "国家,类型", "US,友好城市"),
