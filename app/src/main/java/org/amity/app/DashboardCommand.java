@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity dashboard}: the web dashboard and its JSON API, until Ctrl-C. */
 @Command(
     name = "dashboard",
+    header = "提供仪表盘网页 / Serves the dashboard",
     mixinStandardHelpOptions = true,
     description = {
         "Serves the dashboard: partners by band per office, the office ranking, the newest alerts, the partner",

@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
 /** {@code amity demo}: the platform, every service and the demo data in one process, until Ctrl-C. */
 @Command(
     name = "demo",
+    header = "在本机运行全部组件和演示数据 / Runs everything on this machine with the demo data",
     mixinStandardHelpOptions = true,
     description = {
         "Runs everything on this machine: the Kafka broker and schema registry, the streams application, the",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code amity generate}: synthetic offices, relationships and events on Kafka, with their ground truth. */
 @Command(
     name = "generate",
+    header = "生成合成数据写入 Kafka / Generates synthetic offices, partners and exchanges into Kafka",
     mixinStandardHelpOptions = true,
     description = {
         "Generates synthetic offices, relationships and exchange events and writes them to Kafka.",

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity import FILE}: an exchange log (CSV or XLSX, one row per event) imported as events. */
 @Command(
     name = "import",
+    header = "把交流记录表（CSV 或 XLSX）导入为事件 / Imports an exchange log (CSV or XLSX) as events",
     mixinStandardHelpOptions = true,
     description = {
         "Imports an exchange log as events: a CSV file (UTF-8, GBK/GB18030 or UTF-16) or the first sheet of an XLSX workbook, one row per event, "

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity ingest}: the HTTP ingest API, until Ctrl-C. */
 @Command(
     name = "ingest",
+    header = "提供 HTTP 接收接口 / Serves the HTTP ingest API for the offices' systems",
     mixinStandardHelpOptions = true,
     description = {
         "Serves the HTTP ingest API: offices POST events as JSON to /api/v1/events and manage their",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 /** {@code amity load-demo}: the demo data into a running cluster, e.g. the docker-compose one. */
 @Command(
     name = "load-demo",
+    header = "把演示数据载入集群 / Loads the demo data into a cluster",
     mixinStandardHelpOptions = true,
     description = {
         "Loads the demo data (Shanghai, Changning and Jinan with their partners and exchanges) into the cluster",

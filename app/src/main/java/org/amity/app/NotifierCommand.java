@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity notifier}: tells the responsible people of each alert, by mail or webhook, until Ctrl-C. */
 @Command(
     name = "notifier",
+    header = "把提醒发给各外办 / Sends the alerts to each office's recipients",
     mixinStandardHelpOptions = true,
     description = {
         "Reads alerts from amity.alerts and tells each relationship's recipients,",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code amity offices ...}: the offices that keep relationships, and how they nest. */
-@Command(name = "offices", mixinStandardHelpOptions = true,
+@Command(name = "offices", header = "查看、登记和修改外办 / Lists, registers and changes offices", mixinStandardHelpOptions = true,
     description = "Lists, registers and changes offices (province, city, district, ...) and the office above each.",
     subcommands = {OfficesCommand.ListOffices.class, OfficesCommand.AddOffice.class, OfficesCommand.SetOffice.class,
         OfficesCommand.ImportOffices.class})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code amity partners ...}: the relationships master data. */
-@Command(name = "partners", mixinStandardHelpOptions = true,
+@Command(name = "partners", header = "查看、登记和修改友好关系 / Lists, registers and changes relationships", mixinStandardHelpOptions = true,
     description = "Lists, registers and changes relationships (an office's link to one partner).",
     subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.AddPartner.class, PartnersCommand.SetPartner.class,
         PartnersCommand.ImportPartners.class})

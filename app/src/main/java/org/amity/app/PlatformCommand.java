@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code amity platform}: the embedded Kafka broker and schema registry, until Ctrl-C. */
 @Command(
     name = "platform",
+    header = "运行单节点 Kafka 和 schema registry / Runs a single-node Kafka broker (KRaft) and a schema registry",
     mixinStandardHelpOptions = true,
     description = {
         "Runs a single-node Kafka broker (KRaft) and a Confluent-compatible schema registry in this process,",

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity report}: an office's report for the leadership over a period, as XLSX or PDF. */
 @Command(
     name = "report",
+    header = "写外办给领导的报告（XLSX 或 PDF） / Writes an office's report for the leadership (XLSX or PDF)",
     mixinStandardHelpOptions = true,
     description = {
         "Writes an office's report for the leadership (with the offices under it) over a period, in Chinese or",

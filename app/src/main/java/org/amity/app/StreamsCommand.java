@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code amity streams}: the streams application and its query API, until Ctrl-C. */
 @Command(
     name = "streams",
+    header = "运行流处理应用：活力分、分档与提醒 / Runs the streams application: scores, bands and alerts",
     mixinStandardHelpOptions = true,
     description = {
         "Runs the streams application: reads the event topics and the master data, publishes each",

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code amity token OFFICE}: a new API token for an office, and the hash to configure. */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(name = "token", header = "为外办生成 API 令牌 / Makes an office's API token and the hash to configure", mixinStandardHelpOptions = true,
     description = {"Makes a new random API token for an office and prints it with the line to configure",
         "for 'amity ingest' and 'amity streams' (only the hash is configured; give the token to the office, and",
         "to 'amity dashboard --streams-token' for the score history)."})

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,14 @@ class AmityCommandTest {
     String[] args = (command + " --help").split(" ");
     assertThat(run(args)).isZero();
     assertThat(out.toString()).contains(option, connectionOption);
+  }
+
+  @Test
+  void theCommandListGivesEachCommandInOneLineChineseFirst() {
+    assertThat(run("--help")).isZero();
+    List<String> commands = out.toString().lines().dropWhile(line -> !line.equals("Commands:")).skip(1)
+        .filter(line -> !line.startsWith("  help ")).toList();
+    assertThat(commands).hasSize(13).allSatisfy(line -> assertThat(line).matches("  [a-z-]+ +\\p{IsHan}.* / [A-Z].*"));
   }
 
   @Test
