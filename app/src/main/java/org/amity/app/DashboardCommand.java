@@ -121,7 +121,7 @@ final class DashboardCommand implements Callable<Integer> {
   private static char[] readPassword() throws IOException {
     Console console = System.console();
     if (console != null) {
-      char[] password = console.readPassword("Password: ");
+      char[] password = console.readPassword("密码 / Password: ");
       return password == null ? new char[0] : password;
     }
     String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,

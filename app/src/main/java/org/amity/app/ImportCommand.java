@@ -52,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--office", paramLabel = "OFFICE",
-      description = "The office the events belong to, e.g. shanghai. Completes bare partner ids (nl-rotterdam); "
+      description = "The office the events belong to, by id (jinan) or registered name (济南市人民政府外事办公室). "
+          + "Completes partner ids (us-sacramento) and names (萨克拉门托); "
           + "rows naming another office are refused. Default: each row's office column or the office part of its partner.")
   String office;
 

@@ -104,8 +104,8 @@ final class PartnersCommand {
     public Integer call() throws Exception {
       return MasterDataChange.run(spec, connection.clientConfig(), key.id(), registry -> {
         String office = registry.offices().idOf(key.office).orElseThrow(() -> new InvalidInputException(List.of(
-            Problem.of("--office", "未知的外办“" + key.office + "”（amity offices list 列出全部）",
-                "unknown office \"" + key.office + "\" (amity offices list lists them)"))));
+            Problem.of("--office", "没有编号或名称为“" + key.office + "”的外办，或不止一个外办用这个名称（amity offices list 列出全部）",
+                "no office, or more than one, has the id or name \"" + key.office + "\" (amity offices list lists them)"))));
         Relationship current = registry.relationships().find(office, key.partner)
             .flatMap(registry.relationships()::get).orElseThrow(() -> new InvalidInputException(List.of(
                 Problem.of("--partner", "外办 " + office + " 没有编号或名称为“" + key.partner + "”的伙伴（amity partners list --office "

@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
         "English, as XLSX or PDF: partners by band at the start and the end, exchanges by type and field, what they",
         "yielded, revived and newly dormant partners, open follow-ups, coming anniversaries and expiring agreements.",
         "It reads the aggregate topics and the exchange events from the beginning; the bands at the period's ends come",
-        "from the streams application's query API (--streams-url, --streams-token), else the report shows today's."},
+        "from the streams application's query API (--streams-url, --streams-token; a token it refuses stops the report),",
+        "else the report shows today's."},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:the report is written", "1:no such office, or the topics could not be read: nothing written",
+    exitCodeList = {"0:the report is written", "1:no such office, the topics could not be read, or the query API refused the token: nothing written",
         "2:a bad option: nothing read, nothing written"})
 final class ReportCommand implements Callable<Integer> {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
@@ -119,11 +120,10 @@ final class ReportCommand implements Callable<Integer> {
     BandsAt bands = BandsAt.UNKNOWN;
     if (streamsUrl != null) {
       StreamsQueries streams = new StreamsQueries(new DashboardSettings("127.0.0.1", 0, streamsUrl, streamsTokens), view);
-      Optional<Integer> status = streams.tokenStatus(office);
-      if (status.isPresent() && (status.get() == 401 || status.get() == 403)) {
-        return failed("流处理查询接口拒绝了 --streams-token（HTTP " + status.get() + "）：请用 amity token 为外办 " + office
-            + " 或其上级外办发的令牌，未写入任何文件 / The streams query API refused --streams-token (HTTP " + status.get()
-            + "): give the token amity token made for " + office + " or an office above it; nothing written");
+      Optional<String> refusal = streams.refusal(office);
+      if (refusal.isPresent()) {
+        return failed("流处理查询接口拒绝了 --streams-token，未写入任何文件 / The streams query API refused --streams-token; "
+            + "nothing written: " + refusal.get());
       }
       bands = streams::bandsAt;
     }

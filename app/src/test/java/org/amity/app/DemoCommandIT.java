@@ -110,8 +110,10 @@ class DemoCommandIT {
     browser.manage().window().setSize(new Dimension(1400, 1500));
     browser.get("http://127.0.0.1:" + dashboardPort + "/map?list=g20");
     wait.until(b -> b.findElements(By.cssSelector("#world circle.dot[data-id]")).size() == 47);
-    Map<String, Long> dotsByBand = browser.findElements(By.cssSelector("#world circle.dot[data-id]")).stream()
-        .collect(Collectors.groupingBy(dot -> dot.getAttribute("data-band"), TreeMap::new, Collectors.counting()));
+    // a live update may redraw the dots while they are read: read them again
+    Map<String, Long> dotsByBand = wait.ignoring(StaleElementReferenceException.class).until(b -> b.findElements(
+            By.cssSelector("#world circle.dot[data-id]")).stream()
+        .collect(Collectors.groupingBy(dot -> dot.getAttribute("data-band"), TreeMap::new, Collectors.counting())));
     Map<String, Long> bandsByContinent = new TreeMap<>();
     map.path("continents").forEach(c -> c.path("bands").fields()
         .forEachRemaining(band -> bandsByContinent.merge(band.getKey(), band.getValue().asLong(), Long::sum)));

@@ -92,8 +92,8 @@ final class DemoReportCheck {
         "--office", "shanghai", "--period", "2024", "--out", out.toString(),
         "--streams-url", "http://127.0.0.1:" + ports[4], "--streams-token", "shanghai=not-" + token)) {
       assertThat(report.awaitExit(Duration.ofSeconds(120))).as(report.output()).isEqualTo(1);
-      assertThat(report.output()).contains("流处理查询接口拒绝了 --streams-token（HTTP 401）", "refused --streams-token",
-          "nothing written");
+      assertThat(report.output()).contains("流处理查询接口拒绝了 --streams-token", "refused --streams-token",
+          "nothing written", "API 令牌无效 / The API token is not valid");
     }
     assertThat(out).doesNotExist();
   }

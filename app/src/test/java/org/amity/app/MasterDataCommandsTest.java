@@ -78,7 +78,7 @@ class MasterDataCommandsTest {
     assertThat(ended.out()).contains("已终止 ENDED");
     Answer unknownOffice = amity("partners", "set", "--office", office + "x", "--partner", "萨克拉门托", "--officer", "x@y.example");
     assertThat(unknownOffice.code()).isEqualTo(1);
-    assertThat(unknownOffice.err()).contains("未知的外办“" + office + "x”", "unknown office");
+    assertThat(unknownOffice.err()).contains("没有编号或名称为“" + office + "x”的外办", "has the id or name");
     Answer unknownPartner = amity("partners", "set", "--office", office, "--partner", "萨克拉曼多", "--officer", "x@y.example");
     assertThat(unknownPartner.code()).isEqualTo(1);
     assertThat(unknownPartner.err()).contains("没有编号或名称为“萨克拉曼多”的伙伴", "amity partners list --office " + office);
@@ -118,6 +118,6 @@ class MasterDataCommandsTest {
         .getBytes(Charset.forName("GBK")));
     Answer byOfficeName = amity("import", log.toString(), "--office", "某市外办", "--dry-run");
     assertThat(byOfficeName.code()).as(byOfficeName.out() + byOfficeName.err()).isZero();
-    assertThat(byOfficeName.out()).contains("--office 某市外办：外办 " + office, "有效", "1");
+    assertThat(byOfficeName.out()).contains("--office 某市外办：外办 " + office, "有效 / valid：1");
   }
 }

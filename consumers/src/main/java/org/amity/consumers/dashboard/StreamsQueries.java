@@ -74,11 +74,17 @@ public final class StreamsQueries {
   }
 
   /**
-   * The HTTP status the streams application answers the office's token with (asking for the model's settings), or
-   * empty when there is no streams URL or token for the office, or no answer.
+   * Why the streams application refuses the office's token (its answer to a 401, asking for the model's settings), or
+   * empty when it takes the token, does not answer, or there is no streams URL or token for the office.
    */
-  public Optional<Integer> tokenStatus(String office) {
-    return send("/api/v1/model", tokenFor(office)).map(HttpResponse::statusCode);
+  public Optional<String> refusal(String office) {
+    return send("/api/v1/model", tokenFor(office)).filter(answer -> answer.statusCode() == 401).map(answer -> {
+      try {
+        return JSON.readTree(answer.body()).path("error").asText("HTTP 401");
+      } catch (IOException e) {
+        return "HTTP 401";
+      }
+    });
   }
 
   private Optional<JsonNode> get(String path, Optional<String> token) {

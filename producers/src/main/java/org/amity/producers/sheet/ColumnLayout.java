@@ -46,14 +46,14 @@ public final class ColumnLayout {
     }
     if (!index.containsKey(Column.TYPE)) {
       boolean otherSeparator = headers.size() == 1 && (headers.get(0).contains(";") || headers.get(0).contains("\t"));
-      boolean notAscii = headers.stream().anyMatch(h -> h.chars().anyMatch(c -> c > 0x7f));
+      boolean garbled = index.isEmpty() && headers.stream().anyMatch(h -> h.chars().anyMatch(c -> c > 0x7f));
       List<String> found = headers.stream().filter(h -> !h.isBlank()).map(h -> "\"" + h.strip() + "\"").toList();
       throw new SheetException("第 1 行没有可识别的列名：至少要有 类型/type 一列（以及 日期/date、伙伴/partner……），现为 " + found
           + (otherSeparator ? "（各列似乎以分号或制表符分隔：请以逗号分隔另存 CSV）" : "")
-          + (notAscii ? "（列名若是乱码，文件可能是另一种编码，如繁体中文的 Big5：用 --encoding 指明）" : "")
+          + (garbled ? "（列名若是乱码，文件可能是另一种编码，如繁体中文的 Big5：用 --encoding 指明）" : "")
           + " / no recognisable header: row 1 must name the columns, at least type/类型 (and date/日期, partner/伙伴, ...); found "
           + found + (otherSeparator ? " (the columns seem separated by semicolons or tabs; save the CSV with commas)" : "")
-          + (notAscii ? " (if the names look garbled, the file may be in another encoding, such as Big5 for Traditional "
+          + (garbled ? " (if the names look garbled, the file may be in another encoding, such as Big5 for Traditional "
               + "Chinese: name it with --encoding)" : ""));
     }
     return new ColumnLayout(List.copyOf(headers), index, List.copyOf(ignored));

@@ -48,7 +48,7 @@ public final class RowMapper {
   public static final String ROW_ID_PREFIX = "import:row:";
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
-  /** A partner id, the part of a relationship id after the office ("nl-rotterdam"); anything else is a name. */
+  /** A partner id as written, the part of a relationship id after the office ("nl-rotterdam"); anything else is a name. */
   private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、\\n]");
   private static final Pattern THOUSANDS = Pattern.compile("[,，\\s]");
@@ -125,12 +125,12 @@ public final class RowMapper {
     MappedRow map() {
       String typeText = text(Column.TYPE);
       if (typeText.isEmpty()) {
-        problem(Column.TYPE, say("import.typeRequired", Vocabulary.TYPES.unknown("").replaceFirst("^unknown type \"\"; ", "")));
+        problem(Column.TYPE, Vocabulary.TYPES.requiredInBothLanguages());
         return done(null);
       }
       Optional<String> known = Vocabulary.TYPES.symbol(typeText);
       if (known.isEmpty()) {
-        problem(Column.TYPE, unknown(Vocabulary.TYPES, typeText));
+        problem(Column.TYPE, Vocabulary.TYPES.unknownInBothLanguages(typeText));
         return done(null);
       }
       type = known.get();
@@ -231,14 +231,16 @@ public final class RowMapper {
     private void relationships(String rowOffice) {
       Map<String, Column> ids = new LinkedHashMap<>();
       boolean missingOffice = false;
+      boolean unknownName = false;
       for (Column column : List.of(Column.PARTNER, Column.PARTNERS)) {
         for (String partner : partnerCells(column)) {
           if (partner.contains("/")) {
             ids.putIfAbsent(partner.toLowerCase(Locale.ROOT), column);
           } else if (rowOffice != null) {
             Optional<String> found = partners.find(rowOffice, partner);
-            if (found.isEmpty() && !PARTNER_ID.matcher(partner.toLowerCase(Locale.ROOT)).matches()) {
+            if (found.isEmpty() && !PARTNER_ID.matcher(partner).matches()) {
               problem(column, say("import.unknownPartner", rowOffice, partner));
+              unknownName = true;
             } else {
               ids.putIfAbsent(found.orElse(rowOffice + "/" + partner.toLowerCase(Locale.ROOT)), column);
             }
@@ -248,7 +250,7 @@ public final class RowMapper {
           }
         }
       }
-      if (ids.isEmpty() && !missingOffice) {
+      if (ids.isEmpty() && !missingOffice && !unknownName) {
         problem(Column.PARTNER, say("import.partnerRequired"));
       }
       ArrayNode array = json.putArray("relationshipIds");
@@ -271,7 +273,7 @@ public final class RowMapper {
       for (String word : split(text(Column.DOMAINS))) {
         Optional<String> symbol = Vocabulary.DOMAIN.symbol(word);
         if (symbol.isEmpty()) {
-          problem(Column.DOMAINS, unknown(Vocabulary.DOMAIN, word));
+          problem(Column.DOMAINS, Vocabulary.DOMAIN.unknownInBothLanguages(word));
         } else if (!domains.contains(Domain.valueOf(symbol.get()))) {
           domains.add(Domain.valueOf(symbol.get()));
         }
@@ -299,7 +301,7 @@ public final class RowMapper {
       }
       Optional<String> symbol = vocabulary.symbol(text);
       if (symbol.isEmpty()) {
-        problem(column, unknown(vocabulary, text));
+        problem(column, vocabulary.unknownInBothLanguages(text));
         return;
       }
       json.put(field, symbol.get());
@@ -412,9 +414,6 @@ public final class RowMapper {
       return Labels.both(key, arguments);
     }
 
-    private String unknown(Vocabulary vocabulary, String word) {
-      return vocabulary.unknownInBothLanguages(word);
-    }
   }
 
   private static List<String> split(String text) {

@@ -213,6 +213,21 @@ final class Vocabulary {
 
   /** What a problem says about a word that stands for nothing. */
   String unknown(String word) {
+    return "unknown " + what + " \"" + word + "\"; one of " + choices();
+  }
+
+  /** {@link #unknown} in Chinese first (each symbol with every Chinese word for it), English beside it. */
+  String unknownInBothLanguages(String word) {
+    return "未知的" + (whatZh == null ? what : whatZh) + "“" + word + "”；可用：" + choicesInChinese() + " / " + unknown(word);
+  }
+
+  /** What a problem says about an empty cell that must hold one of the words. */
+  String requiredInBothLanguages() {
+    return "必须填写，可用：" + choicesInChinese() + " / is required: one of " + choices();
+  }
+
+  /** Every symbol with every word for it: "INBOUND (in, 来访, 来, 来华), OUTBOUND (...)". */
+  private String choices() {
     StringBuilder accepted = new StringBuilder();
     for (String symbol : symbols.isEmpty() ? List.copyOf(this.synonyms.keySet()) : symbols) {
       List<String> synonyms = this.synonyms.getOrDefault(symbol, List.of());
@@ -221,11 +236,11 @@ final class Vocabulary {
         accepted.append(" (").append(String.join(", ", synonyms)).append(")");
       }
     }
-    return "unknown " + what + " \"" + word + "\"; one of " + accepted;
+    return accepted.toString();
   }
 
-  /** {@link #unknown} in Chinese first (each symbol with every Chinese word for it), English beside it. */
-  String unknownInBothLanguages(String word) {
+  /** Every symbol with its Chinese words: "来访、来、来华（INBOUND）；出访、去、出（OUTBOUND）". */
+  private String choicesInChinese() {
     List<String> accepted = new ArrayList<>();
     for (String symbol : symbols) {
       List<String> chinese = synonyms.getOrDefault(symbol, List.of()).stream()
@@ -233,8 +248,7 @@ final class Vocabulary {
           .toList();
       accepted.add(chinese.isEmpty() ? symbol : String.join("、", chinese) + "（" + symbol + "）");
     }
-    return "未知的" + (whatZh == null ? what : whatZh) + "“" + word + "”；可用：" + String.join("；", accepted)
-        + " / " + unknown(word);
+    return String.join("；", accepted);
   }
 
   private static String key(String word) {

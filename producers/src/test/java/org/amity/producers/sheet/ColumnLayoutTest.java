@@ -60,6 +60,14 @@ class ColumnLayoutTest {
   }
 
   @Test
+  void aChineseHeaderWithoutATypeColumnIsNotTakenForAnotherEncoding() {
+    assertThatThrownBy(() -> ColumnLayout.of(List.of("种类", "日期", "伙伴")))
+        .isInstanceOf(SheetException.class)
+        .hasMessageContaining("\"种类\"")
+        .hasMessageNotContaining("--encoding");
+  }
+
+  @Test
   void suggestsAnotherEncodingWhenTheHeaderLooksGarbled() {
     // 類型,日期,夥伴 saved as Big5 and read as GB18030
     assertThatThrownBy(() -> ColumnLayout.of(List.of("雞倰", "ら戳", "鶴")))

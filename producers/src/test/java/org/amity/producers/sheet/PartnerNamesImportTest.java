@@ -75,9 +75,18 @@ class PartnerNamesImportTest {
     ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
         .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
     assertThat(report.success()).isFalse();
-    assertThat(report.badRows().get(0).reasonText())
-        .contains("外办“" + OFFICE + "”没有名为“萨克拉曼多”的伙伴", "amity partners list --office " + OFFICE)
-        .doesNotContain("小写");
+    assertThat(report.badRows().get(0).reasons()).singleElement().asString()
+        .contains("外办“" + OFFICE + "”没有名为“萨克拉曼多”的伙伴", "amity partners list --office " + OFFICE);
+  }
+
+  @Test
+  void anEnglishNameNoPartnerHasIsRefusedAsAName() throws Exception {
+    Path file = Files.writeString(dir.resolve("unknown-en.csv"), String.join("\r\n",
+        "type,date,partner,direction,level", "delegation,2024-07-10,Regensberg,in,MAYOR", ""));
+    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
+        .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
+    assertThat(report.badRows().get(0).reasons()).singleElement().asString()
+        .contains("没有名为“Regensberg”的伙伴", "has no partner named \"Regensberg\"");
   }
 
   @Test

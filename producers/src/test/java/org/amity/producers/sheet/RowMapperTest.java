@@ -187,6 +187,14 @@ class RowMapperTest {
   }
 
   @Test
+  void anEmptyTypeIsRequiredWithTheTypesInChineseAndEnglish() {
+    MappedRow row = map("shanghai", "类型", "", "日期", "2024-07-10", "伙伴", "nl-rotterdam");
+    assertThat(row.problems()).singleElement().asString()
+        .startsWith("类型: 必须填写，可用：代表团、访问（DelegationVisited）；")
+        .contains(" / is required: one of DelegationVisited (delegation, visit, 代表团, 访问), ");
+  }
+
+  @Test
   void aBarePartnerIdNeedsAnOffice() {
     MappedRow row = map(null, "type", "delegation", "date", "2024-07-10", "partner", "nl-rotterdam", "direction", "in",
         "level", "DEPARTMENT");
