@@ -70,10 +70,8 @@ class PartnerNamesImportTest {
 
   @Test
   void aNameNoPartnerOfTheOfficeHasIsRefusedAsAnUnknownPartnerOfThatOffice() throws Exception {
-    Path file = Files.writeString(dir.resolve("unknown.csv"), String.join("\r\n",
-        "类型,日期,伙伴,方向,级别", "代表团,2024-07-10,萨克拉曼多,来访,市长", ""));
-    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
-        .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
+    ImportReport report = dryRun(ImportOptions.defaults().withOffice(OFFICE), "类型,日期,伙伴,方向,级别",
+        "代表团,2024-07-10,萨克拉曼多,来访,市长");
     assertThat(report.success()).isFalse();
     assertThat(report.badRows().get(0).reasons()).singleElement().asString()
         .contains("外办“" + OFFICE + "”没有名为“萨克拉曼多”的伙伴", "amity partners list --office " + OFFICE);
@@ -81,22 +79,24 @@ class PartnerNamesImportTest {
 
   @Test
   void anEnglishNameNoPartnerHasIsRefusedAsAName() throws Exception {
-    Path file = Files.writeString(dir.resolve("unknown-en.csv"), String.join("\r\n",
-        "type,date,partner,direction,level", "delegation,2024-07-10,Regensberg,in,MAYOR", ""));
-    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
-        .run(file, ImportOptions.defaults().withOffice(OFFICE).withDryRun(true));
+    ImportReport report = dryRun(ImportOptions.defaults().withOffice(OFFICE), "type,date,partner,direction,level",
+        "delegation,2024-07-10,Regensberg,in,MAYOR");
     assertThat(report.badRows().get(0).reasons()).singleElement().asString()
         .contains("没有名为“Regensberg”的伙伴", "has no partner named \"Regensberg\"");
   }
 
   @Test
   void theOfficeColumnMayBeHeadedAsInThePartnersSheet() throws Exception {
-    Path file = Files.writeString(dir.resolve("office-column.csv"), String.join("\r\n",
-        "外办,类型,日期,伙伴,方向,级别", OFFICE + ",代表团,2024-07-11,雷根斯堡,出访,市长", ""));
-    ImportReport report = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC())
-        .run(file, ImportOptions.defaults().withDryRun(true));
+    ImportReport report = dryRun(ImportOptions.defaults(), "外办,类型,日期,伙伴,方向,级别",
+        OFFICE + ",代表团,2024-07-11,雷根斯堡,出访,市长");
     assertThat(report.success()).as(report.format()).isTrue();
     assertThat(report.warnings()).as(report.format()).isEmpty();
+  }
+
+  /** The log's lines checked, not written. */
+  private ImportReport dryRun(ImportOptions options, String... lines) throws Exception {
+    Path file = Files.writeString(dir.resolve("log.csv"), String.join("\r\n", lines) + "\r\n");
+    return SpreadsheetImport.publishingTo(publisher, Clock.systemUTC()).run(file, options.withDryRun(true));
   }
 
   private static Relationship relationship(String partner, String nameEn, String nameZh) {
