@@ -75,6 +75,8 @@ public final class IngestApi implements AutoCloseable {
   private static final String INVALID_EVENTS = "请求中有无效事件，未写入任何内容 / The request holds invalid events; nothing was written";
   /** How long a request's body may take to arrive (Jetty's idle timeout while it is read). */
   static final Duration BODY_WAIT = Duration.ofSeconds(10);
+  /** How much of a body over the limit is read before the 413, as Tomcat's maxSwallowSize. */
+  static final long SWALLOW_BYTES = 4L * 1024 * 1024;
   private static final String EVENTS = "/api/v1/events";
 
   private final IngestSettings settings;
@@ -557,14 +559,13 @@ public final class IngestApi implements AutoCloseable {
   }
 
   private byte[] boundedBody(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > settings.maxBodyBytes()) {
-      throw tooLarge();
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+        throw tooLarge(in);
+      }
       byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
       if (body.length > settings.maxBodyBytes()) {
-        throw tooLarge();
+        throw tooLarge(in);
       }
       return body;
     } catch (IOException e) {
@@ -576,8 +577,24 @@ public final class IngestApi implements AutoCloseable {
     }
   }
 
-  private ApiError tooLarge() {
-    return new ApiError(413, "The body is larger than the limit of " + settings.maxBodyBytes() + " bytes; send smaller batches");
+  /**
+   * The 413 for a body over the limit. The rest of the body is read first, up to {@link #SWALLOW_BYTES}: a connection
+   * closed with a body still arriving is reset, and the client sees the reset instead of the answer.
+   */
+  private ApiError tooLarge(InputStream in) {
+    try {
+      long left = SWALLOW_BYTES;
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      // the answer is the 413 all the same
+    }
+    int limit = settings.maxBodyBytes();
+    return new ApiError(413, "请求正文超过 " + limit + " 字节的上限，请分批发送 / The body is larger than the limit of "
+        + limit + " bytes; send smaller batches");
   }
 
   private static boolean isJson(Context ctx) {

@@ -255,6 +255,16 @@ class IngestApiInvalidRequestsTest {
   }
 
   @Test
+  void aBodyOverTheLimitIsAnsweredEveryTimeNotCutOffMidUpload() throws Exception {
+    String body = oversized();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      HttpResponse<String> response = fixture.post("/api/v1/events", TOKEN_A, JSON_TYPE, body);
+      assertThat(response.statusCode()).as("attempt %d", attempt).isEqualTo(413);
+      assertThat(response.body()).contains("字节的上限");
+    }
+  }
+
+  @Test
   void theTableHasAtLeastFortyCases() {
     assertThat(cases().count()).isGreaterThanOrEqualTo(40);
   }
