@@ -135,9 +135,9 @@ final class DashboardAuth {
       return;
     }
     if (path.startsWith("/api/")) {
-      ctx.status(401).json(JSON.createObjectNode().put("status", 401)
-          .put("error", "请先登录：POST /login，或发送 HTTP Basic 凭据 / Sign in first: POST /login, or send HTTP Basic "
-              + "credentials"));
+      ctx.status(401).json(JSON.createObjectNode().put("status", 401).put("error", basic(ctx)
+          ? "用户名或密码错误 / Wrong user name or password"
+          : "请先登录：POST /login，或发送 HTTP Basic 凭据 / Sign in first: POST /login, or send HTTP Basic credentials"));
     } else {
       ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
@@ -175,14 +175,19 @@ final class DashboardAuth {
     return users.role(signedIn(ctx));
   }
 
+  private static boolean basic(Context ctx) {
+    String header = ctx.header("Authorization");
+    return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+  }
+
   /** The signed-in user: from the session, else from HTTP Basic credentials. */
   private Optional<String> user(Context ctx) {
     String fromSession = ctx.sessionAttribute(USER);
     if (fromSession != null) {
       return Optional.of(fromSession);
     }
-    String header = ctx.header("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (basic(ctx)) {
+      String header = ctx.header("Authorization");
       try {
         String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');

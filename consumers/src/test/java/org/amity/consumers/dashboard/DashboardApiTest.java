@@ -98,8 +98,11 @@ class DashboardApiTest {
     assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js", null).statusCode()).isEqualTo(302);
     assertThat(get("/api/v1/partners.csv", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/v1/live", null).statusCode()).isEqualTo(401);
-    assertThat(get("/api/v1/partners", basic("wang", "wrong")).statusCode()).isEqualTo(401);
-    assertThat(get("/api/v1/partners", basic("nobody", PASSWORD)).statusCode()).isEqualTo(401);
+    for (HttpResponse<String> refused : List.of(get("/api/v1/partners", basic("wang", "wrong")),
+        get("/api/v1/partners", basic("nobody", PASSWORD)))) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo("用户名或密码错误 / Wrong user name or password");
+    }
   }
 
   @Test
