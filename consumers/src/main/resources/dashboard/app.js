@@ -150,6 +150,8 @@ function trend(n) {
 /** Thrown when a newer render started while this one waited for its data: the newest render draws the page. */
 class Superseded extends Error {}
 let renders = 0;
+/** Whether the newest render came from a live update, which waits for an officer's open form. */
+let liveRender = false;
 async function api(path) {
   const asked = renders;
   const answer = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -157,6 +159,7 @@ async function api(path) {
   if (!answer.ok) throw new Error(path + ' answered ' + answer.status);
   const body = await answer.json();
   if (renders !== asked) throw new Superseded();
+  if (liveRender && document.querySelector('form.follow-up-form')) { renderWaiting = true; throw new Superseded(); }
   return body;
 }
 function translateStatic() {
@@ -578,8 +581,9 @@ async function renderMap() {
   }));
 }
 
-async function render() {
+async function render(live = false) {
   renders++;
+  liveRender = live;
   translateStatic();
   const path = location.pathname;
   const m = path.match(/^\/partners\/([^/]+)\/([^/]+)$/);
@@ -590,7 +594,11 @@ async function render() {
     else if (path === '/partners') await renderPartners();
     else if (path === '/map') await renderMap();
     else await renderOverview();
-  } catch (e) { if (!(e instanceof Superseded)) console.error(e); }
+    return true;
+  } catch (e) {
+    if (!(e instanceof Superseded)) console.error(e);
+    return false;
+  }
 }
 
 function readQuery() {
@@ -607,15 +615,16 @@ function live() {
   source.addEventListener('change', (e) => {
     const change = JSON.parse(e.data);
     if (pendingRender) return;
-    pendingRender = setTimeout(async () => {
-      pendingRender = null;
-      // an officer's form being filled in is not swept away: the page renders once it is closed
-      if (document.querySelector('form.follow-up-form')) { renderWaiting = true; return; }
-      await render();
-      main.dataset.version = change.version;
-      main.classList.remove('flash'); void main.offsetWidth; main.classList.add('flash');
-    }, 250);
+    pendingRender = setTimeout(() => { pendingRender = null; renderLive(change.version); }, 250);
   });
+}
+
+/** A live update's render. An officer's form being filled in is not swept away: the page renders once it is closed. */
+async function renderLive(version) {
+  if (document.querySelector('form.follow-up-form')) { renderWaiting = true; return; }
+  if (!await render(true)) return;
+  main.dataset.version = version;
+  main.classList.remove('flash'); void main.offsetWidth; main.classList.add('flash');
 }
 
 document.getElementById('lang').addEventListener('click', () => {

@@ -156,8 +156,16 @@ class FollowUpBrowserTest {
         .size() == 1);
     assertThat(read(wait, b -> b.findElement(dormantAlert).getText())).contains("跟进", "已知悉");
 
+    // a live update still waiting for its data when the officer opens the form must not sweep the form away
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    page.executeScript("window.realFetch = window.fetch;"
+        + "window.fetch = (...a) => new Promise((r) => setTimeout(r, 1500)).then(() => window.realFetch(...a));"
+        + "renderLive('slow').then(() => { window.slowLiveDone = true; });");
     click(wait, dormantAlert, "button[data-action='plan']");
     WebElement form = wait.until(b -> b.findElement(By.cssSelector("form.follow-up-form[data-action='plan']")));
+    wait.until(b -> Boolean.TRUE.equals(page.executeScript("return window.slowLiveDone === true")));
+    page.executeScript("window.fetch = window.realFetch");
+    assertThat(form.isDisplayed()).as("the form after a live update came in").isTrue();
     new Select(form.findElement(By.name("eventType"))).selectByValue("DelegationVisited");
     ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
         form.findElement(By.name("plannedOn")), TODAY.toString());
