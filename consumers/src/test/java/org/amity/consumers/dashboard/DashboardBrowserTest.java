@@ -212,7 +212,10 @@ class DashboardBrowserTest {
     // a partner page: score, chart (history from the streams application), the four components, the forecast
     browser.get(url + "/partners?sort=name&order=asc");
     wait.until(b -> rows(b).size() == 4);
-    browser.findElement(By.cssSelector("#partners tr[data-id='shanghai/ie-cork'] a.partner-link")).click();
+    wait.until(b -> {
+      b.findElement(By.cssSelector("#partners tr[data-id='shanghai/ie-cork'] a.partner-link")).click();
+      return true;
+    });
     wait.until(b -> b.getCurrentUrl().endsWith("/partners/shanghai/ie-cork"));
     wait.until(b -> b.findElements(By.cssSelector("#components .component")).size() == 4);
     String chartPoints = wait.until(b -> b.findElement(By.id("history-chart")).getAttribute("data-points"));
