@@ -148,7 +148,7 @@ public final class AmityCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'amity demo' or 'amity platform'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "请指定命令，例如 'amity demo' 或 'amity platform' / Name a command, e.g. 'amity demo' or 'amity platform'.");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

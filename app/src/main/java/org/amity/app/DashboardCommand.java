@@ -93,7 +93,7 @@ final class DashboardCommand implements Callable<Integer> {
     if (hashPassword) {
       char[] password = readPassword();
       if (password.length == 0) {
-        throw new ParameterException(spec.commandLine(), "An empty password cannot be hashed");
+        throw new ParameterException(spec.commandLine(), "密码不能为空 / An empty password cannot be hashed");
       }
       String hash = PasswordHashes.hash(password);
       spec.commandLine().getOut().println(hash);
@@ -110,9 +110,9 @@ final class DashboardCommand implements Callable<Integer> {
         NamedHashes.collect(spec.commandLine(), "AMITY_DASHBOARD_STREAMS_TOKENS", "--streams-tokens-file",
             streamsTokensFile, streamsTokens)), users, view, writer).start();
     feed.bindTo(server.meters());
-    System.out.println("Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
+    System.out.println("看板 / Dashboard: " + server.url() + "/  (JSON: " + server.url() + "/api/v1/partners)");
     if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
-      System.out.println("Still reading the aggregate topics; the page fills in as they arrive.");
+      System.out.println("仍在读取汇总主题，页面随数据到达而填满 / Still reading the aggregate topics; the page fills in as they arrive.");
     }
     UntilStopped.run(server, feed, writer);
     return 0;
@@ -142,8 +142,9 @@ final class DashboardCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (users.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "No dashboard users: give --user NAME=HASH, --users-file or "
-          + "AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");
+      throw new ParameterException(spec.commandLine(), "没有看板用户：请用 --user NAME=HASH、--users-file 或 "
+          + "AMITY_DASHBOARD_USERS 配置（'amity dashboard --hash-password' 生成散列） / No dashboard users: give --user NAME=HASH, "
+          + "--users-file or AMITY_DASHBOARD_USERS ('amity dashboard --hash-password' makes a hash)");
     }
     return users;
   }

@@ -104,11 +104,13 @@ final class DemoCommand implements Callable<Integer> {
     IngestApi ingest = new IngestApi(IngestSettings.defaults(host, ingestPort), new OfficeTokens(hashes), publisher,
         partners, Clock.systemUTC()).start();
 
-    System.out.println("Dashboard:   " + dashboard.url() + "/   login: " + DEMO_USER + " / " + DEMO_PASSWORD);
-    System.out.println("Ingest API:  " + ingest.url() + "/api/v1/events");
-    tokens.forEach((office, token) -> System.out.println("  token for " + office + ": " + token));
-    System.out.println("Streams API: http://" + host + ":" + streamsPort + "/api/v1/vitality   (the same tokens)");
-    System.out.println("Kafka:       " + platform.bootstrapServers() + "   registry: " + platform.registryUrl());
+    System.out.println("看板 / Dashboard:        " + dashboard.url() + "/   用户 " + DEMO_USER + "，密码 " + DEMO_PASSWORD
+        + " / user " + DEMO_USER + ", password " + DEMO_PASSWORD);
+    System.out.println("接入 API / Ingest API:   " + ingest.url() + "/api/v1/events");
+    tokens.forEach((office, token) -> System.out.println("  外办 " + office + " 的令牌 / token for " + office + ": " + token));
+    System.out.println("查询 API / Streams API:  http://" + host + ":" + streamsPort + "/api/v1/vitality   (令牌同上 / the same tokens)");
+    System.out.println("Kafka:                   " + platform.bootstrapServers() + "   模式注册表 / schema registry: "
+        + platform.registryUrl());
     AtomicReference<AutoCloseable> simulator = new AtomicReference<>(() -> { });
     Thread loader = new Thread(() -> {
       load(config, publisher, started);
@@ -116,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
     }, "amity-demo-loader");
     loader.setDaemon(true);
     loader.start();
-    System.out.println("Press Ctrl-C to stop.");
+    System.out.println(UntilStopped.HOW_TO_STOP);
     UntilStopped.run(() -> simulator.get().close(), ingest, partners, dashboard, followUps, feed, streams, publisher,
         platform);
     return 0;
@@ -125,9 +127,10 @@ final class DemoCommand implements Callable<Integer> {
   private static void load(Map<String, Object> config, AmityPublisher publisher, long started) {
     try {
       DemoLoader.Loaded loaded = DemoLoader.load(config, publisher, LocalDate.now(Clock.systemUTC()));
-      System.out.printf("Demo data: %d relationships and %d events added, %d events already there (%.1f s)%n",
-          loaded.relationships(), loaded.events(), loaded.eventsSkipped(),
-          Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+      double seconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
+      System.out.printf("演示数据：新增 %d 个关系、%d 个事件，已有 %d 个事件（%.1f 秒） / Demo data: %d relationships and %d events "
+          + "added, %d events already there (%.1f s)%n", loaded.relationships(), loaded.events(), loaded.eventsSkipped(), seconds,
+          loaded.relationships(), loaded.events(), loaded.eventsSkipped(), seconds);
     } catch (RuntimeException e) {
       log.error("Loading the demo data failed", e);
     }

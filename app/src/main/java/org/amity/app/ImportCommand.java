@@ -98,8 +98,9 @@ final class ImportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("amity import: " + e.getMessage());
       return 2;
     } catch (TimeoutException | KafkaException e) {
-      spec.commandLine().getErr().println("amity import: cannot use Kafka at " + connection.bootstrapServers + ": "
-          + e.getMessage() + " (nothing was written)");
+      String kafka = connection.bootstrapServers;
+      spec.commandLine().getErr().println("amity import: 无法使用 " + kafka + " 上的 Kafka：" + e.getMessage() + "（未写入任何内容） / "
+          + "cannot use Kafka at " + kafka + ": " + e.getMessage() + " (nothing was written)");
       return 2;
     }
   }

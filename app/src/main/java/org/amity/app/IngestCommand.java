@@ -85,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
       publisher.close();
       throw e;
     }
-    System.out.println("Ingest API: " + api.url() + "/api/v1/events  (OpenAPI: " + api.url() + "/api/v1/openapi.json)");
+    System.out.println("接入 API / Ingest API: " + api.url() + "/api/v1/events  (OpenAPI: " + api.url() + "/api/v1/openapi.json)");
     UntilStopped.run(api, partners, publisher);
     return 0;
   }

@@ -90,9 +90,11 @@ final class NotifierCommand implements Callable<Integer> {
         .ready("notifier", () -> notifier.isRunning() ? Optional.empty()
             : Optional.of("通知服务尚未运行 / The notifier is not running yet")));
     notifier.awaitRunning(java.time.Duration.ofSeconds(60));
-    System.out.println("Notifier: " + settings.routes().size() + " routes, mail via " + settings.smtp().host() + ":"
-        + settings.smtp().port() + ", links to " + settings.dashboardUrl() + "; metrics and health on http://" + opsHost
-        + ":" + ops.port());
+    String smtp = settings.smtp().host() + ":" + settings.smtp().port();
+    String opsUrl = "http://" + opsHost + ":" + ops.port();
+    System.out.println("通知服务：" + settings.routes().size() + " 条路由，经 " + smtp + " 发邮件，链接指向 " + settings.dashboardUrl()
+        + "，指标与健康检查在 " + opsUrl + " / Notifier: " + settings.routes().size() + " routes, mail via " + smtp
+        + ", links to " + settings.dashboardUrl() + "; metrics and health on " + opsUrl);
     Thread watchdog = new Thread(() -> {
       try {
         notifier.awaitStopped();
@@ -100,8 +102,9 @@ final class NotifierCommand implements Callable<Integer> {
         return;
       }
       if (notifier.failure() != null) {
-        System.err.println("The notifier stopped: " + notifier.failure().getMessage()
-            + " (nothing is lost: it resumes from the last alert it finished)");
+        String reason = notifier.failure().getMessage();
+        System.err.println("通知服务已停止：" + reason + "（没有丢失：重启后从最后处理完的提醒继续） / The notifier stopped: "
+            + reason + " (nothing is lost: it resumes from the last alert it finished)");
         System.exit(1);
       }
     }, "amity-notifier-watchdog");

@@ -22,10 +22,10 @@ final class PlatformCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Platform platform = Platform.start(options.settings());
-    System.out.println("Kafka:           " + platform.bootstrapServers());
-    System.out.println("Schema registry: " + platform.registryUrl());
-    System.out.println("Data:            " + options.dataDir.toAbsolutePath());
-    System.out.println("Press Ctrl-C to stop.");
+    System.out.println("Kafka:                        " + platform.bootstrapServers());
+    System.out.println("模式注册表 / Schema registry: " + platform.registryUrl());
+    System.out.println("数据目录 / Data:              " + options.dataDir.toAbsolutePath());
+    System.out.println(UntilStopped.HOW_TO_STOP);
     UntilStopped.run(platform);
     return 0;
   }

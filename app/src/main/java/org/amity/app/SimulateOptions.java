@@ -35,7 +35,8 @@ final class SimulateOptions {
     if (!simulate) {
       return () -> { };
     }
-    System.out.println("Simulating: one new exchange every " + interval.toSeconds() + " s");
+    System.out.println("模拟：每 " + interval.toSeconds() + " 秒一次新交流 / Simulating: one new exchange every "
+        + interval.toSeconds() + " s");
     return DemoSimulator.start(publisher, interval, Clock.systemUTC());
   }
 }

@@ -99,9 +99,13 @@ final class StreamsCommand implements Callable<Integer> {
     AmityStreamsApp app = AmityStreamsApp.start(settings, config, new AmityStreamsApp.Options(
         advertisedHost == null ? queryHost : advertisedHost, queryHost, queryPort, stateDir.toAbsolutePath(),
         topicPartitions, replicationFactor, tokens));
-    System.out.println("Streams application " + settings.applicationId() + ": queries on http://"
-        + queryHost + ":" + app.queryPort() + "/api/v1/vitality" + (tokens.isEmpty()
-            ? "  (no office tokens: the query API serves no data; give --token-hash OFFICE=HASH)" : ""));
+    String queries = "http://" + queryHost + ":" + app.queryPort() + "/api/v1/vitality";
+    System.out.println("流处理应用 " + settings.applicationId() + "，查询 API " + queries + " / Streams application "
+        + settings.applicationId() + ": queries on " + queries);
+    if (tokens.isEmpty()) {
+      System.out.println("未配置外办令牌，查询 API 不提供任何数据；请用 --token-hash OFFICE=HASH / "
+          + "No office tokens: the query API serves no data; give --token-hash OFFICE=HASH");
+    }
     UntilStopped.run(app);
     return 0;
   }

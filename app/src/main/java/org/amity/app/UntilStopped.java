@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
  * The closing happens in the shutdown hook itself, so that the JVM exits as soon as it is done.
  */
 final class UntilStopped {
+  static final String HOW_TO_STOP = "按 Ctrl-C 停止 / Press Ctrl-C to stop.";
   private static final Logger log = LoggerFactory.getLogger(UntilStopped.class);
 
   private UntilStopped() {}

@@ -41,6 +41,8 @@ class DemoCommandIT {
     int[] ports = EmbeddedKafka.freeLoopbackPorts(6);
     try (AmityProcess first = start(dataDir, ports, "first")) {
       awaitDemoPartners(first, ports[5]);
+      first.awaitOutput("演示数据：新增 47 个关系", START_LIMIT);
+      assertThat(first.output()).contains("看板 / Dashboard:", "按 Ctrl-C 停止 / Press Ctrl-C to stop.");
       seeTheDemoPartnersInABrowser(ports[5]);
       new DemoReportCheck(ports, first.output(), reports).check();
     }
