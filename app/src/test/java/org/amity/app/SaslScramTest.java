@@ -133,22 +133,22 @@ class SaslScramTest {
     try (Admin admin = Admin.create(credentials)) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
     }
-    write(credentials);
-    assertThat(read(credentials)).containsExactly("written with credentials");
+    write(credentials, WAIT_LIMIT);
+    assertThat(read(credentials, WAIT_LIMIT)).containsExactly("written with credentials");
 
     // The broker expects a SASL handshake first and closes the connection on anything else; the client knows no
     // reason, reconnects and keeps waiting for metadata until its time runs out.
     Map<String, Object> noCredentials = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    assertThatThrownBy(() -> write(noCredentials)).isInstanceOf(ExecutionException.class)
+    assertThatThrownBy(() -> write(noCredentials, REFUSAL_LIMIT)).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(TimeoutException.class).hasMessageContaining("not present in metadata");
-    assertThatThrownBy(() -> read(noCredentials)).isInstanceOf(TimeoutException.class);
+    assertThatThrownBy(() -> read(noCredentials, REFUSAL_LIMIT)).isInstanceOf(TimeoutException.class);
     assertThatThrownBy(() -> describeClusterThroughTheControllerListener(noCredentials))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
 
     Map<String, Object> wrongPassword = kafkaConfig(USER, "not-" + password);
-    assertThatThrownBy(() -> write(wrongPassword)).isInstanceOf(ExecutionException.class)
+    assertThatThrownBy(() -> write(wrongPassword, WAIT_LIMIT)).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(SaslAuthenticationException.class).hasMessageContaining("invalid credentials");
-    assertThatThrownBy(() -> read(wrongPassword)).isInstanceOf(SaslAuthenticationException.class)
+    assertThatThrownBy(() -> read(wrongPassword, WAIT_LIMIT)).isInstanceOf(SaslAuthenticationException.class)
         .hasMessageContaining("invalid credentials");
   }
 
@@ -216,9 +216,9 @@ class SaslScramTest {
     return event;
   }
 
-  private static void write(Map<String, Object> clientConfig) throws Exception {
+  private static void write(Map<String, Object> clientConfig, Duration limit) throws Exception {
     Map<String, Object> config = new HashMap<>(clientConfig);
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REFUSAL_LIMIT.toMillis());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) limit.toMillis());
     try (KafkaProducer<String, String> producer =
              new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(TOPIC, "written with credentials")).get();
@@ -226,14 +226,14 @@ class SaslScramTest {
   }
 
   /** The topic's values, read from the beginning. */
-  private static List<String> read(Map<String, Object> clientConfig) {
+  private static List<String> read(Map<String, Object> clientConfig, Duration limit) {
     try (KafkaConsumer<String, String> consumer =
              new KafkaConsumer<>(clientConfig, new StringDeserializer(), new StringDeserializer())) {
       TopicPartition partition = new TopicPartition(TOPIC, 0);
       consumer.assign(List.of(partition));
-      consumer.seek(partition, consumer.beginningOffsets(List.of(partition), REFUSAL_LIMIT).get(partition));
+      consumer.seek(partition, consumer.beginningOffsets(List.of(partition), limit).get(partition));
       List<String> values = new ArrayList<>();
-      long deadline = System.nanoTime() + REFUSAL_LIMIT.toNanos();
+      long deadline = System.nanoTime() + limit.toNanos();
       while (values.isEmpty() && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
       }

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordsOnAnyPartitionTest {
   private static final LocalDate ESTABLISHED = LocalDate.of(1995, 4, 20);
   private static final int RELATIONSHIPS = 12;
-  private static final Duration MASTER_DATA_WAIT = Duration.ofSeconds(5);
+  private static final Duration MASTER_DATA_WAIT = Duration.ofSeconds(15);
 
   @TempDir
   Path stateDirs;
