@@ -83,8 +83,9 @@ final class ImportCommand implements Callable<Integer> {
       ImportOptions options = new ImportOptions(officeId(config), dryRun, skipBadRows, rejects, encoding);
       ImportReport report;
       if (dryRun) {
-        try (RelationshipDirectory directory = RelationshipDirectory.start(config, DIRECTORY_TIMEOUT)) {
-          report = SpreadsheetImport.checkingOnly(directory, Clock.systemUTC()).run(file, options);
+        try (OfficeDirectory offices = OfficeDirectory.start(config, DIRECTORY_TIMEOUT);
+             RelationshipDirectory relationships = RelationshipDirectory.start(config, DIRECTORY_TIMEOUT)) {
+          report = SpreadsheetImport.checkingOnly(offices, relationships, Clock.systemUTC()).run(file, options);
         }
       } else {
         try (AmityPublisher publisher = AmityPublisher.start(config)) {

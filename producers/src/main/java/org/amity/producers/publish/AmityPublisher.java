@@ -122,6 +122,10 @@ public final class AmityPublisher implements AutoCloseable {
     return relationships;
   }
 
+  public OfficeDirectory offices() {
+    return offices;
+  }
+
   /** Empty while the Kafka cluster answers, else what is wrong. */
   public Optional<String> kafkaProblem() {
     return kafkaCheck.get();

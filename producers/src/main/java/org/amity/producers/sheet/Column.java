@@ -20,7 +20,7 @@ public enum Column {
   TYPE("type", "类型", true, "event type, e.g. delegation / 代表团, agreement / 协议"),
   DATE("date", "日期", true, "day the exchange happened: first day of a visit, exhibition, forum or programme; signing day; milestone day"),
   END_DATE("end_date", "结束日期", false, "last day, when it lasted several days"),
-  OFFICE("office", "办公室", true, "the recording office, e.g. shanghai; else --office, else the office part of partner"),
+  OFFICE("office", "办公室", true, "the recording office, by id or registered name, e.g. shanghai; else --office, else the office part of partner"),
   PARTNER("partner", "伙伴", true, "relationship id shanghai/nl-rotterdam or partner id nl-rotterdam (completed with the office)"),
   PARTNERS("partners", "多方伙伴", true, "further partners of a multilateral event, separated by ;"),
   DIRECTION("direction", "方向", false, "in / out (inbound, outbound, 来访, 出访)"),

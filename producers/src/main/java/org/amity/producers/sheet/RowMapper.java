@@ -57,28 +57,21 @@ public final class RowMapper {
   private final ColumnLayout layout;
   private final String office;
   private final String source;
-  private final PartnerLookup partners;
-
-  /** Finds the office's relationship a cell names by partner id or by name; empty when it names none. */
-  public interface PartnerLookup {
-    PartnerLookup IDS_ONLY = (office, partner) -> Optional.empty();
-
-    Optional<String> find(String office, String partner);
-  }
+  private final NameLookup names;
 
   /**
    * @param office the office the import is for (--office), or null to take it from each row
    * @param fileName the file's name, for the events' source ("import:visits-2024.xlsx")
    */
   public RowMapper(ColumnLayout layout, String office, String fileName) {
-    this(layout, office, fileName, PartnerLookup.IDS_ONLY);
+    this(layout, office, fileName, NameLookup.IDS_ONLY);
   }
 
-  public RowMapper(ColumnLayout layout, String office, String fileName, PartnerLookup partners) {
+  public RowMapper(ColumnLayout layout, String office, String fileName, NameLookup names) {
     this.layout = layout;
     this.office = office == null || office.isBlank() ? null : office.strip().toLowerCase(Locale.ROOT);
     this.source = "import:" + fileName;
-    this.partners = partners;
+    this.names = names;
   }
 
   public MappedRow map(Sheet.Row row) {
@@ -117,6 +110,7 @@ public final class RowMapper {
     private final List<Column> relationshipColumns = new ArrayList<>();
     private final ObjectNode json = NODES.objectNode();
     private String type;
+    private boolean officeUnknown;
 
     Mapping(Sheet.Row row) {
       this.row = row;
@@ -204,10 +198,10 @@ public final class RowMapper {
     }
 
     private String resolveOffice() {
-      String cell = text(Column.OFFICE).toLowerCase(Locale.ROOT);
+      String cell = officeInCell();
       String resolved = null;
       if (!cell.isEmpty()) {
-        if (office != null && !office.equals(cell)) {
+        if (office != null && !office.equals(cell) && !officeUnknown) {
           problem(Column.OFFICE, say("import.otherOffice", cell, office));
         }
         resolved = cell;
@@ -228,6 +222,21 @@ public final class RowMapper {
       return resolved;
     }
 
+    /** The id of the office the office column names, by id or by name; "" when the column is empty. */
+    private String officeInCell() {
+      String written = text(Column.OFFICE);
+      if (written.isEmpty()) {
+        return "";
+      }
+      Optional<String> id = names.office().apply(written);
+      if (id.isPresent()) {
+        return id.get();
+      }
+      problem(Column.OFFICE, say("import.unknownOffice", written));
+      officeUnknown = true;
+      return written.toLowerCase(Locale.ROOT);
+    }
+
     private void relationships(String rowOffice) {
       Map<String, Column> ids = new LinkedHashMap<>();
       boolean missingOffice = false;
@@ -237,8 +246,8 @@ public final class RowMapper {
           if (partner.contains("/")) {
             ids.putIfAbsent(partner.toLowerCase(Locale.ROOT), column);
           } else if (rowOffice != null) {
-            Optional<String> found = partners.find(rowOffice, partner);
-            if (found.isEmpty() && !PARTNER_ID.matcher(partner).matches()) {
+            Optional<String> found = names.partner().apply(rowOffice, partner);
+            if (found.isEmpty() && !PARTNER_ID.matcher(partner).matches() && !officeUnknown) {
               problem(column, say("import.unknownPartner", rowOffice, partner));
               unknownName = true;
             } else {

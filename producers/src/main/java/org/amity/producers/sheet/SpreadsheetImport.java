@@ -36,6 +36,7 @@ import org.amity.labels.Labels;
 import org.amity.producers.events.AvroJson;
 import org.amity.producers.events.EventFingerprint;
 import org.amity.producers.events.EventJson;
+import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
 import org.amity.producers.publish.EventIdConflictException;
@@ -64,31 +65,30 @@ public final class SpreadsheetImport {
 
   private final AmityPublisher publisher;
   private final EventValidator validator;
-  private final RowMapper.PartnerLookup partners;
+  private final NameLookup names;
   private final Clock clock;
 
-  private SpreadsheetImport(AmityPublisher publisher, Predicate<String> relationshipExists, RowMapper.PartnerLookup partners,
-      Clock clock) {
+  private SpreadsheetImport(AmityPublisher publisher, Predicate<String> relationshipExists, NameLookup names, Clock clock) {
     this.publisher = publisher;
     this.validator = new EventValidator(relationshipExists, clock);
-    this.partners = partners;
+    this.names = names;
     this.clock = clock;
   }
 
-  /** An import that writes through the publisher; partners are found in its directory, by id or by name. */
+  /** An import that writes through the publisher; offices and partners are found in its directories, by id or by name. */
   public static SpreadsheetImport publishingTo(AmityPublisher publisher, Clock clock) {
-    RelationshipDirectory directory = publisher.relationships();
-    return new SpreadsheetImport(publisher, directory::exists, directory::find, clock);
+    RelationshipDirectory relationships = publisher.relationships();
+    return new SpreadsheetImport(publisher, relationships::exists, NameLookup.of(publisher.offices(), relationships), clock);
   }
 
-  /** An import for dry runs only: partners are found in the directory, by id or by name; writes nothing. */
-  public static SpreadsheetImport checkingOnly(RelationshipDirectory directory, Clock clock) {
-    return new SpreadsheetImport(null, directory::exists, directory::find, clock);
+  /** An import for dry runs only: offices and partners are found in the directories, by id or by name; writes nothing. */
+  public static SpreadsheetImport checkingOnly(OfficeDirectory offices, RelationshipDirectory relationships, Clock clock) {
+    return new SpreadsheetImport(null, relationships::exists, NameLookup.of(offices, relationships), clock);
   }
 
   /** An import for dry runs only: checks relationship ids with the predicate, writes nothing. */
   public static SpreadsheetImport checkingOnly(Predicate<String> relationshipExists, Clock clock) {
-    return new SpreadsheetImport(null, relationshipExists, RowMapper.PartnerLookup.IDS_ONLY, clock);
+    return new SpreadsheetImport(null, relationshipExists, NameLookup.IDS_ONLY, clock);
   }
 
   /** A valid row and its event. */
@@ -117,7 +117,7 @@ public final class SpreadsheetImport {
       throw new SheetException(file + ": " + e.getMessage(), e);
     }
     Instant now = clock.instant();
-    RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName(), partners);
+    RowMapper mapper = new RowMapper(layout, options.office(), sheet.fileName(), names);
     List<String> warnings = new ArrayList<>();
     if (!layout.ignored().isEmpty()) {
       warnings.add(Labels.both("import.ignoredColumns", String.join(", ", layout.ignored())));

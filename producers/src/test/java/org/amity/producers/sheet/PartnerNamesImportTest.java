@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.amity.events.SampleEvents;
+import org.amity.partners.Office;
 import org.amity.partners.Relationship;
 import org.amity.platform.EmbeddedPlatformExtension;
 import org.amity.platform.Platform;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class PartnerNamesImportTest {
   static final String OFFICE = "names-" + UUID.randomUUID().toString().substring(0, 6);
+  static final String OFFICE_NAME_ZH = "名称测试市人民政府外事办公室" + OFFICE;
   static AmityPublisher publisher;
 
   @TempDir
@@ -37,7 +39,7 @@ class PartnerNamesImportTest {
         "schema.registry.url", platform.registryUrl());
     publisher = AmityPublisher.start(config);
     try (PartnerRegistry partners = new PartnerRegistry(config, publisher.relationships(), Clock.systemUTC())) {
-      partners.put(SampleEvents.office(OFFICE));
+      partners.put(Office.newBuilder(SampleEvents.office(OFFICE)).setNameZh(OFFICE_NAME_ZH).build());
       partners.put(relationship("us-sacramento", "Sacramento", "萨克拉门托"));
       partners.put(relationship("de-regensburg", "Regensburg", "雷根斯堡"));
     }
@@ -91,6 +93,29 @@ class PartnerNamesImportTest {
         OFFICE + ",代表团,2024-07-11,雷根斯堡,出访,市长");
     assertThat(report.success()).as(report.format()).isTrue();
     assertThat(report.warnings()).as(report.format()).isEmpty();
+  }
+
+  @Test
+  void anOfficeNamedByItsRegisteredNameIsTheOfficeNamedById() throws Exception {
+    Path byName = Files.write(dir.resolve("按名称.csv"), String.join("\r\n", "外办,类型,日期,伙伴,方向,级别",
+        OFFICE_NAME_ZH + ",代表团,2024-07-12,雷根斯堡,出访,市长", "").getBytes(Charset.forName("GBK")));
+    Path byId = Files.writeString(dir.resolve("by-id.csv"), String.join("\r\n", "外办,类型,日期,伙伴,方向,级别",
+        OFFICE + ",代表团,2024-07-12,雷根斯堡,出访,市长", ""));
+    SpreadsheetImport importer = SpreadsheetImport.publishingTo(publisher, Clock.systemUTC());
+
+    ImportReport first = importer.run(byName, ImportOptions.defaults().withOffice(OFFICE));
+    ImportReport again = importer.run(byId, ImportOptions.defaults());
+
+    assertThat(first.written()).as(first.format()).isEqualTo(1);
+    assertThat(again.duplicates()).as(again.format()).isEqualTo(1);
+  }
+
+  @Test
+  void anOfficeNoOfficeHasTheNameOfIsRefusedForItsOfficeAlone() throws Exception {
+    ImportReport report = dryRun(ImportOptions.defaults(), "外办,类型,日期,伙伴,方向,级别",
+        "名称测试市外办,代表团,2024-07-11,雷根斯堡,出访,市长");
+    assertThat(report.badRows().get(0).reasons()).singleElement().asString()
+        .contains("没有编号或名称为“名称测试市外办”的外办", "amity offices list");
   }
 
   /** The log's lines checked, not written. */
