@@ -4,9 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import org.amity.labels.Labels;
 import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import org.amity.producers.publish.AmityPublisher;
@@ -106,13 +108,15 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** The office --office names, by its id or by its name ("济南市外办"); as written when no office has it. */
+  /** The office --office names, by its id or by its name ("济南市外办"); one no office has is a mistake on the command line. */
   private String officeId(Map<String, Object> config) throws TimeoutException {
     if (office == null) {
       return null;
     }
     try (OfficeDirectory offices = OfficeDirectory.start(config, DIRECTORY_TIMEOUT)) {
-      String id = offices.idOf(office).orElse(office);
+      String id = offices.idOf(office).or(() -> offices.idOf(office.toLowerCase(Locale.ROOT)))
+          .orElseThrow(() -> new ParameterException(spec.commandLine(),
+              "--office " + Labels.both("import.unknownOffice", office)));
       if (!id.equals(office)) {
         spec.commandLine().getOut().println("--office " + office + "：外办 " + id + " / the office " + id);
       }

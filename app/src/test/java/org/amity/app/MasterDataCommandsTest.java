@@ -119,5 +119,8 @@ class MasterDataCommandsTest {
     Answer byOfficeName = amity("import", log.toString(), "--office", "某市外办", "--dry-run");
     assertThat(byOfficeName.code()).as(byOfficeName.out() + byOfficeName.err()).isZero();
     assertThat(byOfficeName.out()).contains("--office 某市外办：外办 " + office, "有效 / valid：1");
+    Answer noSuchOffice = amity("import", log.toString(), "--office", "无此外办", "--dry-run");
+    assertThat(noSuchOffice.code()).isEqualTo(2);
+    assertThat(noSuchOffice.err()).contains("--office 没有编号或名称为“无此外办”的外办", "amity offices list");
   }
 }
