@@ -1,6 +1,7 @@
 package org.amity.consumers.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record LeadershipReport(String officeId, String nameZh, String nameEn, Re
                                Instant madeAt, List<Partner> partners, boolean bandsOverTime,
                                Map<String, Long> exchangesByType, Map<String, Long> exchangesByDomain, int exchanges,
                                List<String> incompleteTimelines, boolean alertsIncomplete, Yield own, Yield withOfficesBelow,
-                               List<Partner> revived, List<Partner> newlyDormant, List<FollowUp> openFollowUps,
+                               List<Change> revived, List<Change> newlyDormant, List<FollowUp> openFollowUps,
                                List<Alert> anniversaries, List<Alert> expiringAgreements) {
 
   /**
@@ -32,6 +33,12 @@ public record LeadershipReport(String officeId, String nameZh, String nameEn, Re
    */
   public record Partner(String relationshipId, String officeId, String nameZh, String nameEn, String country,
                         String atStart, String atEnd) {}
+
+  /**
+   * A partner's band change in the period: as its alert of the period says (the day it was raised, the band before and
+   * after; the latest, should there be several), else as its bands at the start and end say (no day).
+   */
+  public record Change(Partner partner, LocalDate on, String from, String to) {}
 
   /** Values committed by currency (minor units), people taking part by event type, and events by type. */
   public record Yield(Map<String, Long> money, Map<String, Long> people, Map<String, Long> events) {}

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,18 +164,27 @@ public final class ReportFromView {
   }
 
   /**
-   * The partners that revived (quiet at the start, active at the end) or went dormant (not at the start, dormant at
-   * the end), and those the alerts of the period say so of.
+   * The partners the alerts of the period say revived or went dormant, and those whose bands say so: quiet at the start
+   * and active at the end, or not dormant at the start and dormant at the end.
    */
-  private static List<LeadershipReport.Partner> changed(List<LeadershipReport.Partner> partners, List<Alert> alerts,
-                                                        AlertKind kind, ReportPeriod period, ZoneId zone) {
-    Set<String> alerted = new HashSet<>();
+  private static List<LeadershipReport.Change> changed(List<LeadershipReport.Partner> partners, List<Alert> alerts,
+                                                       AlertKind kind, ReportPeriod period, ZoneId zone) {
+    Map<String, Alert> latest = new HashMap<>();
     alerts.stream().filter(a -> a.getKind() == kind && period.contains(a.getRaisedAt(), zone))
-        .forEach(a -> alerted.add(a.getRelationshipId()));
-    return partners.stream().filter(p -> alerted.contains(p.relationshipId()) || (kind == AlertKind.REVIVED
-        ? p.atStart() != null && p.atEnd() != null && QUIET_BANDS.contains(p.atStart())
-            && ALIVE_BANDS.contains(p.atEnd())
-        : p.atStart() != null && !"DORMANT".equals(p.atStart()) && "DORMANT".equals(p.atEnd()))).toList();
+        .forEach(a -> latest.merge(a.getRelationshipId(), a, (x, y) -> y.getRaisedAt().isAfter(x.getRaisedAt()) ? y : x));
+    List<LeadershipReport.Change> changes = new ArrayList<>();
+    for (LeadershipReport.Partner p : partners) {
+      Alert alert = latest.get(p.relationshipId());
+      if (alert != null) {
+        changes.add(new LeadershipReport.Change(p, LocalDate.ofInstant(alert.getRaisedAt(), zone),
+            alert.getFromBand() == null ? null : alert.getFromBand().name(), alert.getBand().name()));
+      } else if (p.atStart() != null && p.atEnd() != null && (kind == AlertKind.REVIVED
+          ? QUIET_BANDS.contains(p.atStart()) && ALIVE_BANDS.contains(p.atEnd())
+          : !"DORMANT".equals(p.atStart()) && "DORMANT".equals(p.atEnd()))) {
+        changes.add(new LeadershipReport.Change(p, null, p.atStart(), p.atEnd()));
+      }
+    }
+    return changes;
   }
 
   private static List<FollowUp> openFollowUps(DashboardView view, Set<String> tree) {

@@ -134,11 +134,12 @@ public final class ReportTables {
         word("report.withBelow")), rows, null);
   }
 
-  private Table changes(String title, List<LeadershipReport.Partner> partners) {
-    return new Table(word(title), List.of(word("report.partner"), word("report.office"), word("report.atStart"),
-        word("report.atEnd")), partners.stream().map(p -> row(name(p.nameZh(), p.nameEn()), p.officeId(),
-        standingWord(p.atStart()), standingWord(p.atEnd()))).toList(), report.alertsIncomplete()
-        ? Labels.format("report.alertsIncomplete", language, DashboardView.MAX_ALERTS) : null);
+  private Table changes(String title, List<LeadershipReport.Change> changes) {
+    return new Table(word(title), List.of(word("report.partner"), word("report.office"), word("report.changedOn"),
+        word("report.before"), word("report.after")), changes.stream().map(c -> row(name(c.partner().nameZh(),
+        c.partner().nameEn()), c.partner().officeId(), c.on() == null ? word("report.fromStartToEnd")
+        : Labels.date(c.on(), language), standingWord(c.from()), standingWord(c.to()))).toList(),
+        report.alertsIncomplete() ? Labels.format("report.alertsIncomplete", language, DashboardView.MAX_ALERTS) : null);
   }
 
   private Table followUps() {

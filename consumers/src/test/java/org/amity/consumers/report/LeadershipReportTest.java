@@ -101,7 +101,8 @@ class LeadershipReportTest {
         new YieldEvent("jinan-deal", "AgreementSigned", Instant.parse("2024-03-01T02:00:00Z"),
             new Money(1_000L, "USD"), null, true)));
 
-    VIEW.addAlert(alert(HIRAKATA, AlertKind.REVIVED, Instant.parse("2024-06-01T02:00:00Z")).build());
+    VIEW.addAlert(alert(HIRAKATA, AlertKind.REVIVED, Instant.parse("2024-06-01T02:00:00Z")).setFromBand(Band.DORMANT)
+        .build());
     VIEW.addAlert(alert(ROTTERDAM, AlertKind.ANNIVERSARY, NOW).setAnniversaryYears(50)
         .setAnniversaryOn(LocalDate.of(2029, 5, 29)).build());
     VIEW.addAlert(alert(OSAKA, AlertKind.ANNIVERSARY, NOW).setAlertId("past").setAnniversaryYears(50)
@@ -120,15 +121,28 @@ class LeadershipReportTest {
     assertThat(report.partners()).extracting(LeadershipReport.Partner::relationshipId).as("own first, by name")
         .containsExactly(OSAKA, ROTTERDAM, HIRAKATA);
     assertThat(report.bandsOverTime()).isTrue();
-    assertThat(report.revived()).extracting(LeadershipReport.Partner::relationshipId)
+    assertThat(report.revived()).extracting(change -> change.partner().relationshipId())
         .as("Rotterdam by its bands, Hirakata by the alert of the year").containsExactly(ROTTERDAM, HIRAKATA);
-    assertThat(report.newlyDormant()).extracting(LeadershipReport.Partner::relationshipId).containsExactly(OSAKA);
+    assertThat(report.newlyDormant()).extracting(change -> change.partner().relationshipId()).containsExactly(OSAKA);
     assertThat(report.exchanges()).as("the forum naming two partners once; neither 2023's nor Jinan's").isEqualTo(2);
     assertThat(report.exchangesByDomain()).containsExactly(Map.entry("EDUCATION_AND_YOUTH", 1L),
         Map.entry("PORTS_AND_LOGISTICS", 1L), Map.entry("SPORT", 1L));
     assertThat(report.openFollowUps()).extracting(FollowUp::getAlertId).containsExactly("osaka|WENT_DORMANT");
     assertThat(report.anniversaries()).extracting(Alert::getRelationshipId).containsExactly(ROTTERDAM);
     assertThat(report.expiringAgreements()).extracting(Alert::getAgreementEventId).containsExactly("osaka-mou");
+  }
+
+  @Test
+  void aRevivalIsShownAsItsAlertSaysAndOneFoundByBandsAsTheBandsSay() {
+    LeadershipReport.Change hirakata = report.revived().get(1);
+    assertThat(hirakata.partner().atStart() + " → " + hirakata.partner().atEnd()).as("cooling again by the year's end")
+        .isEqualTo("NEW → COOLING");
+    assertThat(List.of(String.valueOf(hirakata.on()), hirakata.from(), hirakata.to()))
+        .containsExactly("2024-06-01", "DORMANT", "ACTIVE");
+    LeadershipReport.Change rotterdam = report.revived().get(0);
+    assertThat(rotterdam.on()).isNull();
+    assertThat(List.of(rotterdam.from(), rotterdam.to()))
+        .containsExactly(rotterdam.partner().atStart(), rotterdam.partner().atEnd());
   }
 
   @Test
@@ -191,11 +205,11 @@ class LeadershipReportTest {
     String english = pdfText(report, Labels.EN);
     assertThat(english).contains(flat("Shanghai FAO: partnerships report (2024)"),
         flat("Values committed, USD 6,300,000.00 6,300,000.00"), flat(people("ExchangeProgramme", Labels.EN) + " 40"),
-        flat("Partners that went dormant Partner Office At the start At the end Osaka 大阪 shanghai Active Dormant"),
+        flat("Partners that went dormant Partner Office Changed on Before After Osaka 大阪 shanghai In period Active Dormant"),
         flat("Osaka 大阪 Went dormant Assigned li.wei 15 January 2027"), flat("Rotterdam 鹿特丹 50 29 May 2029"));
     String chinese = pdfText(report, Labels.ZH);
     assertThat(chinese).contains(flat("上海市外办友城工作报告（2024年）"), flat("协议与项目金额 USD 6,300,000.00 6,300,000.00"),
-        flat("恢复活力的伙伴 伙伴 外办 期初 期末 鹿特丹 Rotterdam shanghai 休眠 正常"),
+        flat("恢复活力的伙伴 伙伴 外办 变化日期 变化前 变化后 鹿特丹 Rotterdam shanghai 期初至期末 休眠 正常 枚方 Hirakata shanghai-changning 2024年6月1日 休眠 正常"),
         flat("大阪 Osaka 2022年2月1日 2027年2月1日"));
   }
 
