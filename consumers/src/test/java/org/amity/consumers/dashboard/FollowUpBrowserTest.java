@@ -137,11 +137,14 @@ class FollowUpBrowserTest {
   private void followUp(WebDriver browser, String url, IngestApi ingest) throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100));
     wait.ignoring(StaleElementReferenceException.class);
-    browser.get(url + "/login");
+    String mailLink = url + "/partners/jinan/us-sacramento#alert=from-a-mail";
+    browser.get(mailLink);
+    wait.until(b -> b.getCurrentUrl().contains("/login"));
     browser.findElement(By.id("username")).sendKeys("zhang.wei");
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
     wait.until(b -> !b.getCurrentUrl().contains("/login"));
+    assertThat(browser.getCurrentUrl()).as("a mail's link followed before signing in").isEqualTo(mailLink);
     ((JavascriptExecutor) browser).executeScript("localStorage.setItem('amity.lang', 'zh')");
     browser.get(url + "/partners/jinan/us-sacramento");
 
