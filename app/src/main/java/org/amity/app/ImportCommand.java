@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -114,9 +113,8 @@ final class ImportCommand implements Callable<Integer> {
       return null;
     }
     try (OfficeDirectory offices = OfficeDirectory.start(config, DIRECTORY_TIMEOUT)) {
-      String id = offices.idOf(office).or(() -> offices.idOf(office.toLowerCase(Locale.ROOT)))
-          .orElseThrow(() -> new ParameterException(spec.commandLine(),
-              "--office " + Labels.both("import.unknownOffice", office)));
+      String id = offices.idOf(office).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "--office " + Labels.both("office.unknown", office)));
       if (!id.equals(office)) {
         spec.commandLine().getOut().println("--office " + office + "：外办 " + id + " / the office " + id);
       }

@@ -9,11 +9,13 @@ import org.amity.contract.InvalidInputException;
 import org.amity.contract.Problem;
 import org.amity.labels.Labels;
 import org.amity.partners.Relationship;
+import org.amity.producers.partners.OfficeDirectory;
 import org.amity.producers.partners.RelationshipDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code amity partners ...}: the relationships master data. */
@@ -32,14 +34,17 @@ final class PartnersCommand {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--office", description = "Only this office's relationships.")
+    @Option(names = "--office", description = "Only this office's relationships: its id or registered name.")
     String office;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      try (RelationshipDirectory directory = RelationshipDirectory.start(connection.clientConfig(), START_TIMEOUT)) {
-        List<Relationship> relationships = directory.list(office);
+      try (OfficeDirectory offices = OfficeDirectory.start(connection.clientConfig(), START_TIMEOUT);
+           RelationshipDirectory directory = RelationshipDirectory.start(connection.clientConfig(), START_TIMEOUT)) {
+        String officeId = office == null ? null : offices.idOf(office).orElseThrow(() -> new ParameterException(
+            spec.commandLine(), "--office " + Labels.both("office.unknown", office)));
+        List<Relationship> relationships = directory.list(officeId);
         out.printf("%-40s %-20s %-10s %-3s %-21s %-12s %s%n", "RELATIONSHIP", "PARTNER", "中文名", "CC", "KIND",
             "STATUS 状态", "ESTABLISHED");
         for (Relationship r : relationships) {
@@ -104,8 +109,8 @@ final class PartnersCommand {
     public Integer call() throws Exception {
       return MasterDataChange.run(spec, connection.clientConfig(), key.id(), registry -> {
         String office = registry.offices().idOf(key.office).orElseThrow(() -> new InvalidInputException(List.of(
-            Problem.of("--office", "没有编号或名称为“" + key.office + "”的外办，或不止一个外办用这个名称（amity offices list 列出全部）",
-                "no office, or more than one, has the id or name \"" + key.office + "\" (amity offices list lists them)"))));
+            Problem.of("--office", Labels.format("office.unknown", Labels.ZH, key.office),
+                Labels.format("office.unknown", Labels.EN, key.office)))));
         Relationship current = registry.relationships().find(office, key.partner)
             .flatMap(registry.relationships()::get).orElseThrow(() -> new InvalidInputException(List.of(
                 Problem.of("--partner", "外办 " + office + " 没有编号或名称为“" + key.partner + "”的伙伴（amity partners list --office "

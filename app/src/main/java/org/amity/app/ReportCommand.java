@@ -30,6 +30,7 @@ import org.amity.consumers.report.ReportFromView;
 import org.amity.consumers.report.ReportPeriod;
 import org.amity.consumers.report.XlsxReport;
 import org.amity.labels.Labels;
+import org.amity.producers.partners.OfficeDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
-  @Option(names = "--office", required = true, paramLabel = "OFFICE", description = "The office, e.g. shanghai.")
+  @Option(names = "--office", required = true, paramLabel = "OFFICE", description = "The office, by id or registered name, e.g. shanghai or 上海市人民政府外事办公室.")
   String office;
 
   @Option(names = "--period", required = true, paramLabel = "PERIOD",
@@ -114,20 +115,23 @@ final class ReportCommand implements Callable<Integer> {
             + "read within " + READ_TIMEOUT.toSeconds() + " s: nothing written");
       }
     }
-    if (!view.knowsOffice(office)) {
-      return failed("没有外办 " + office + "，未写入任何文件 / No office " + office + ": nothing written");
+    Optional<String> named = OfficeDirectory.idOf(view.offices(), office).filter(view::knowsOffice);
+    if (named.isEmpty()) {
+      return failed(Labels.both(language -> "--office " + Labels.format("office.unknown", language, office)
+          + (language.equals(Labels.ZH) ? "；未写入任何文件" : "; nothing written")));
     }
+    String officeId = named.get();
     BandsAt bands = BandsAt.UNKNOWN;
     if (streamsUrl != null) {
       StreamsQueries streams = new StreamsQueries(new DashboardSettings("127.0.0.1", 0, streamsUrl, streamsTokens), view);
-      Optional<String> refusal = streams.refusal(office);
+      Optional<String> refusal = streams.refusal(officeId);
       if (refusal.isPresent()) {
         return failed("流处理查询接口拒绝了 --streams-token，未写入任何文件 / The streams query API refused --streams-token; "
             + "nothing written: " + refusal.get());
       }
       bands = streams::bandsAt;
     }
-    LeadershipReport report = ReportFromView.make(view, bands, office, reportPeriod, Instant.now());
+    LeadershipReport report = ReportFromView.make(view, bands, officeId, reportPeriod, Instant.now());
     try {
       write(report, fileFormat, fontFile);
     } catch (FileAlreadyExistsException e) {

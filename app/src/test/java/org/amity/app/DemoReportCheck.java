@@ -62,8 +62,8 @@ final class DemoReportCheck {
 
   void check() throws Exception {
     aTokenTheStreamsApplicationRefusesStopsTheReport();
-    Path xlsx = report("shanghai-2024.xlsx");
-    Path pdf = report("shanghai-2024.pdf");
+    Path xlsx = report("shanghai-2024.xlsx", "shanghai");
+    Path pdf = report("shanghai-2024.pdf", "上海市人民政府外事办公室");
     OfficeYield topic = (OfficeYield) TopicRecords.newest("127.0.0.1:" + ports[0], "http://127.0.0.1:" + ports[2],
         Topics.OFFICE_YIELDS.name()).get("shanghai/2024");
     assertThat(topic).as("Shanghai's 2024 on amity.office-yields").isNotNull();
@@ -98,11 +98,12 @@ final class DemoReportCheck {
     assertThat(out).doesNotExist();
   }
 
-  private Path report(String file) throws Exception {
+  /** The office's report, the office named by its id or its name. */
+  private Path report(String file, String office) throws Exception {
     Path out = dir.resolve(file);
     try (AmityProcess report = AmityProcess.start(dir.resolve(file + ".log"), Map.of(), "report",
         "--bootstrap-servers", "127.0.0.1:" + ports[0], "--schema-registry-url", "http://127.0.0.1:" + ports[2],
-        "--office", "shanghai", "--period", "2024", "--out", out.toString(),
+        "--office", office, "--period", "2024", "--out", out.toString(),
         "--streams-url", "http://127.0.0.1:" + ports[4], "--streams-token", "shanghai=" + token)) {
       assertThat(report.awaitExit(Duration.ofSeconds(120))).as(report.output()).isZero();
       assertThat(report.output()).contains("Report written: " + out);

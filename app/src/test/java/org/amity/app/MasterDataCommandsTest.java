@@ -113,6 +113,10 @@ class MasterDataCommandsTest {
     Answer imported = amity("partners", "import", partners.toString(), "--office", office);
     assertThat(imported.out()).contains("新增 1");
     assertThat(amity("partners", "list", "--office", office).out()).contains(office + "/fr-rennes", "雷恩");
+    assertThat(amity("partners", "list", "--office", "某市外办").out()).as("by its name").contains(office + "/fr-rennes");
+    Answer listOfNoOffice = amity("partners", "list", "--office", "某县外办");
+    assertThat(listOfNoOffice.code()).isEqualTo(2);
+    assertThat(listOfNoOffice.err()).contains("--office 没有编号或名称为“某县外办”的外办");
 
     Path log = Files.write(dir.resolve("交流记录.csv"), "类型,日期,伙伴,方向,级别\r\n代表团,2024/7/10,雷恩,来访,市长\r\n"
         .getBytes(Charset.forName("GBK")));

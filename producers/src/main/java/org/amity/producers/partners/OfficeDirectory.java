@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +36,19 @@ public final class OfficeDirectory implements AutoCloseable {
     return view.get(officeId);
   }
 
-  /** The office a person names: by its id, else by its Chinese or English name when one office alone has it. */
+  /** The office a person names: by its id (in any case), else by its Chinese or English name when one office alone has it. */
   public Optional<String> idOf(String idOrName) {
-    if (exists(idOrName)) {
-      return Optional.of(idOrName);
+    return idOf(view.all().values(), idOrName);
+  }
+
+  /** {@link #idOf(String)} among these offices. */
+  public static Optional<String> idOf(Collection<Office> offices, String idOrName) {
+    String id = idOrName.strip().toLowerCase(Locale.ROOT);
+    if (offices.stream().anyMatch(o -> o.getOfficeId().equals(id))) {
+      return Optional.of(id);
     }
-    List<String> named = view.all().values().stream()
-        .filter(o -> idOrName.equals(o.getNameZh()) || idOrName.equalsIgnoreCase(o.getNameEn()))
+    List<String> named = offices.stream()
+        .filter(o -> idOrName.strip().equals(o.getNameZh()) || idOrName.strip().equalsIgnoreCase(o.getNameEn()))
         .map(Office::getOfficeId).toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }

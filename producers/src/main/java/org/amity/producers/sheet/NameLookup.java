@@ -20,7 +20,6 @@ public record NameLookup(Function<String, Optional<String>> office, BiFunction<S
       (office, cell) -> Optional.empty());
 
   public static NameLookup of(OfficeDirectory offices, RelationshipDirectory relationships) {
-    return new NameLookup(cell -> offices.idOf(cell).or(() -> offices.idOf(cell.toLowerCase(Locale.ROOT))),
-        relationships::find);
+    return new NameLookup(offices::idOf, relationships::find);
   }
 }

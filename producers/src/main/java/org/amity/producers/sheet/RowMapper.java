@@ -232,7 +232,7 @@ public final class RowMapper {
       if (id.isPresent()) {
         return id.get();
       }
-      problem(Column.OFFICE, say("import.unknownOffice", written));
+      problem(Column.OFFICE, say("office.unknown", written));
       officeUnknown = true;
       return written.toLowerCase(Locale.ROOT);
     }
