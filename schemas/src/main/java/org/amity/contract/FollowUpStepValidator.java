@@ -62,7 +62,7 @@ public final class FollowUpStepValidator {
           relationshipId + " is not a relationship of office " + step.getOfficeId()));
     }
     if (alertKindOf(step.getAlertId(), relationshipId).isEmpty() || step.getAlertId().length() > ID_LIMIT) {
-      problems.add(Problem.of("alertId", "不是关系 " + relationshipId + " 的预警：\"" + step.getAlertId() + "\"",
+      problems.add(Problem.of("alertId", "不是关系 " + relationshipId + " 的提醒：\"" + step.getAlertId() + "\"",
           "is no alert of relationship " + relationshipId + ": \"" + step.getAlertId() + "\""));
     }
     if (step.getActor().isBlank()) {

@@ -122,7 +122,8 @@ final class FollowUpApi {
   private void take(Context ctx) {
     try {
       if (!DashboardUsers.ROLE_OFFICER.equals(auth.role(ctx))) {
-        throw new Refusal(403, "只有外办工作人员（officer）可以跟进预警 / Only an officer may follow an alert up");
+        throw new Refusal(403, "您的账号只能查看，不能跟进提醒；请管理员开通跟进权限（officer） / Your account may only view: "
+            + "ask an administrator for the officer role to follow alerts up");
       }
       if (writer == null) {
         throw new Refusal(503, "此看板只读，未连接 Kafka / This dashboard only reads: it has no Kafka to write to");
@@ -153,7 +154,7 @@ final class FollowUpApi {
   private Followed followed(Context ctx, JsonNode body) {
     JsonNode id = body.path("alertId");
     if (!id.isTextual() || id.asText().isBlank()) {
-      throw new Refusal(400, "须注明预警 / The step must name its alert",
+      throw new Refusal(400, "须注明提醒 / The step must name its alert",
           List.of(Problem.of("alertId", "必须填写，且为文本", "is required, as text")));
     }
     String alertId = id.asText();
@@ -161,7 +162,7 @@ final class FollowUpApi {
         .map(alert -> new Followed(alertId, alert.getRelationshipId(), alert.getOfficeId()))
         .or(() -> view.followUp(alertId).map(f -> new Followed(alertId, f.getRelationshipId(), f.getOfficeId())));
     if (followed.isEmpty() || !auth.scope(ctx).sees(followed.get().officeId())) {
-      throw new Refusal(404, "没有此预警 / No such alert: " + alertId);
+      throw new Refusal(404, "没有此提醒 / No such alert: " + alertId);
     }
     if (view.followUp(alertId).map(FollowUp::getStatus).orElse(null) == FollowUpStatus.CLOSED) {
       throw new Refusal(409, "此跟进已关闭 / This follow-up is closed");
@@ -179,11 +180,21 @@ final class FollowUpApi {
           .setAlertId(followed.alertId()).setRelationshipId(followed.relationshipId())
           .setOfficeId(followed.officeId()).setActor(actor).setAt(clock.instant()).setAction(action).build();
       problems.addAll(FollowUpStepValidator.problems(step));
+      if (action instanceof Closed closing && closing.getExchangeEventId() != null
+          && !onTimeline(followed.relationshipId(), closing.getExchangeEventId())) {
+        problems.add(Problem.of("action.exchangeEventId", "不是此伙伴已记录的交流：“" + closing.getExchangeEventId()
+            + "”（见伙伴页的交流时间线）", "is not an exchange recorded with this partner: \"" + closing.getExchangeEventId()
+            + "\" (see the partner's timeline)"));
+      }
       if (problems.isEmpty()) {
         return step;
       }
     }
     throw new Refusal(400, "无法记录此跟进步骤，未写入任何内容 / The step cannot be taken; nothing was written", problems);
+  }
+
+  private boolean onTimeline(String relationshipId, String eventId) {
+    return view.exchanges(relationshipId).stream().anyMatch(exchange -> exchange.eventId().equals(eventId));
   }
 
   private void write(FollowUpStep step) {

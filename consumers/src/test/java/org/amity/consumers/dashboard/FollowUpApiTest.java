@@ -23,6 +23,7 @@ import org.amity.aggregates.FollowUp;
 import org.amity.aggregates.FollowUpStatus;
 import org.amity.consumers.view.DashboardView;
 import org.amity.contract.Topics;
+import org.amity.events.Domain;
 import org.amity.followups.Assigned;
 import org.amity.followups.ExchangePlanned;
 import org.amity.followups.FollowUpStep;
@@ -64,6 +65,8 @@ class FollowUpApiTest {
     Relationship rotterdam = Fixtures.relationship("shanghai/nl-rotterdam", "Rotterdam", "鹿特丹", "NL", "Europe",
         RelationshipKind.SISTER_CITY, LocalDate.of(1979, 5, 29));
     VIEW.putRelationship(rotterdam.getRelationshipId(), rotterdam);
+    VIEW.addEvent(Fixtures.forum("visit-2027-03", java.time.Instant.now().minusSeconds(3600), List.of(Domain.CULTURE),
+        rotterdam.getRelationshipId()));
     dormant = Fixtures.anniversary(rotterdam, 50, TODAY.plusDays(30));
     dormant.setAlertId("shanghai/nl-rotterdam|WENT_DORMANT|" + UUID.randomUUID());
     closed = Fixtures.anniversary(rotterdam, 50, TODAY.plusDays(30));
@@ -239,7 +242,9 @@ class FollowUpApiTest {
         BadStep.of("decide something unknown", "{" + a + "\"action\": \"decide\", \"decision\": \"FORGET\"}", 400,
             "decision"),
         BadStep.of("close naming no event id", "{" + a + "\"action\": \"close\", \"exchangeEventId\": \"a visit\"}",
-            400, "action.exchangeEventId")));
+            400, "action.exchangeEventId"),
+        BadStep.of("close naming an exchange never recorded", "{" + a + "\"action\": \"close\", \"exchangeEventId\": "
+            + "\"does-not-exist\"}", 400, "action.exchangeEventId")));
     return bad;
   }
 
