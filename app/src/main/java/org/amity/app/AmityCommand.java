@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.amity.labels.Labels;
+import org.amity.producers.sheet.WrittenDate;
 import org.amity.partners.OfficeLevel;
 import org.amity.partners.PartnerLevel;
 import org.amity.partners.RelationshipKind;
@@ -94,17 +95,14 @@ public final class AmityCommand implements Runnable {
     try {
       return Duration.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException(
-          "'" + text + "' is not a duration; write it ISO-8601, e.g. PT10S, PT5M or PT1H");
+      throw new CommandLine.TypeConversionException("“" + text + "”不是时长，应按 ISO-8601 写作 PT10S、PT5M 或 PT1H / is not a "
+          + "duration; write it ISO-8601, e.g. PT10S, PT5M or PT1H");
     }
   }
 
   private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException("'" + text + "' is not a date like 2024-07-10");
-    }
+    return WrittenDate.parse(text).orElseThrow(() -> new CommandLine.TypeConversionException("“" + text
+        + "”不是日期，应写作 " + WrittenDate.FORMS + " / is not a date like 2024-07-10, 2024/7/10 or 2024年7月10日"));
   }
 
   private static <E extends Enum<E>> void registerSymbols(CommandLine cli, Class<E> type) {
@@ -134,7 +132,8 @@ public final class AmityCommand implements Runnable {
       if (option.longestName().endsWith("-port") && option.getValue() instanceof Integer port
           && (port < 0 || port > 65_535)) {
         throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
-            "Invalid value for option '" + option.longestName() + "': " + port + " is not a port (0 to 65535)");
+            option.longestName() + " " + port + " 不是端口号（0 至 65535） / Invalid value for option '" + option.longestName()
+                + "': " + port + " is not a port (0 to 65535)");
       }
     }
   }

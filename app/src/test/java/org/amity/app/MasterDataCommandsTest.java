@@ -73,7 +73,7 @@ class MasterDataCommandsTest {
         "--officer", "americas@office.example").code()).isZero();
 
     Answer ended = amity("partners", "set", "--office", office, "--partner", "萨克拉门托", "--status", "已终止",
-        "--status-since", "2025-06-30");
+        "--status-since", "2025年6月30日");
     assertThat(ended.code()).as(ended.err()).isZero();
     assertThat(ended.out()).contains("已终止 ENDED");
     Answer unknownOffice = amity("partners", "set", "--office", office + "x", "--partner", "萨克拉门托", "--officer", "x@y.example");
@@ -82,6 +82,9 @@ class MasterDataCommandsTest {
     Answer unknownPartner = amity("partners", "set", "--office", office, "--partner", "萨克拉曼多", "--officer", "x@y.example");
     assertThat(unknownPartner.code()).isEqualTo(1);
     assertThat(unknownPartner.err()).contains("没有编号或名称为“萨克拉曼多”的伙伴", "amity partners list --office " + office);
+    Answer badDay = amity("partners", "set", "--office", office, "--partner", "us-sacramento", "--status-since", "2025年6月31日");
+    assertThat(badDay.code()).isEqualTo(2);
+    assertThat(badDay.err()).contains("“2025年6月31日”不是日期，应写作 2024-07-10", "is not a date");
     Answer unknownStatus = amity("partners", "set", "--office", office, "--partner", "us-sacramento", "--status", "正常");
     assertThat(unknownStatus.code()).isEqualTo(2);
     assertThat(unknownStatus.err()).contains("--status", "“正常”应为 意向、正式、暂停、已终止 之一", "must be one of",

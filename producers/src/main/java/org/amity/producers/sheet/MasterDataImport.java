@@ -350,7 +350,7 @@ public final class MasterDataImport {
     }
 
     Optional<LocalDate> date(Column column) {
-      return text(column).flatMap(text -> RowMapper.parseDate(text).or(() -> {
+      return text(column).flatMap(text -> WrittenDate.parse(text).or(() -> {
         report.problem(row.number(), column.label(), "须为日期，如 2024-07-10、2024/7/10 或 2024年7月10日，而非“" + text
             + "” / must be a date like 2024-07-10, not \"" + text + "\"");
         return Optional.empty();

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.amity.contract.Problem;
@@ -46,8 +44,6 @@ public final class RowMapper {
   public static final String DERIVED_ID_PREFIX = "import:";
   /** The stem of the eventIds of a row with a row id: its versions are STEM:1, STEM:2, ... each correcting the one before. */
   public static final String ROW_ID_PREFIX = "import:row:";
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
   /** A partner id as written, the part of a relationship id after the office ("nl-rotterdam"); anything else is a name. */
   private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、\\n]");
@@ -85,19 +81,6 @@ public final class RowMapper {
       return DERIVED_ID_PREFIX + HexFormat.of().formatHex(digest).substring(0, 32);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** A date in one of the accepted forms: 2024-07-10, 2024/7/10, 2024.7.10, 2024年7月10日 (a time after it is ignored). */
-  static Optional<LocalDate> parseDate(String text) {
-    Matcher m = DATE.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-    } catch (DateTimeException e) {
-      return Optional.empty();
     }
   }
 
@@ -322,7 +305,7 @@ public final class RowMapper {
       if (text.isEmpty()) {
         return null;
       }
-      Optional<LocalDate> date = parseDate(text);
+      Optional<LocalDate> date = WrittenDate.parse(text);
       if (date.isEmpty()) {
         problem(column, say("import.date", text));
         return null;
