@@ -140,9 +140,11 @@ final class ReportCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("报告已写入 / Report written: " + out.toAbsolutePath() + "（" + report.partners()
         .size() + " 个伙伴，" + report.exchanges() + " 次交流 / " + report.partners().size() + " partners, "
-        + report.exchanges() + " exchanges）" + (report.bandsOverTime() ? "" : "\n注意：流处理查询接口没有回答每个伙伴的"
-        + "历史分档，见报告中分档下的说明 / Note: the streams query API did not answer for every partner: see the note "
-        + "under the bands"));
+        + report.exchanges() + " exchanges）" + (report.bandsOverTime() ? "" : streamsUrl == null
+            ? "\n注意：未提供 --streams-url，期初活力等级未知，见报告中等级表下的说明 / Note: no --streams-url given: the bands "
+                + "at the start are unknown (see the note under the bands)"
+            : "\n注意：流处理查询接口没有回答每个伙伴的历史等级，见报告中等级表下的说明 / Note: the streams query API did not "
+                + "answer for every partner: see the note under the bands"));
     return 0;
   }
 

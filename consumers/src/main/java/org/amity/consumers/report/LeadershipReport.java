@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.FollowUp;
+import org.amity.partners.Office;
 
 /**
  * What a report for the leadership says about an office (with the offices under it) over a period: its partners by
@@ -17,6 +18,7 @@ import org.amity.aggregates.FollowUp;
  *     end's are the bands of now and the start's are unknown
  * @param incompleteTimelines relationships whose kept exchanges ({@code DashboardView.MAX_EXCHANGES}, newest first)
  *     do not reach back to the period's start: their exchanges of the period may be counted in part
+ * @param offices the office and those under it, by id, for their names
  * @param alertsIncomplete whether the alerts kept ({@code DashboardView.MAX_ALERTS}, newest first) begin after the
  *     period's start: revived and newly dormant partners before them are found by their bands only
  */
@@ -25,7 +27,7 @@ public record LeadershipReport(String officeId, String nameZh, String nameEn, Re
                                Map<String, Long> exchangesByType, Map<String, Long> exchangesByDomain, int exchanges,
                                List<String> incompleteTimelines, boolean alertsIncomplete, Yield own, Yield withOfficesBelow,
                                List<Change> revived, List<Change> newlyDormant, List<FollowUp> openFollowUps,
-                               List<Alert> anniversaries, List<Alert> expiringAgreements) {
+                               List<Alert> anniversaries, List<Alert> expiringAgreements, Map<String, Office> offices) {
 
   /**
    * A partner of the office or of an office under it, and where it stood: a band, SUSPENDED or ENDED, or null when

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.amity.access.OfficeHierarchy;
 import org.amity.aggregates.Alert;
 import org.amity.aggregates.AlertKind;
@@ -74,7 +75,9 @@ public final class ReportFromView {
         exchanges, incomplete, alertsIncomplete, yieldOf(view, Set.of(officeId), period, zone), yieldOf(view, tree, period, zone),
         changed(partners, alerts, AlertKind.REVIVED, period, zone),
         changed(partners, alerts, AlertKind.WENT_DORMANT, period, zone), openFollowUps(view, tree),
-        coming(alerts, AlertKind.ANNIVERSARY, today), coming(alerts, AlertKind.AGREEMENT_EXPIRING, today));
+        coming(alerts, AlertKind.ANNIVERSARY, today), coming(alerts, AlertKind.AGREEMENT_EXPIRING, today),
+        view.offices().stream().filter(o -> tree.contains(o.getOfficeId()))
+            .collect(Collectors.toMap(Office::getOfficeId, o -> o)));
   }
 
   /** Established by the period's end, and not ended before it began. */

@@ -17,6 +17,7 @@ import org.amity.aggregates.FollowUp;
 import org.amity.consumers.view.DashboardView;
 import org.amity.consumers.view.World;
 import org.amity.labels.Labels;
+import org.amity.partners.Office;
 
 /**
  * A leadership report as titled tables in one language: what both the XLSX and the PDF show, in the same order.
@@ -95,7 +96,7 @@ public final class ReportTables {
   private Table partners() {
     return new Table(word("report.partnerList"), List.of(word("report.partner"), word("report.office"),
         word("report.country"), word("report.atStart"), word("report.atEnd")), report.partners().stream()
-        .map(p -> row(name(p.nameZh(), p.nameEn()), p.officeId(), country(p.country()), standingWord(p.atStart()),
+        .map(p -> row(name(p.nameZh(), p.nameEn()), officeName(p.officeId()), country(p.country()), standingWord(p.atStart()),
             standingWord(p.atEnd()))).toList(), null);
   }
 
@@ -137,7 +138,7 @@ public final class ReportTables {
   private Table changes(String title, List<LeadershipReport.Change> changes) {
     return new Table(word(title), List.of(word("report.partner"), word("report.office"), word("report.changedOn"),
         word("report.before"), word("report.after")), changes.stream().map(c -> row(name(c.partner().nameZh(),
-        c.partner().nameEn()), c.partner().officeId(), c.on() == null ? word("report.fromStartToEnd")
+        c.partner().nameEn()), officeName(c.partner().officeId()), c.on() == null ? word("report.fromStartToEnd")
         : Labels.date(c.on(), language), standingWord(c.from()), standingWord(c.to()))).toList(),
         report.alertsIncomplete() ? Labels.format("report.alertsIncomplete", language, DashboardView.MAX_ALERTS) : null);
   }
@@ -196,6 +197,17 @@ public final class ReportTables {
       return en;
     }
     return language.getLanguage().equals("zh") ? zh + " " + en : en + " " + zh;
+  }
+
+  /** The office's name in the report's language, else in the other; its id when it has none. */
+  private String officeName(String id) {
+    Office office = report.offices().get(id);
+    if (office == null) {
+      return id;
+    }
+    String zh = office.getNameZh();
+    String en = office.getNameEn();
+    return language.getLanguage().equals("zh") && zh != null ? zh : en != null ? en : id;
   }
 
   private String country(String code) {

@@ -205,11 +205,11 @@ class LeadershipReportTest {
     String english = pdfText(report, Labels.EN);
     assertThat(english).contains(flat("Shanghai FAO: partnerships report (2024)"),
         flat("Values committed, USD 6,300,000.00 6,300,000.00"), flat(people("ExchangeProgramme", Labels.EN) + " 40"),
-        flat("Partners that went dormant Partner Office Changed on Before After Osaka 大阪 shanghai In period Active Dormant"),
+        flat("Partners that went dormant Partner Office Changed on Before After Osaka 大阪 Shanghai FAO In period Active Dormant"),
         flat("Osaka 大阪 Went dormant Assigned li.wei 15 January 2027"), flat("Rotterdam 鹿特丹 50 29 May 2029"));
     String chinese = pdfText(report, Labels.ZH);
     assertThat(chinese).contains(flat("上海市外办友城工作报告（2024年）"), flat("协议与项目金额 USD 6,300,000.00 6,300,000.00"),
-        flat("恢复活力的伙伴 伙伴 外办 变化日期 变化前 变化后 鹿特丹 Rotterdam shanghai 期初至期末 休眠 正常 枚方 Hirakata shanghai-changning 2024年6月1日 休眠 正常"),
+        flat("恢复活力的伙伴 伙伴 外办 变化日期 变化前 变化后 鹿特丹 Rotterdam 上海市外办 期初至期末 休眠 正常 枚方 Hirakata 长宁区外办 2024年6月1日 休眠 正常"),
         flat("大阪 Osaka 2022年2月1日 2027年2月1日"));
   }
 
