@@ -41,6 +41,13 @@ class LabelsTest {
   }
 
   @Test
+  void everyKindOfAlertSaysWhatToDo() {
+    for (AlertKind kind : AlertKind.values()) {
+      assertThat(Labels.keys(Labels.ZH)).contains("alert.suggest." + kind);
+    }
+  }
+
+  @Test
   void eventTypesAreNamedInBothLanguagesAsTheirDeclarationSays() {
     assertThat(EventTypes.names()).isNotEmpty();
     for (String type : EventTypes.names()) {

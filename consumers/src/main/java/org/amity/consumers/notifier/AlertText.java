@@ -47,6 +47,7 @@ public final class AlertText {
         "",
         Labels.text("alert.whatChanged", language) + colon + AlertWords.change(alert, language),
         Labels.text("alert.evidenceHeading", language) + colon + AlertWords.evidence(alert, language, zone),
+        Labels.text("alert.suggestHeading", language) + colon + Labels.text("alert.suggest." + alert.getKind(), language),
         Labels.text("alert.officer", language) + colon + officer,
         Labels.text("alert.page", language) + colon + link,
         "",

@@ -84,7 +84,7 @@ class MailNotifierTest {
           "活力值 8（休眠）", "距上次交流 400 天", "上次交流：", "负责人：officer.wang@city.example.org",
           "https://amity.example.org/partners/" + fixture.office + "/nl-rotterdam#alert="
               + java.net.URLEncoder.encode(alert.getAlertId(), java.nio.charset.StandardCharsets.UTF_8),
-          "伙伴页面（在此跟进）", alert.getAlertId());
+          "伙伴页面（在此跟进）", alert.getAlertId(), "建议：联系对方外办确认合作意向");
       assertThat(body).as("no English sentence").doesNotContain("band", "vitality", "days since", "has gone quiet");
       assertThat(mail.getMessageID()).endsWith("@amity>");
       assertThat(notifier.stats().deadLettered()).isZero();
