@@ -27,7 +27,7 @@ const I18N = {
     followUp: 'Follow-up', act_acknowledge: 'Acknowledge', act_assign: 'Assign', act_plan: 'Plan an exchange',
     act_decide: 'Decide', act_close: 'Close', f_officer: 'Officer', f_dueOn: 'Answer by', f_eventType: 'Exchange',
     f_plannedOn: 'Planned for', f_variant: 'Level or kind', f_direction: 'Direction', f_domains: 'Fields', f_ledBy: 'Led by',
-    f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (event id, optional)', f_note: 'Note',
+    f_decision: 'Decision', f_exchangeEventId: 'Recorded exchange (optional)', noExchangeChosen: '(none)', f_note: 'Note',
     officePartners: 'Its partners', ownPartners: 'Own partners', withOfficesBelow: 'With the offices below',
     eventsBehind: (y) => `Events behind the figures of ${y}`, date: 'Date', exchange: 'Exchange',
     yielded: 'What it yielded', year: 'Year', money: 'Values committed', people: 'People taking part', events: 'Events',
@@ -72,7 +72,7 @@ const I18N = {
     followUp: '跟进', act_acknowledge: '确认知悉', act_assign: '指派', act_plan: '计划交流',
     act_decide: '作出决定', act_close: '关闭', f_officer: '负责人', f_dueOn: '答复期限', f_eventType: '交流类型',
     f_plannedOn: '计划日期', f_variant: '级别或类别', f_direction: '方向', f_domains: '领域', f_ledBy: '带队人',
-    f_decision: '决定', f_exchangeEventId: '已记录的交流（事件编号，可不填）', f_note: '备注',
+    f_decision: '决定', f_exchangeEventId: '已记录的交流（可不选）', noExchangeChosen: '（不选）', f_note: '备注',
     officePartners: '友城伙伴列表', ownPartners: '本外办', withOfficesBelow: '含下级外办',
     eventsBehind: (y) => `${y}年成果所依据的交流`, date: '日期', exchange: '交流',
     yielded: '交流成果', year: '年份', money: '协议与项目金额', people: '参与人数', events: '事件',
@@ -275,9 +275,23 @@ function stepForm(alertId, action) {
       + select('domains', CHOICES.domains, (v) => label('Domain', v), true) + input('ledBy');
   }
   if (action === 'decide') fields = select('decision', CHOICES.decisions, (v) => label('Decision', v));
-  if (action === 'close') fields = input('exchangeEventId');
+  if (action === 'close') {
+    fields = partnerExchanges.length ? select('exchangeEventId', ['', ...partnerExchanges.map((x) => x.eventId)],
+      (v) => (v ? exchangeWords(partnerExchanges.find((x) => x.eventId === v)) : t('noExchangeChosen'))) : input('exchangeEventId');
+  }
   return `<form class="follow-up-form" data-alert="${esc(alertId)}" data-action="${action}"><b>${t('act_' + action)}</b> ${fields}${input('note')}
     <button type="submit">${t('submit')}</button> <button type="button" class="cancel">${t('cancel')}</button><div class="error" role="alert"></div></form>`;
+}
+// the partner's recent exchanges, newest first, that closing a follow-up may name (set by its page)
+let partnerExchanges = [];
+function exchangeWords(x) {
+  return `${x.occurredAt.slice(0, 10)} ${label('EventType', x.type)}${x.summary ? ' · ' + x.summary : ''}`;
+}
+// a problem's path as the form calls its field: action.plannedOn is 计划日期
+function fieldWord(path) {
+  const name = path.replace(/^action\./, '');
+  const word = t('f_' + name);
+  return word === 'f_' + name ? path : word;
 }
 function select(name, values, labelOf, multiple) {
   return `<label>${t('f_' + name)} <select name="${name}"${multiple ? ' multiple size="4"' : ''}>${values.map((v) => `<option value="${esc(v)}">${esc(labelOf(v))}</option>`).join('')}</select></label>`;
@@ -298,7 +312,7 @@ async function takeStep(form) {
   const answer = await fetch('/api/v1/follow-ups', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
   if (answer.ok) { closeForm(form, t('recorded')); return; }
   const error = await answer.json().catch(() => ({ error: `${t('notRecorded')} (${answer.status})`, problems: [] }));
-  form.querySelector('.error').innerHTML = `${esc(error.error)}${(error.problems || []).map((p) => `<br>${esc(p.path)}: ${esc(p.reason)}`).join('')}`;
+  form.querySelector('.error').innerHTML = `${esc(error.error)}${(error.problems || []).map((p) => `<br>${esc(fieldWord(p.path))}: ${esc(p.reason)}`).join('')}`;
 }
 let renderWaiting = false;
 function closeForm(form, message) {
@@ -416,6 +430,7 @@ async function renderPartner(office, partner) {
   else if (v) forecast = v.band === 'DORMANT' ? t('alreadyDormant') : v.forecastDormantOn ? t('turnsDormant', day(v.forecastDormantOn)) : t('notWithinYear');
   const upcoming = data.upcoming.map((a) => `<li>${esc(a.text[lang].headline)}</li>`).join('');
   const summaries = Object.fromEntries((data.exchanges || []).map((x) => [x.eventId, x.summary || '']));
+  partnerExchanges = (data.exchanges || []).slice(0, 30);
   const top = v ? v.topContributors.map((c) => `<tr><td>${esc(label('EventType', c.type))}</td><td>${esc(summaries[c.eventId] ?? '')}</td><td>${esc(c.occurredAt.slice(0, 10))}</td>
      <td>${c.pointsToday.toFixed(1)} ${t('pointsToday')}</td></tr>`).join('') : '';
   main.innerHTML = `<section class="card" id="partner" data-id="${esc(data.relationshipId)}">
